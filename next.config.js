@@ -1,0 +1,23 @@
+// @ts-check
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // xmlrpc and sax are CommonJS server libraries; keep them out of the bundler.
+  serverExternalPackages: ['xmlrpc'],
+  poweredByHeader: false,
+  // The panel must never be framed by another origin (clickjacking of destructive actions).
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'same-origin' },
+        ],
+      },
+    ];
+  },
+};
+
+module.exports = nextConfig;
