@@ -2,6 +2,8 @@
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Parallel builds (several e2e runs on one machine) each get their own output directory.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // xmlrpc and sax are CommonJS server libraries; keep them out of the bundler.
   serverExternalPackages: ['xmlrpc'],
   poweredByHeader: false,
