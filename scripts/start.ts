@@ -1,0 +1,129 @@
+/**
+ * `npm start`: the whole product on one machine — the embedded Gandi simulator and the panel.
+ *
+ * Prepares what a fresh checkout lacks (a session secret kept in `.data/`, a production build when
+ * the sources are newer than it), starts both processes, prints the URL and the demo API key, and
+ * stops both when either stops or on Ctrl-C. `--dev` runs `next dev` instead of a production build.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '..');
+const dataDir = path.join(root, '.data');
+const dev = process.argv.includes('--dev');
+const host = process.env.HOST ?? '127.0.0.1';
+const panelPort = Number(process.env.PORT ?? 3000);
+const simPort = Number(process.env.SIM_PORT ?? 8080);
+const usesOwnSimulator = !process.env.SIMULATOR_URL;
+const simulatorUrl = process.env.SIMULATOR_URL ?? `http://127.0.0.1:${simPort}/xmlrpc/`;
+
+function sessionPassword(): string {
+  if (process.env.SESSION_PASSWORD) return process.env.SESSION_PASSWORD;
+  const file = path.join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  // Generated once per checkout and kept out of git (.data/ is ignored), so sessions survive restarts.
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(
+      newest,
+      entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs,
+    );
+  }
+  return newest;
+}
+
+function buildIfStale(): void {
+  const buildId = path.join(root, '.next', 'BUILD_ID');
+  const sources = ['app', 'components', 'lib', 'proxy.ts', 'next.config.js', 'package.json']
+    .map((p) => path.join(root, p))
+    .filter(existsSync)
+    .map((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs));
+  if (existsSync(buildId) && statSync(buildId).mtimeMs > Math.max(...sources)) return;
+  console.log('Building the panel (next build)…');
+  const result = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: process.env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+function waitForLine(child: ChildProcess, pattern: RegExp, label: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    const onData = (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const match = buffer.match(pattern);
+      if (match) {
+        child.stdout?.off('data', onData);
+        resolve(match[0]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${label} exited (code ${code}) before it was ready`)));
+  });
+}
+
+async function main(): Promise<void> {
+  mkdirSync(dataDir, { recursive: true });
+  const env = {
+    ...process.env,
+    TZ: 'UTC',
+    NEXT_TELEMETRY_DISABLED: '1',
+    SESSION_PASSWORD: sessionPassword(),
+    SIMULATOR_URL: simulatorUrl,
+  };
+  if (!dev) buildIfStale();
+
+  const children: ChildProcess[] = [];
+  const stopAll = (code: number) => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => stopAll(0));
+  process.on('SIGTERM', () => stopAll(0));
+
+  let demoKeyLine = '';
+  if (usesOwnSimulator) {
+    const sim = spawn(
+      'npx',
+      ['tsx', 'simulator/main.ts', '--host', '127.0.0.1', '--port', String(simPort), '--data-dir', path.join(dataDir, 'simulator')],
+      { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    children.push(sim);
+    sim.stdout?.on('data', (chunk: Buffer) => {
+      demoKeyLine ||= chunk.toString().split('\n').find((l) => /api key/i.test(l))?.trim() ?? '';
+    });
+    await waitForLine(sim, /listening on \S+/, 'The simulator');
+    sim.stdout?.resume();
+  }
+
+  const panel = spawn(
+    'npx',
+    ['next', dev ? 'dev' : 'start', '-H', host, '-p', String(panelPort)],
+    { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  children.push(panel);
+  await waitForLine(panel, /Ready|started server|Local:/i, 'The panel');
+  panel.stdout?.pipe(process.stdout);
+
+  for (const child of children) child.once('exit', (code) => stopAll(code ?? 1));
+
+  console.log('');
+  console.log(`  Gandi Hosting panel:  http://${host}:${panelPort}/`);
+  console.log(`  Upstream (simulator): ${simulatorUrl}`);
+  if (usesOwnSimulator) console.log(`  ${demoKeyLine || 'Demo API key: demoaccount0000000000001'}`);
+  console.log('  Press Ctrl-C to stop both.');
+  console.log('');
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
