@@ -1,0 +1,50 @@
+import type { ReactNode } from 'react';
+import { SignOutButton } from '@/components/auth/sign-out-button';
+import { Sidebar } from '@/components/layout/sidebar';
+import { ThemeToggle } from '@/components/layout/theme-toggle';
+import { requireSession } from '@/lib/dal/auth';
+
+/**
+ * The authenticated shell. The session check here only decides what to render around the page;
+ * every page, action and route handler checks the session again itself (layouts do not re-run on
+ * client navigation).
+ */
+export default async function PanelLayout({ children }: { children: ReactNode }) {
+  const { handle, endpoint } = await requireSession();
+  return (
+    <div className="min-h-dvh lg:grid lg:grid-cols-[15rem_minmax(0,1fr)]">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-medium shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2 dark:bg-zinc-900"
+      >
+        Skip to content
+      </a>
+      <Sidebar
+        footer={
+          <div className="space-y-2 px-3 text-sm">
+            <p>
+              <span className="sr-only">Signed in as </span>
+              <span className="font-medium" data-testid="account-handle">
+                {handle}
+              </span>
+              <span className="block text-xs text-zinc-600 dark:text-zinc-400">
+                {endpoint.label}
+              </span>
+            </p>
+            <div className="-mx-2 flex flex-wrap gap-1">
+              <ThemeToggle />
+              <SignOutButton />
+            </div>
+          </div>
+        }
+      />
+      <main
+        id="main"
+        tabIndex={-1}
+        className="mx-auto w-full max-w-6xl px-4 py-6 focus:outline-none sm:px-6 lg:py-8"
+      >
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { SignInForm } from '@/components/auth/sign-in-form';
+import { ThemeToggle } from '@/components/layout/theme-toggle';
+import { configuredEndpoints } from '@/lib/endpoints';
+import { verifySession } from '@/lib/dal/auth';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+const REASONS: Record<string, string> = {
+  revoked: 'Your API key was revoked or is no longer valid — sign in again.',
+};
+
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ reason?: string | string[] }>;
+}) {
+  if (await verifySession()) redirect('/');
+  const { reason } = await searchParams;
+  const notice = typeof reason === 'string' ? REASONS[reason] : undefined;
+  // Only ids and labels reach the browser; URLs stay on the server.
+  const endpoints = configuredEndpoints().map(({ id, label }) => ({ id, label }));
+  return (
+    <main id="main" className="flex min-h-dvh items-center justify-center px-4 py-10">
+      <div className="w-full max-w-sm space-y-6">
+        <div className="text-center">
+          <h1 className="text-2xl font-semibold tracking-tight">Sign in to Gandi Hosting</h1>
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+            The key stays on the server, in an encrypted session cookie.
+          </p>
+        </div>
+        {notice ? (
+          <p
+            role="status"
+            className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
+          >
+            {notice}
+          </p>
+        ) : null}
+        <div className="rounded-lg border border-zinc-200 bg-white p-6 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+          <SignInForm endpoints={endpoints} />
+        </div>
+        <div className="flex justify-center">
+          <ThemeToggle />
+        </div>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,45 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { cn } from '@/components/ui/cn';
+
+export const NAV_ITEMS = [
+  { href: '/', label: 'Dashboard' },
+  { href: '/vms', label: 'VMs' },
+  { href: '/datacenters', label: 'Datacenters' },
+  { href: '/images', label: 'Images' },
+  { href: '/operations', label: 'Operations' },
+] as const;
+
+function isActive(pathname: string, href: string): boolean {
+  return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
+  const pathname = usePathname();
+  return (
+    <ul className="space-y-1">
+      {NAV_ITEMS.map((item) => {
+        const active = isActive(pathname, item.href);
+        return (
+          <li key={item.href}>
+            <Link
+              href={item.href}
+              onClick={onNavigate}
+              aria-current={active ? 'page' : undefined}
+              className={cn(
+                'block rounded-md px-3 py-2 text-sm font-medium',
+                active
+                  ? 'bg-teal-50 text-teal-900 dark:bg-teal-950 dark:text-teal-200'
+                  : 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800',
+              )}
+            >
+              {item.label}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

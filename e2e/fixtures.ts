@@ -1,0 +1,115 @@
+/**
+ * @file Playwright fixtures: fresh isolated simulator accounts, sign-in helpers, and a recorder of
+ * every response body the browser receives (for the "the API key never reaches the browser" checks).
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+
+export const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 4010);
+export const SIM_BASE = `http://127.0.0.1:${SIM_PORT}`;
+export const SESSION_COOKIE = 'gandi_panel_session';
+
+export interface SimAccount {
+  apiKey: string;
+  handle: string;
+}
+
+/** POST a JSON body to the simulator's loopback control API. */
+export async function simControl<T>(path: string, body: unknown): Promise<T> {
+  const response = await fetch(`${SIM_BASE}/_sim/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok)
+    throw new Error(
+      `simulator /_sim/${path} answered ${response.status}: ${await response.text()}`,
+    );
+  return (await response.json()) as T;
+}
+
+/** A fresh account with credits and nothing else, isolated from every other test. */
+export function createAccount(credits = 10_000): Promise<SimAccount> {
+  return simControl<SimAccount>('accounts', { credits });
+}
+
+/** Signs in through the real form and waits for the dashboard. */
+export async function signIn(page: Page, apiKey: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('API key').fill(apiKey);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+}
+
+export interface BodyRecorder {
+  /** Every body received so far: URL, content type and text (SSE messages are recorded one by one). */
+  readonly bodies: { url: string; contentType: string; text: string }[];
+  /** Waits for bodies still being read, then returns them. */
+  settle(): Promise<BodyRecorder['bodies']>;
+  /** Fails the test if `secret` appears in any recorded body. */
+  expectNoSecret(secret: string): Promise<void>;
+}
+
+/**
+ * Records every response body the page receives: documents, scripts, RSC payloads, action replies,
+ * and each Server-Sent Event (through the DevTools protocol, since an event stream never "ends").
+ */
+export async function recordBodies(page: Page): Promise<BodyRecorder> {
+  const bodies: BodyRecorder['bodies'] = [];
+  const pending = new Set<Promise<void>>();
+  page.on('response', (response) => {
+    const contentType = response.headers()['content-type'] ?? '';
+    if (contentType.includes('text/event-stream')) return;
+    const task = response
+      .body()
+      .then((buffer) => {
+        bodies.push({ url: response.url(), contentType, text: buffer.toString('utf8') });
+      })
+      // Redirects and aborted navigations have no body to read.
+      .catch(() => undefined)
+      .finally(() => pending.delete(task));
+    pending.add(task);
+  });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  cdp.on('Network.eventSourceMessageReceived', (event) => {
+    bodies.push({
+      url: 'event-stream',
+      contentType: 'text/event-stream',
+      text: `id: ${event.eventId}\nevent: ${event.eventName}\ndata: ${event.data}`,
+    });
+  });
+  const recorder: BodyRecorder = {
+    bodies,
+    async settle() {
+      await Promise.all([...pending]);
+      return bodies;
+    },
+    async expectNoSecret(secret) {
+      const all = await recorder.settle();
+      expect(all.length, 'recorded at least one body').toBeGreaterThan(0);
+      const leaks = all.filter((body) => body.text.includes(secret)).map((body) => body.url);
+      expect(leaks, 'responses containing the API key').toEqual([]);
+    },
+  };
+  return recorder;
+}
+
+interface Fixtures {
+  /** A fresh isolated simulator account. */
+  account: SimAccount;
+  /** A page already signed in as `account`. */
+  signedInPage: Page;
+}
+
+export const test = base.extend<Fixtures>({
+  account: async ({}, provide) => {
+    await provide(await createAccount());
+  },
+  signedInPage: async ({ page, account }, provide) => {
+    await signIn(page, account.apiKey);
+    await provide(page);
+  },
+});
+
+export { expect };

@@ -1,0 +1,12 @@
+/** The one shape every server action returns to the browser (safe to import from client code). */
+export type ActionState<T = undefined> =
+  | { status: 'idle' }
+  | { status: 'ok'; data: T; message?: string }
+  | { status: 'error'; message: string; fieldErrors?: Record<string, string[]> };
+
+export const idleState: { status: 'idle' } = { status: 'idle' };
+
+/** The first error for `field`, if any (for `<FieldError>`). */
+export function fieldError(state: ActionState<unknown>, field: string): string | undefined {
+  return state.status === 'error' ? state.fieldErrors?.[field]?.[0] : undefined;
+}

@@ -1,0 +1,112 @@
+import 'server-only';
+import { unstable_rethrow } from 'next/navigation';
+import { z } from 'zod';
+import { GandiError, userMessage } from '@/lib/gandi';
+import type { ActionState } from '@/lib/action-state';
+import { handleRevokedKey, verifySession, type VerifiedSession } from '@/lib/dal/auth';
+import { formDataToObject } from '@/lib/validation/form';
+
+/**
+ * A failure the handler wants shown as it is (a sentence for people, optional field errors).
+ * Anything else thrown by a handler is logged and replaced by a generic message.
+ */
+export class ActionError extends Error {
+  constructor(
+    message: string,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(message);
+    this.name = 'ActionError';
+  }
+}
+
+export type ActionContext = VerifiedSession;
+
+export const NOT_SIGNED_IN_MESSAGE = 'Your session has ended — sign in again.';
+export const INVALID_INPUT_MESSAGE = 'Some fields need attention.';
+export const GENERIC_FAILURE_MESSAGE = 'Something went wrong on our side. Please try again.';
+
+/**
+ * Maps upstream faults that concern one input field to that field, so the form can show the
+ * message next to it. Keys are the API's object names (see fault-codes in lib/gandi).
+ */
+const FIELD_BY_OBJECT: Record<string, string> = {
+  OBJECT_HOSTNAME: 'hostname',
+  OBJECT_PASSWORD: 'password',
+  OBJECT_MEMORY: 'memory',
+  OBJECT_CORES: 'cores',
+  OBJECT_SSHKEY: 'ssh_key',
+  OBJECT_DATACENTER: 'datacenter_id',
+};
+
+/**
+ * Builds a server action `(prev, formData) => ActionState<T>` that parses its input with `schema`,
+ * checks the session itself (a server action is a public POST endpoint), runs `handler` and never
+ * throws to the browser (Next would show a minified error) — except Next's own redirect/notFound.
+ */
+export function defineAction<S extends z.ZodType, T>(
+  schema: S,
+  handler: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
+): (prev: ActionState<T>, formData: FormData) => Promise<ActionState<T>> {
+  const run = runAction(schema, handler);
+  return async (_prev, formData) => run(formDataToObject(formData));
+}
+
+/** Like `defineAction`, for actions called directly with a plain object (`await action({...})`). */
+export function defineJsonAction<S extends z.ZodType, T>(
+  schema: S,
+  handler: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
+): (input: z.input<S>) => Promise<ActionState<T>> {
+  return runAction(schema, handler);
+}
+
+function runAction<S extends z.ZodType, T>(
+  schema: S,
+  handler: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
+): (raw: unknown) => Promise<ActionState<T>> {
+  return async (raw) => {
+    try {
+      const ctx = await verifySession();
+      if (!ctx) return { status: 'error', message: NOT_SIGNED_IN_MESSAGE };
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) {
+        return {
+          status: 'error',
+          message: INVALID_INPUT_MESSAGE,
+          fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+        };
+      }
+      const data = await handler(parsed.data, ctx);
+      return { status: 'ok', data };
+    } catch (err) {
+      unstable_rethrow(err);
+      await handleRevokedKey(err);
+      return toErrorState(err);
+    }
+  };
+}
+
+/** The error state for anything a handler threw (exported for tests and route handlers). */
+export function toErrorState(err: unknown): {
+  status: 'error';
+  message: string;
+  fieldErrors?: Record<string, string[]>;
+} {
+  if (err instanceof ActionError) {
+    return {
+      status: 'error',
+      message: err.message,
+      ...(err.fieldErrors ? { fieldErrors: err.fieldErrors } : {}),
+    };
+  }
+  if (err instanceof GandiError) {
+    const message = userMessage(err);
+    const field = err.objectName ? FIELD_BY_OBJECT[err.objectName] : undefined;
+    return { status: 'error', message, ...(field ? { fieldErrors: { [field]: [message] } } : {}) };
+  }
+  // GandiError messages are already redacted by the client; for anything else log only the
+  // class and message, never request data that could carry the key.
+  const name = err instanceof Error ? err.name : typeof err;
+  console.error(`[action] unexpected ${name}: ${err instanceof Error ? err.message : String(err)}`);
+  return { status: 'error', message: GENERIC_FAILURE_MESSAGE };
+}

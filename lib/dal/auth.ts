@@ -1,0 +1,68 @@
+import 'server-only';
+import { cache } from 'react';
+import { redirect, unstable_rethrow } from 'next/navigation';
+import { GandiError, type GandiConnection } from '@/lib/gandi';
+import { findEndpoint, type EndpointId } from '@/lib/endpoints';
+import { getSession } from '@/lib/session';
+
+export interface VerifiedSession {
+  /** Server-side only: carries the key. Never pass it (or anything holding it) to a client component. */
+  conn: GandiConnection;
+  handle: string;
+  endpoint: { id: EndpointId; label: string };
+}
+
+/** Fault code of `hosting.account.info` / any call when the key is unknown or revoked. */
+export const REVOKED_KEY_FAULT = 510150;
+
+/** Where a server component sends the user when it finds the key revoked (it cannot clear cookies itself). */
+export const REVOKED_SIGN_OUT_PATH = '/api/session/revoked';
+
+/**
+ * The signed-in user of this request, or null. Cached per request, so a page and its components
+ * decrypt the cookie once. Checks the session's shape, not the key (that costs an upstream call;
+ * a revoked key surfaces as fault 510150 on the next call, see `handleRevokedKey`).
+ */
+export const verifySession = cache(async (): Promise<VerifiedSession | null> => {
+  const session = await getSession();
+  const { apiKey, endpointId, handle } = session;
+  if (!apiKey || !endpointId || !handle) return null;
+  const endpoint = findEndpoint(endpointId);
+  // An endpoint removed from the configuration since sign-in invalidates the session.
+  if (!endpoint) return null;
+  return {
+    conn: { endpoint: endpoint.url, apiKey },
+    handle,
+    endpoint: { id: endpoint.id, label: endpoint.label },
+  };
+});
+
+/** Like `verifySession`, but sends an anonymous visitor to the sign-in page. */
+export async function requireSession(): Promise<VerifiedSession> {
+  const session = await verifySession();
+  if (!session) redirect('/login');
+  return session;
+}
+
+export function isRevokedKeyError(err: unknown): err is GandiError {
+  return err instanceof GandiError && err.kind === 'fault' && err.faultCode === REVOKED_KEY_FAULT;
+}
+
+/**
+ * Call in a catch block: when `err` says the key was revoked, ends the session and redirects to
+ * sign-in with an explanation (never returns). Any other error returns, for the caller to handle.
+ * In a server action or route handler the cookie is cleared here; a server component cannot set
+ * cookies, so it goes through a route handler that does.
+ */
+export async function handleRevokedKey(err: unknown): Promise<void> {
+  if (!isRevokedKeyError(err)) return;
+  let cleared = false;
+  try {
+    const session = await getSession();
+    session.destroy();
+    cleared = true;
+  } catch (cookieErr) {
+    unstable_rethrow(cookieErr);
+  }
+  redirect(cleared ? '/login?reason=revoked' : REVOKED_SIGN_OUT_PATH);
+}

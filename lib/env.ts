@@ -1,0 +1,72 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+/**
+ * The only reader of `process.env` in the panel. Parsed lazily on first use (not at import) so
+ * that `next build` never needs runtime secrets.
+ */
+
+const ENDPOINT_IDS = ['simulator', 'ote', 'production'] as const;
+export type EndpointId = (typeof ENDPOINT_IDS)[number];
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  SESSION_PASSWORD: z
+    .string()
+    .min(32, 'SESSION_PASSWORD must be at least 32 characters')
+    .optional(),
+  GANDI_ENDPOINTS: z
+    .string()
+    .default('simulator')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id !== ''),
+    )
+    .pipe(z.array(z.enum(ENDPOINT_IDS)).min(1, 'GANDI_ENDPOINTS lists no endpoint')),
+  SIMULATOR_URL: z.url().default('http://127.0.0.1:8080/xmlrpc/'),
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+});
+
+export interface ServerEnv {
+  nodeEnv: 'development' | 'production' | 'test';
+  sessionPassword: string;
+  endpointIds: EndpointId[];
+  simulatorUrl: string;
+  cookieSecure: 'auto' | 'true' | 'false';
+}
+
+let cached: ServerEnv | undefined;
+
+/** Parses the environment once; throws a readable error naming the bad variable (never its value). */
+export function getEnv(): ServerEnv {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new Error(`Invalid panel environment — ${problems.join('; ')}`);
+  }
+  const env = parsed.data;
+  let sessionPassword = env.SESSION_PASSWORD;
+  if (!sessionPassword) {
+    if (env.NODE_ENV === 'production') {
+      throw new Error(
+        'SESSION_PASSWORD is required in production (npm start creates one in .data/session-secret)',
+      );
+    }
+    // Development only: a per-process secret; sessions simply end when the server restarts.
+    sessionPassword = randomBytes(32).toString('base64url');
+  }
+  cached = {
+    nodeEnv: env.NODE_ENV,
+    sessionPassword,
+    endpointIds: [...new Set(env.GANDI_ENDPOINTS)],
+    simulatorUrl: env.SIMULATOR_URL,
+    cookieSecure: env.COOKIE_SECURE,
+  };
+  return cached;
+}

@@ -1,0 +1,17 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { SESSION_COOKIE_NAME } from '@/lib/session-cookie';
+
+/**
+ * Optimistic redirect only: a visitor without a session cookie is sent to sign-in before any
+ * rendering. It cannot tell a valid cookie from a forged one — every page, action and route handler
+ * checks the session itself (lib/dal/auth.ts).
+ */
+export function proxy(request: NextRequest) {
+  if (request.cookies.has(SESSION_COOKIE_NAME)) return NextResponse.next();
+  return NextResponse.redirect(new URL('/login', request.url));
+}
+
+export const config = {
+  // Everything except sign-in, route handlers (they answer 401 themselves) and static files.
+  matcher: ['/((?!login|api|_next/static|_next/image|favicon.ico|icon.svg).*)'],
+};
