@@ -362,3 +362,17 @@ export interface MetricQuery {
     percentile?: number;
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Catalog (added by the client: `hosting.catalog.list`, an inferred price table)
+
+/** One priced resource of `hosting.catalog.list`, in credits per hour per unit. */
+export interface PriceLine {
+  /** e.g. `cpu`, `ram`, `disk_data`, `disk_snapshot`, `ip`. */
+  resource: string;
+  /** e.g. `default`, `v4_public`, `v6`; null when the resource has one price. */
+  flavour: string | null;
+  /** What one unit is (`core`, `GB`, `address`…), when the endpoint says. */
+  unit: string | null;
+  creditsPerHour: number;
+}
