@@ -1,0 +1,39 @@
+import type { NextRequest } from 'next/server';
+import { verifySession } from '@/lib/dal/auth';
+import { parseKnown } from '@/lib/operations/event-id';
+import { operationWatchers } from '@/lib/operations/registry';
+import { operationEventStream, SSE_HEADERS } from '@/lib/operations/sse';
+import type { WatchScope } from '@/lib/operations/watcher';
+
+// Streams live data per account: never cached, always on the Node runtime (the client uses node:http).
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+/** Upper bound of ids one stream may watch (a page never shows more). */
+const MAX_IDS = 100;
+
+/**
+ * GET /api/operations/stream?ids=1,2,3 (those operations) or ?scope=running (whatever runs now).
+ * Checks the session itself: route handlers are public endpoints whatever the proxy does.
+ */
+export async function GET(request: NextRequest) {
+  const session = await verifySession();
+  if (!session) return new Response('Not signed in', { status: 401 });
+  const scope = parseScope(request.nextUrl.searchParams);
+  if (!scope)
+    return new Response('Give ?ids=1,2,3 (at most 100) or ?scope=running', { status: 400 });
+  const known = parseKnown(request.headers.get('last-event-id'));
+  const watcher = operationWatchers.forConnection(session.conn);
+  const stream = operationEventStream(watcher, scope, known, request.signal);
+  return new Response(stream, { headers: SSE_HEADERS });
+}
+
+function parseScope(params: URLSearchParams): WatchScope | null {
+  if (params.get('scope') === 'running') return { running: true };
+  const raw = params.get('ids');
+  if (!raw) return null;
+  const ids = [...new Set(raw.split(',').map((part) => Number(part.trim())))];
+  if (ids.length === 0 || ids.length > MAX_IDS) return null;
+  if (!ids.every((id) => Number.isSafeInteger(id) && id > 0)) return null;
+  return { ids };
+}

@@ -1,0 +1,22 @@
+import { Badge, type BadgeTone } from '@/components/ui/badge';
+import type { OperationStep } from '@/lib/gandi/types';
+
+const STEP: Record<OperationStep, { label: string; tone: BadgeTone }> = {
+  BILL: { label: 'Billing', tone: 'info' },
+  WAIT: { label: 'Queued', tone: 'info' },
+  RUN: { label: 'Running', tone: 'info' },
+  DONE: { label: 'Done', tone: 'success' },
+  ERROR: { label: 'Failed', tone: 'danger' },
+  CANCEL: { label: 'Cancelled', tone: 'neutral' },
+  SUPPORT: { label: 'Needs Gandi support', tone: 'warning' },
+};
+
+export function StepBadge({ step }: { step: OperationStep }) {
+  const { label, tone } = STEP[step] ?? { label: step, tone: 'neutral' };
+  return (
+    <Badge tone={tone}>
+      <span className="sr-only">Step: </span>
+      {label} <span className="ml-1 font-mono opacity-70">{step}</span>
+    </Badge>
+  );
+}

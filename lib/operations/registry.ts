@@ -1,0 +1,12 @@
+import 'server-only';
+import { operationList } from '@/lib/gandi';
+import { DEFAULT_TIMINGS, timerScheduler, WatcherRegistry } from './watcher';
+
+/** The process-wide registry (on globalThis so dev-mode module reloads do not fork it). */
+const holder = globalThis as typeof globalThis & { __operationWatchers?: WatcherRegistry };
+
+export const operationWatchers = (holder.__operationWatchers ??= new WatcherRegistry({
+  operationList,
+  schedule: timerScheduler,
+  timings: DEFAULT_TIMINGS,
+}));
