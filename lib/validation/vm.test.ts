@@ -13,6 +13,7 @@ import {
   minimumDiskSizeMb,
   passwordProblem,
   resizeVmSchema,
+  vmListQuerySchema,
 } from './vm';
 
 describe('hostname rules (one DNS label)', () => {
@@ -160,12 +161,33 @@ describe('action schemas', () => {
       vm_id: 9,
       memory: 2048,
       cores: 2,
+      accept_reboot: false,
     });
+    expect(
+      resizeVmSchema.parse({ vm_id: '9', memory: '2048', cores: '2', accept_reboot: 'on' })
+        .accept_reboot,
+    ).toBe(true);
     expect(resizeVmSchema.safeParse({ vm_id: '9', memory: '2000', cores: '2' }).success).toBe(
       false,
     );
   });
   it('delete needs the typed hostname', () => {
     expect(deleteVmSchema.safeParse({ vm_id: '9', confirm_hostname: ' ' }).success).toBe(false);
+  });
+});
+
+describe('vmListQuerySchema (the list URL)', () => {
+  it('reads filters, page and sort', () => {
+    expect(
+      vmListQuerySchema.parse({ page: '3', state: 'halted', dc: '4', q: 'web', sort: '-memory' }),
+    ).toEqual({ page: 3, state: 'halted', dc: 4, q: 'web', sort: '-memory' });
+  });
+  it('falls back to defaults for bad values instead of failing', () => {
+    expect(
+      vmListQuerySchema.parse({ page: '-2', state: 'exploded', dc: 'x', q: 'a%b', sort: 'evil' }),
+    ).toEqual({ page: 1, state: undefined, dc: undefined, q: undefined, sort: 'hostname' });
+  });
+  it('takes the first of repeated parameters', () => {
+    expect(vmListQuerySchema.parse({ page: ['2', '5'] }).page).toBe(2);
   });
 });

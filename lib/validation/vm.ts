@@ -8,6 +8,7 @@
  * minimum, and a single DNS label as hostname.
  */
 import { z } from 'zod';
+import { formCheckbox } from './form';
 
 export const HOSTNAME_MAX_LENGTH = 63;
 export const MEMORY_MB = { min: 256, max: 65_536, step: 64 } as const;
@@ -173,4 +174,57 @@ export const resizeVmSchema = z.object({
   vm_id: idField,
   memory: memorySchema,
   cores: coresSchema,
+  /** The user agreed that the VM restarts (asked only when the change needs it). */
+  accept_reboot: formCheckbox,
 });
+
+// ---------------------------------------------------------------------------------------------
+// The VM list's URL (filters and page live in the URL so a view can be shared).
+
+export const VM_STATES = [
+  'running',
+  'halted',
+  'being_created',
+  'paused',
+  'locked',
+  'legally_locked',
+  'invalid',
+] as const;
+
+export const VM_SORTS = {
+  hostname: 'hostname ASC',
+  '-hostname': 'hostname DESC',
+  created: 'date_created ASC',
+  '-created': 'date_created DESC',
+  memory: 'memory ASC',
+  '-memory': 'memory DESC',
+} as const;
+export type VmSort = keyof typeof VM_SORTS;
+
+const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+
+/** Lenient: a bad value in a shared URL falls back to its default instead of an error page. */
+export const vmListQuerySchema = z.object({
+  page: z.preprocess(firstValue, z.coerce.number().int().min(1).max(1_000_000).catch(1)),
+  state: z.preprocess(firstValue, z.enum(VM_STATES).optional().catch(undefined)),
+  dc: z.preprocess(firstValue, idField.optional().catch(undefined)),
+  // Only hostname characters: the value goes into a `~hostname` pattern, where `%`/`_` are wildcards.
+  q: z.preprocess(
+    firstValue,
+    z
+      .string()
+      .trim()
+      .max(HOSTNAME_MAX_LENGTH)
+      .regex(/^[A-Za-z0-9.-]*$/)
+      .optional()
+      .catch(undefined),
+  ),
+  sort: z.preprocess(
+    firstValue,
+    z
+      .enum(Object.keys(VM_SORTS) as [VmSort, ...VmSort[]])
+      .default('hostname')
+      .catch('hostname'),
+  ),
+});
+export type VmListQuery = z.infer<typeof vmListQuerySchema>;

@@ -1,0 +1,74 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ErrorPanel } from '@/components/ui/error-panel';
+import { PageHeader } from '@/components/ui/page-header';
+import { VmControls } from '@/components/vms/vm-controls';
+import { VmDisks } from '@/components/vms/vm-disks';
+import { VmInterfaces } from '@/components/vms/vm-interfaces';
+import { VmOperations } from '@/components/vms/vm-operations';
+import { VmStateBadge } from '@/components/vms/vm-state-badge';
+import { VmSummary } from '@/components/vms/vm-summary';
+import { requireSession } from '@/lib/dal/auth';
+import { getVmDetail, type VmDetail } from '@/lib/dal/vms';
+import { idField } from '@/lib/validation/vm';
+import { isNotFound, loadErrorMessage } from '../load-error';
+
+export const metadata: Metadata = { title: 'Virtual machine' };
+
+export default async function VmPage({ params }: { params: Promise<{ id: string }> }) {
+  const parsedId = idField.safeParse((await params).id);
+  if (!parsedId.success) notFound();
+  const { conn } = await requireSession();
+  let detail: VmDetail;
+  try {
+    detail = await getVmDetail(conn, parsedId.data);
+  } catch (err) {
+    if (isNotFound(err)) notFound();
+    return <ErrorPanel title="This VM could not load" message={await loadErrorMessage(err)} />;
+  }
+  const { vm, datacenter, operations, runningOperationIds } = detail;
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link
+          href="/vms"
+          className="text-teal-800 underline-offset-2 hover:underline dark:text-teal-300"
+        >
+          Virtual machines
+        </Link>
+      </nav>
+      <PageHeader
+        title={
+          <span className="flex flex-wrap items-center gap-3">
+            {vm.hostname} <VmStateBadge state={vm.state} />
+          </span>
+        }
+        description={`${vm.cores} core${vm.cores === 1 ? '' : 's'}, ${vm.memory} MB in ${datacenter?.dcCode ?? datacenter?.name ?? `datacenter #${vm.datacenterId}`}`}
+      />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <div className="space-y-4">
+          <VmControls
+            vm={{
+              id: vm.id,
+              hostname: vm.hostname,
+              state: vm.state,
+              memory: vm.memory,
+              cores: vm.cores,
+              vmMaxMemory: vm.vmMaxMemory,
+            }}
+            runningOperationIds={runningOperationIds}
+          />
+        </div>
+        <div className="space-y-4">
+          <VmSummary vm={vm} datacenter={datacenter} />
+          <VmDisks disks={vm.disks} diskIds={vm.diskIds} />
+          <VmInterfaces ifaces={vm.ifaces} />
+        </div>
+      </div>
+      <div className="mt-4">
+        <VmOperations operations={operations} />
+      </div>
+    </>
+  );
+}

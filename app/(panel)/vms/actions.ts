@@ -1,0 +1,60 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { defineAction } from '@/lib/action';
+import {
+  createVmOnce,
+  deleteVmStep,
+  rebootVm,
+  resizeVm,
+  startVm,
+  stopVm,
+} from '@/lib/dal/vm-mutations';
+import { createVmSchema, deleteVmSchema, resizeVmSchema, vmIdSchema } from '@/lib/validation/vm';
+
+// Thin on purpose: each action is parsed, session-checked and error-mapped by defineAction; the
+// work is in lib/dal/vm-mutations.ts. Pages refresh themselves when the operations settle.
+
+export const startVmAction = defineAction(vmIdSchema, async ({ vm_id }, { conn }) => {
+  const result = await startVm(conn, vm_id);
+  revalidatePath(`/vms/${vm_id}`);
+  return result;
+});
+
+export const stopVmAction = defineAction(vmIdSchema, async ({ vm_id }, { conn }) => {
+  const result = await stopVm(conn, vm_id);
+  revalidatePath(`/vms/${vm_id}`);
+  return result;
+});
+
+export const rebootVmAction = defineAction(vmIdSchema, async ({ vm_id }, { conn }) => {
+  const result = await rebootVm(conn, vm_id);
+  revalidatePath(`/vms/${vm_id}`);
+  return result;
+});
+
+/** Called once to start (stop if running, else delete), and again after the stop is DONE. */
+export const deleteVmAction = defineAction(
+  deleteVmSchema,
+  async ({ vm_id, confirm_hostname }, { conn }) => {
+    const step = await deleteVmStep(conn, vm_id, confirm_hostname);
+    revalidatePath('/vms');
+    return step;
+  },
+);
+
+export const resizeVmAction = defineAction(
+  resizeVmSchema,
+  async ({ vm_id, memory, cores, accept_reboot }, { conn }) => {
+    const result = await resizeVm(conn, vm_id, { memory, cores }, accept_reboot);
+    revalidatePath(`/vms/${vm_id}`);
+    return result;
+  },
+);
+
+/** Once per wizard token: a second submit gets the first submit's operations back. */
+export const createVmAction = defineAction(createVmSchema, async (input, session) => {
+  const created = await createVmOnce(session, input);
+  revalidatePath('/vms');
+  return created;
+});

@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Suspense } from 'react';
+import { buttonClasses } from '@/components/ui/button';
+import { PageHeader } from '@/components/ui/page-header';
+import type { SearchParamsRecord } from '@/components/ui/pagination';
+import { TableSkeleton } from '@/components/ui/skeleton';
+import { vmListQuerySchema } from '@/lib/validation/vm';
+import { VmListSection } from './vm-list-section';
+
+export const metadata: Metadata = { title: 'Virtual machines' };
+
+export default async function VmsPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParamsRecord>;
+}) {
+  const params = await searchParams;
+  const query = vmListQuerySchema.parse(params);
+  return (
+    <>
+      <PageHeader
+        title="Virtual machines"
+        description="Filtered, sorted and paged by the API, so the list stays fast for any number of VMs."
+        actions={
+          <Link href="/vms/new" className={buttonClasses('primary')}>
+            Create VM
+          </Link>
+        }
+      />
+      <Suspense key={JSON.stringify(query)} fallback={<TableSkeleton label="Loading VMs…" />}>
+        <VmListSection query={query} searchParams={params} />
+      </Suspense>
+    </>
+  );
+}

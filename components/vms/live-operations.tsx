@@ -1,0 +1,50 @@
+'use client';
+
+import { OperationProgress } from '@/components/operations/operation-progress';
+import type { OperationEvent } from '@/lib/operations/types';
+
+/** A titled set of operations started together (e.g. "Stop web1"), followed live. */
+export interface OperationGroup {
+  key: string;
+  title: string;
+  ids: number[];
+  onSettled?: (operations: OperationEvent[]) => void;
+}
+
+/**
+ * Every operation of this VM being followed: those the page found running (started elsewhere or
+ * before a reload) and those started here, each group under its own title. An id is shown once.
+ */
+export function LiveOperations({
+  runningIds,
+  groups,
+}: {
+  runningIds: number[];
+  groups: OperationGroup[];
+}) {
+  const tracked = new Set(groups.flatMap((group) => group.ids));
+  const others = runningIds.filter((id) => !tracked.has(id));
+  if (others.length === 0 && groups.length === 0) return null;
+  return (
+    <section
+      aria-labelledby="vm-live-operations"
+      className="space-y-4 rounded-lg border border-sky-200 bg-sky-50/50 p-4 dark:border-sky-900 dark:bg-sky-950/30"
+    >
+      <h2 id="vm-live-operations" className="text-base font-semibold">
+        Progress
+      </h2>
+      {others.length > 0 ? (
+        <div className="space-y-2">
+          <h3 className="text-sm font-medium">Running operations</h3>
+          <OperationProgress key={others.join(',')} ids={others} refreshOnDone />
+        </div>
+      ) : null}
+      {groups.map((group) => (
+        <div key={group.key} className="space-y-2">
+          <h3 className="text-sm font-medium">{group.title}</h3>
+          <OperationProgress ids={group.ids} onSettled={group.onSettled} refreshOnDone />
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+'use client';
+
+import { useCallback, useState } from 'react';
+import type { StartedOperations } from '@/lib/dal/vm-mutations';
+import type { ResizableVm } from '@/lib/validation/vm-resize';
+import { DetailCard } from './detail-card';
+import { LiveOperations, type OperationGroup } from './live-operations';
+import { VmDelete } from './vm-delete';
+import { VmPowerActions } from './vm-power-actions';
+import { VmResizeForm } from './vm-resize-form';
+
+export interface VmControlsProps {
+  vm: ResizableVm & { id: number; hostname: string };
+  /** Operations of this VM the server found not yet settled. */
+  runningOperationIds: number[];
+}
+
+/** The VM page's actions and the live progress of what they start. */
+export function VmControls({ vm, runningOperationIds }: VmControlsProps) {
+  const [groups, setGroups] = useState<OperationGroup[]>([]);
+  const addGroup = useCallback(
+    (group: OperationGroup) =>
+      setGroups((current) =>
+        current.some((existing) => existing.key === group.key) ? current : [...current, group],
+      ),
+    [],
+  );
+  const onStarted = useCallback(
+    (title: string, data: StartedOperations) => {
+      const ids = data.operations.map((op) => op.id);
+      addGroup({ key: `${title}-${ids.join(',')}`, title: `${title} ${vm.hostname}`, ids });
+    },
+    [addGroup, vm.hostname],
+  );
+
+  return (
+    <>
+      <DetailCard id="vm-actions" title="Actions">
+        <div className="flex flex-wrap items-start gap-2">
+          <VmPowerActions vmId={vm.id} state={vm.state} onStarted={onStarted} />
+          <VmDelete vmId={vm.id} hostname={vm.hostname} state={vm.state} onGroup={addGroup} />
+        </div>
+      </DetailCard>
+      <LiveOperations runningIds={runningOperationIds} groups={groups} />
+      <VmResizeForm
+        vmId={vm.id}
+        vm={vm}
+        onStarted={(data) => onStarted(data.needsReboot ? 'Resize and restart' : 'Resize', data)}
+      />
+    </>
+  );
+}

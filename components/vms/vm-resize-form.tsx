@@ -1,0 +1,131 @@
+'use client';
+
+import { useActionState, useId, useState } from 'react';
+import { resizeVmAction } from '@/app/(panel)/vms/actions';
+import { FieldError, fieldErrorId } from '@/components/ui/field-error';
+import { TextField } from '@/components/ui/input';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { fieldError, idleState } from '@/lib/action-state';
+import type { ResizeResult } from '@/lib/dal/vm-mutations';
+import { CORES, MEMORY_MB, coresProblem, memoryProblem } from '@/lib/validation/vm';
+import { planResize, type ResizableVm } from '@/lib/validation/vm-resize';
+import { DetailCard } from './detail-card';
+import { useOnStarted } from './use-started-operations';
+
+/**
+ * Cores and memory, saying BEFORE submit whether the change applies live or restarts the VM
+ * (memory above `vm_max_memory` on a running VM). The server re-plans against the VM's current
+ * state and refuses a restart the user did not agree to.
+ */
+export function VmResizeForm({
+  vmId,
+  vm,
+  onStarted,
+}: {
+  vmId: number;
+  vm: ResizableVm;
+  onStarted: (data: ResizeResult) => void;
+}) {
+  const [state, formAction] = useActionState(resizeVmAction, idleState);
+  const [memory, setMemory] = useState(String(vm.memory));
+  const [cores, setCores] = useState(String(vm.cores));
+  const explanationId = useId();
+  useOnStarted(state, onStarted);
+
+  const memoryValue = Number(memory);
+  const coresValue = Number(cores);
+  const memoryHint = memory === '' ? 'Enter a memory size.' : memoryProblem(memoryValue);
+  const coresHint = cores === '' ? 'Enter a number of cores.' : coresProblem(coresValue);
+  const plan =
+    memoryHint || coresHint ? null : planResize(vm, { memory: memoryValue, cores: coresValue });
+
+  return (
+    <DetailCard id="vm-resize" title="Cores and memory">
+      <form action={formAction} className="space-y-3" noValidate>
+        <input type="hidden" name="vm_id" value={vmId} />
+        <div className="grid gap-3 sm:grid-cols-2">
+          <TextField
+            name="cores"
+            id="resize-cores"
+            label="Cores"
+            type="number"
+            inputMode="numeric"
+            min={CORES.min}
+            max={CORES.max}
+            value={cores}
+            onChange={(event) => setCores(event.target.value)}
+            error={
+              fieldError(state, 'cores') ??
+              (cores !== String(vm.cores) ? (coresHint ?? undefined) : undefined)
+            }
+          />
+          <TextField
+            name="memory"
+            id="resize-memory"
+            label="Memory (MB)"
+            type="number"
+            inputMode="numeric"
+            min={MEMORY_MB.min}
+            max={MEMORY_MB.max}
+            step={MEMORY_MB.step}
+            value={memory}
+            onChange={(event) => setMemory(event.target.value)}
+            hint={`Live up to ${vm.vmMaxMemory} MB (this VM's live maximum).`}
+            error={
+              fieldError(state, 'memory') ??
+              (memory !== String(vm.memory) ? (memoryHint ?? undefined) : undefined)
+            }
+          />
+        </div>
+        <p
+          id={explanationId}
+          aria-live="polite"
+          className={
+            plan?.needsReboot
+              ? 'rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200'
+              : 'text-sm text-zinc-700 dark:text-zinc-300'
+          }
+        >
+          {plan ? (
+            <>
+              <strong>
+                {plan.needsReboot ? 'Needs a restart. ' : plan.changed ? 'No restart. ' : ''}
+              </strong>
+              {plan.explanation}
+            </>
+          ) : (
+            'Fix the values above to see what the change means.'
+          )}
+        </p>
+        {plan?.needsReboot ? (
+          <div>
+            <label className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                name="accept_reboot"
+                aria-describedby={`${explanationId} ${fieldErrorId('accept_reboot')}`}
+              />
+              Restart the VM to apply this change
+            </label>
+            <FieldError
+              id={fieldErrorId('accept_reboot')}
+              message={fieldError(state, 'accept_reboot')}
+            />
+          </div>
+        ) : null}
+        {state.status === 'error' && !state.fieldErrors ? (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+            {state.message}
+          </p>
+        ) : null}
+        <SubmitButton
+          disabled={!plan?.changed}
+          aria-describedby={explanationId}
+          pendingLabel="Applying…"
+        >
+          {plan?.needsReboot ? 'Apply and restart' : 'Apply'}
+        </SubmitButton>
+      </form>
+    </DetailCard>
+  );
+}
