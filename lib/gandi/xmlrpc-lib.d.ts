@@ -31,6 +31,10 @@ declare module 'xmlrpc/lib/deserializer' {
       stream: Readable,
       callback: (error: Error | null, result: unknown) => void,
     ): void;
+    deserializeMethodCall(
+      stream: Readable,
+      callback: (error: Error | null, method: string, params: unknown[]) => void,
+    ): void;
   }
   export default Deserializer;
 }
