@@ -1,0 +1,363 @@
+/**
+ * Rules for disk input (create, rename, resize, kernel, snapshot profile, attach, detach,
+ * rollback, delete, migrate), shared by the browser (hints before submit) and the server actions
+ * (the authority). No server-only imports here.
+ *
+ * Sizes are whole GB in the forms and MB on the wire (reference §9.2: gandi.cli refuses sizes that
+ * are not multiples of 1024 MB). A disk only grows (CAUSE_CANNOT_SHRINK). Disk names follow the
+ * API's 255-character limit with a conservative character set (they end up as filesystem labels).
+ */
+import { z } from 'zod';
+import { formCheckbox } from './form';
+
+export const MB_PER_GB = 1024;
+export const DISK_SIZE_GB = { min: 1, max: 1024 } as const;
+export const DISK_NAME_MAX_LENGTH = 255;
+/** Attachment positions: 0 is the system disk. The API states no maximum; Xen offers 16 devices. */
+export const DISK_POSITION = { min: 0, max: 15 } as const;
+export const CMDLINE_MAX_LENGTH = 1024;
+export const DISK_TYPES = ['data', 'snapshot'] as const;
+export type DiskType = (typeof DISK_TYPES)[number];
+export const DISK_SOURCES = ['empty', 'disk', 'image'] as const;
+export type DiskSource = (typeof DISK_SOURCES)[number];
+
+export type KernelCmdline = Record<string, string | boolean>;
+
+// ---------------------------------------------------------------------------------------------
+// Single rules: each returns the problem in words, or null when fine.
+
+export function diskNameProblem(name: string): string | null {
+  if (name.length === 0) return 'Enter a disk name.';
+  if (name.length > DISK_NAME_MAX_LENGTH)
+    return `A disk name is at most ${DISK_NAME_MAX_LENGTH} characters.`;
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name))
+    return 'Use letters, digits, dots, hyphens and underscores, starting with a letter or digit.';
+  return null;
+}
+
+export function sizeGbProblem(gb: number): string | null {
+  if (!Number.isInteger(gb)) return 'The size is a whole number of GB.';
+  if (gb < DISK_SIZE_GB.min) return `A disk is at least ${DISK_SIZE_GB.min} GB.`;
+  if (gb > DISK_SIZE_GB.max) return `A disk is at most ${DISK_SIZE_GB.max} GB.`;
+  return null;
+}
+
+/** The size in whole GB a disk of `mb` MB shows as (rounded up: never suggest shrinking). */
+export function mbToGb(mb: number): number {
+  return Math.ceil(mb / MB_PER_GB);
+}
+
+/** Growing only: the new size must be strictly larger than the current one. */
+export function resizeProblem(gb: number, currentMb: number): string | null {
+  const basic = sizeGbProblem(gb);
+  if (basic) return basic;
+  const newMb = gb * MB_PER_GB;
+  if (newMb < currentMb)
+    return `A disk cannot be made smaller: choose at least ${mbToGb(currentMb)} GB.`;
+  return null;
+}
+
+/** A copy must hold its source: at least the source's size (empty = the source's size). */
+export function copySizeProblem(gb: number, sourceMb: number): string | null {
+  const basic = sizeGbProblem(gb);
+  if (basic) return basic;
+  if (gb * MB_PER_GB < sourceMb)
+    return `The copy must hold its source: at least ${mbToGb(sourceMb)} GB.`;
+  return null;
+}
+
+export function kernelProblem(kernel: string, available: readonly string[]): string | null {
+  if (kernel.length === 0) return 'Choose a kernel.';
+  if (!available.includes(kernel)) return 'Choose a kernel offered in this datacenter.';
+  return null;
+}
+
+const CMDLINE_KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+/**
+ * `"root=/dev/sda ro console=ttyS0"` → `{ root: '/dev/sda', ro: true, console: 'ttyS0' }`, the
+ * struct the API keeps in `kernel_cmdline`. A bare word is a flag (`true`); `key=true|false` is
+ * a boolean, so what `formatCmdline` writes reads back the same.
+ */
+export function parseCmdline(
+  text: string,
+): { ok: true; value: KernelCmdline } | { ok: false; problem: string } {
+  if (text.length > CMDLINE_MAX_LENGTH)
+    return { ok: false, problem: `The command line is at most ${CMDLINE_MAX_LENGTH} characters.` };
+  const value: KernelCmdline = {};
+  for (const token of text.split(/\s+/).filter((part) => part !== '')) {
+    const eq = token.indexOf('=');
+    const key = eq === -1 ? token : token.slice(0, eq);
+    if (!CMDLINE_KEY.test(key))
+      return {
+        ok: false,
+        problem: `"${token}" is not an option: use name or name=value (letters, digits, _ . -).`,
+      };
+    if (Object.hasOwn(value, key)) return { ok: false, problem: `"${key}" is given twice.` };
+    if (eq === -1) {
+      value[key] = true;
+      continue;
+    }
+    const raw = token.slice(eq + 1);
+    if (raw === '') return { ok: false, problem: `"${key}=" needs a value after the = sign.` };
+    if (/["'\\]/.test(raw))
+      return { ok: false, problem: `"${key}": quotes and backslashes are not allowed.` };
+    value[key] = raw === 'true' ? true : raw === 'false' ? false : raw;
+  }
+  return { ok: true, value };
+}
+
+/** The inverse of `parseCmdline`, for the form's initial value. */
+export function formatCmdline(cmdline: Record<string, string | boolean | number> | null): string {
+  if (!cmdline) return '';
+  return Object.entries(cmdline)
+    .map(([key, value]) => (value === true ? key : `${key}=${String(value)}`))
+    .join(' ');
+}
+
+export function positionProblem(position: number): string | null {
+  if (!Number.isInteger(position) || position < DISK_POSITION.min || position > DISK_POSITION.max)
+    return `The position is a whole number from ${DISK_POSITION.min} to ${DISK_POSITION.max}.`;
+  return null;
+}
+
+/** The facts about a disk the relation rules below need. */
+export interface DiskFacts {
+  name: string;
+  type: string;
+  datacenterId: number;
+  vmIds: readonly number[];
+  canSnapshot: boolean;
+  snapshotIds: readonly number[];
+}
+
+export interface VmFacts {
+  id: number;
+  hostname: string;
+  state: string;
+  datacenterId: number;
+}
+
+export function attachProblem(disk: DiskFacts, vm: VmFacts): string | null {
+  if (disk.vmIds.length > 0)
+    return 'This disk is already attached to a VM (a disk can be attached to only one): detach it first.';
+  if (disk.datacenterId !== vm.datacenterId)
+    return `${vm.hostname} is in another datacenter: a disk can only be attached to a VM of its own datacenter.`;
+  return null;
+}
+
+/** Position 0 is the system disk: the API detaches it only from a halted VM. */
+export function detachProblem(
+  position: number,
+  vm: Pick<VmFacts, 'hostname' | 'state'>,
+): string | null {
+  if (position === 0 && vm.state !== 'halted')
+    return `This is the system disk of ${vm.hostname}: stop the VM before detaching it.`;
+  return null;
+}
+
+export function snapshotProblem(disk: DiskFacts): string | null {
+  if (disk.type === 'snapshot') return 'A snapshot cannot itself be snapshotted.';
+  if (!disk.canSnapshot) return 'The API does not allow snapshots of this disk.';
+  return null;
+}
+
+export function rollbackProblem(disk: DiskFacts, snapshotId: number): string | null {
+  if (!disk.snapshotIds.includes(snapshotId)) return 'This snapshot does not belong to this disk.';
+  return null;
+}
+
+export function deleteProblem(disk: DiskFacts, attachedTo: string | null): string | null {
+  if (disk.vmIds.length > 0)
+    return `This disk is attached to ${attachedTo ?? 'a VM'}: detach it before deleting it.`;
+  return null;
+}
+
+export function confirmNameProblem(typed: string, name: string): string | null {
+  if (typed !== name) return `Type ${name} exactly to confirm.`;
+  return null;
+}
+
+export function migrateProblem(
+  disk: DiskFacts,
+  targetId: number,
+  canMigrateTo: readonly number[],
+): string | null {
+  if (disk.vmIds.length > 0) return 'Detach the disk before migrating it.';
+  if (canMigrateTo.length === 0) return "This disk's datacenter offers no migration.";
+  if (!canMigrateTo.includes(targetId)) return 'Choose a datacenter this disk can migrate to.';
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// zod schemas (FormData values arrive as strings).
+
+function fromProblem<T>(problem: (value: T) => string | null) {
+  return (value: T, ctx: z.RefinementCtx) => {
+    const message = problem(value);
+    if (message) ctx.addIssue({ code: 'custom', message });
+  };
+}
+
+/** Form text → number; blank → undefined (so "missing" and "not a number" read differently). */
+function toNumber(value: unknown): unknown {
+  if (value === undefined || (typeof value === 'string' && value.trim() === '')) return undefined;
+  return typeof value === 'string' ? Number(value) : value;
+}
+
+const numberField = (label: string) =>
+  z.preprocess(
+    toNumber,
+    z.number({
+      error: (issue) =>
+        issue.input === undefined ? `Enter the ${label}.` : `The ${label} must be a number.`,
+    }),
+  );
+
+const optionalNumberField = (label: string) =>
+  z.preprocess(toNumber, z.number({ error: `The ${label} must be a number.` }).optional());
+
+export const diskIdField = z.coerce.number({ error: 'Unknown disk.' }).int().positive();
+const idField = z.coerce.number().int().positive();
+
+export const diskNameSchema = z.string().trim().superRefine(fromProblem(diskNameProblem));
+export const sizeGbSchema = numberField('size').superRefine(fromProblem(sizeGbProblem));
+
+/** `''` = no profile; otherwise a profile id. */
+export const snapshotProfileField = z
+  .string()
+  .optional()
+  .transform((value, ctx): number | null => {
+    if (value === undefined || value === '') return null;
+    const id = Number(value);
+    if (!Number.isInteger(id) || id <= 0) {
+      ctx.addIssue({ code: 'custom', message: 'Choose a snapshot profile from the list.' });
+      return z.NEVER;
+    }
+    return id;
+  });
+
+export const createDiskSchema = z
+  .object({
+    source: z.enum(DISK_SOURCES, { error: 'Choose what the disk starts with.' }),
+    datacenter_id: idField.optional(),
+    name: diskNameSchema,
+    size_gb: optionalNumberField('size').superRefine((gb, ctx) => {
+      if (gb !== undefined) fromProblem(sizeGbProblem)(gb, ctx);
+    }),
+    src_disk_id: idField.optional().catch(undefined),
+    image_disk_id: idField.optional().catch(undefined),
+    snapshot_profile: snapshotProfileField,
+  })
+  .superRefine((input, ctx) => {
+    if (input.source === 'empty') {
+      if (input.datacenter_id === undefined)
+        ctx.addIssue({ code: 'custom', message: 'Choose a datacenter.', path: ['datacenter_id'] });
+      if (input.size_gb === undefined)
+        ctx.addIssue({ code: 'custom', message: 'Enter the size.', path: ['size_gb'] });
+    }
+    if (input.source === 'disk' && input.src_disk_id === undefined)
+      ctx.addIssue({ code: 'custom', message: 'Choose the disk to copy.', path: ['src_disk_id'] });
+    if (input.source === 'image' && input.image_disk_id === undefined)
+      ctx.addIssue({ code: 'custom', message: 'Choose an image.', path: ['image_disk_id'] });
+  });
+export type CreateDiskInput = z.infer<typeof createDiskSchema>;
+
+/** Rename and grow in one form; only what changed is sent. */
+export const updateDiskSchema = z.object({
+  disk_id: diskIdField,
+  name: diskNameSchema,
+  size_gb: sizeGbSchema,
+});
+
+export const kernelSchema = z.object({
+  disk_id: diskIdField,
+  kernel: z.string().trim().min(1, 'Choose a kernel.'),
+  cmdline: z
+    .string()
+    .optional()
+    .transform((text, ctx): KernelCmdline => {
+      const parsed = parseCmdline(text ?? '');
+      if (!parsed.ok) {
+        ctx.addIssue({ code: 'custom', message: parsed.problem });
+        return z.NEVER;
+      }
+      return parsed.value;
+    }),
+});
+
+export const snapshotProfileSchema = z.object({
+  disk_id: diskIdField,
+  snapshot_profile: snapshotProfileField,
+});
+
+export const attachDiskSchema = z.object({
+  disk_id: diskIdField,
+  vm_id: z.coerce.number({ error: 'Choose a VM.' }).int().positive('Choose a VM.'),
+  position: optionalNumberField('position').superRefine((position, ctx) => {
+    if (position !== undefined) fromProblem(positionProblem)(position, ctx);
+  }),
+  read_only: formCheckbox,
+});
+
+export const diskOnlySchema = z.object({ disk_id: diskIdField });
+
+export const rollbackSchema = z.object({
+  disk_id: diskIdField,
+  snapshot_id: z.coerce.number({ error: 'Choose a snapshot.' }).int().positive(),
+});
+
+export const deleteDiskSchema = z.object({
+  disk_id: diskIdField,
+  confirm_name: z.string().trim().min(1, 'Type the disk name to confirm.'),
+});
+
+export const migrateDiskSchema = z.object({
+  disk_id: diskIdField,
+  datacenter_id: z.coerce
+    .number({ error: 'Choose a datacenter.' })
+    .int()
+    .positive('Choose a datacenter.'),
+});
+
+// ---------------------------------------------------------------------------------------------
+// The disk list's URL (filters and page live in the URL so a view can be shared).
+
+export const DISK_SORTS = {
+  name: 'name ASC',
+  '-name': 'name DESC',
+  size: 'size ASC',
+  '-size': 'size DESC',
+  created: 'date_created ASC',
+  '-created': 'date_created DESC',
+} as const;
+export type DiskSort = keyof typeof DISK_SORTS;
+
+const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+
+/** Lenient: a bad value in a shared URL falls back to its default instead of an error page. */
+export const diskListQuerySchema = z.object({
+  page: z.preprocess(firstValue, z.coerce.number().int().min(1).max(1_000_000).catch(1)),
+  type: z.preprocess(firstValue, z.enum(DISK_TYPES).optional().catch(undefined)),
+  dc: z.preprocess(firstValue, idField.optional().catch(undefined)),
+  // Only name characters: the value goes into a `~name` pattern. `%` is refused; `_` is a
+  // one-character wildcard there, which still matches a literal underscore.
+  q: z.preprocess(
+    firstValue,
+    z
+      .string()
+      .trim()
+      .max(DISK_NAME_MAX_LENGTH)
+      .regex(/^[A-Za-z0-9._-]*$/)
+      .optional()
+      .catch(undefined),
+  ),
+  sort: z.preprocess(
+    firstValue,
+    z
+      .enum(Object.keys(DISK_SORTS) as [DiskSort, ...DiskSort[]])
+      .default('name')
+      .catch('name'),
+  ),
+});
+export type DiskListQuery = z.infer<typeof diskListQuerySchema>;
