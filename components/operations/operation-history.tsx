@@ -1,0 +1,99 @@
+import Link from 'next/link';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorPanel } from '@/components/ui/error-panel';
+import { Pagination, type SearchParamsRecord } from '@/components/ui/pagination';
+import { Table, Td, Th } from '@/components/ui/table';
+import { load } from '@/lib/dal/load';
+import { listOperationPage } from '@/lib/dal/operations';
+import type { GandiConnection } from '@/lib/gandi';
+import { describeOperationType } from '@/lib/operations/types';
+import type { OperationFilters } from '@/lib/validation/operation-filters';
+import { StepBadge } from './step-badge';
+
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'medium',
+  timeStyle: 'medium',
+  timeZone: 'UTC',
+});
+
+/** One server-side page of the account's operations (filtered and paged by the API). */
+export async function OperationHistory({
+  conn,
+  filters,
+  searchParams,
+}: {
+  conn: GandiConnection;
+  filters: OperationFilters;
+  searchParams: SearchParamsRecord;
+}) {
+  const result = await load(() => listOperationPage(conn, filters));
+  if (!result.ok) return <ErrorPanel title="Operations unavailable" message={result.message} />;
+  const { operations, total } = result.data;
+  if (total === 0) {
+    return (
+      <EmptyState
+        title={
+          filters.step || filters.type ? 'No operation matches these filters' : 'No operations yet'
+        }
+        description="Every change to a server, disk or network interface is an operation; they are listed here."
+      />
+    );
+  }
+  return (
+    <>
+      <Table caption="Operations">
+        <thead>
+          <tr>
+            <Th>Operation</Th>
+            <Th>Step</Th>
+            <Th>Resource</Th>
+            <Th>Created (UTC)</Th>
+            <Th>Last update (UTC)</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {operations.map((op) => (
+            <tr key={op.id}>
+              <Td>
+                <span className="font-medium">{describeOperationType(op.type)}</span>{' '}
+                <span className="text-xs text-zinc-500">#{op.id}</span>
+                {op.step === 'ERROR' && op.lastError ? (
+                  <span className="block text-xs text-red-700 dark:text-red-400">
+                    {op.lastError}
+                  </span>
+                ) : null}
+              </Td>
+              <Td>
+                <StepBadge step={op.step} />
+              </Td>
+              <Td>
+                {op.vmId !== null ? (
+                  <Link href={`/vms/${op.vmId}`} className="underline underline-offset-2">
+                    server {op.vmId}
+                  </Link>
+                ) : op.diskId !== null ? (
+                  `disk ${op.diskId}`
+                ) : op.ifaceId !== null ? (
+                  `interface ${op.ifaceId}`
+                ) : op.vlanId !== null ? (
+                  `VLAN ${op.vlanId}`
+                ) : (
+                  '—'
+                )}
+              </Td>
+              <Td className="whitespace-nowrap">{dateTime.format(new Date(op.dateCreated))}</Td>
+              <Td className="whitespace-nowrap">{dateTime.format(new Date(op.dateUpdated))}</Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+      <Pagination
+        pathname="/operations"
+        searchParams={searchParams}
+        page={filters.page}
+        pageSize={filters.pageSize}
+        total={total}
+      />
+    </>
+  );
+}

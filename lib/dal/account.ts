@@ -1,0 +1,50 @@
+import 'server-only';
+import { accountInfo, ratingList, vmCount, type GandiConnection } from '@/lib/gandi';
+import { burnPerHour } from './runway';
+
+export interface AccountSummary {
+  handle: string;
+  fullname: string | null;
+  credits: number;
+  /** Credits per hour the account's current resources cost (sum of `hosting.rating.list`). */
+  burnPerHour: number;
+}
+
+export async function getAccountSummary(conn: GandiConnection): Promise<AccountSummary> {
+  const [account, rating] = await Promise.all([accountInfo(conn), ratingList(conn)]);
+  return {
+    handle: account.handle,
+    fullname: account.fullname,
+    credits: account.credits,
+    burnPerHour: burnPerHour(rating),
+  };
+}
+
+/** The states a dashboard counts, in display order (`hosting.vm.count` per state: no listing). */
+export const COUNTED_VM_STATES = [
+  'running',
+  'halted',
+  'being_created',
+  'paused',
+  'locked',
+  'legally_locked',
+  'invalid',
+] as const;
+
+export interface VmStateCounts {
+  total: number;
+  byState: { state: string; count: number }[];
+  /** VMs in a state not listed above (e.g. being_migrated). */
+  other: number;
+}
+
+/** One `vm.count` per state plus the total: constant cost whether the account has 2 VMs or 10,000. */
+export async function getVmStateCounts(conn: GandiConnection): Promise<VmStateCounts> {
+  const [total, ...counts] = await Promise.all([
+    vmCount(conn),
+    ...COUNTED_VM_STATES.map((state) => vmCount(conn, { state })),
+  ]);
+  const byState = COUNTED_VM_STATES.map((state, index) => ({ state, count: counts[index] ?? 0 }));
+  const counted = byState.reduce((sum, entry) => sum + entry.count, 0);
+  return { total, byState, other: Math.max(0, total - counted) };
+}
