@@ -27,23 +27,19 @@ export function LiveOperations({
   if (others.length === 0 && groups.length === 0) return null;
   return (
     <section
-      aria-labelledby="vm-live-operations"
+      aria-label="Progress"
       className="space-y-4 rounded-lg border border-sky-200 bg-sky-50/50 p-4 dark:border-sky-900 dark:bg-sky-950/30"
     >
-      <h2 id="vm-live-operations" className="text-base font-semibold">
-        Progress
-      </h2>
       {others.length > 0 ? (
-        <div className="space-y-2">
-          <h3 className="text-sm font-medium">Running operations</h3>
-          <OperationProgress key={others.join(',')} ids={others} refreshOnDone />
-        </div>
+        <OperationProgress key={others.join(',')} ids={others} title="Running operations" />
       ) : null}
       {groups.map((group) => (
-        <div key={group.key} className="space-y-2">
-          <h3 className="text-sm font-medium">{group.title}</h3>
-          <OperationProgress ids={group.ids} onSettled={group.onSettled} refreshOnDone />
-        </div>
+        <OperationProgress
+          key={group.key}
+          ids={group.ids}
+          onSettled={group.onSettled}
+          title={group.title}
+        />
       ))}
     </section>
   );

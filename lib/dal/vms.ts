@@ -1,9 +1,13 @@
 import 'server-only';
+import { notFound } from 'next/navigation';
 import {
+  GandiError,
   datacenterList,
+  imageList,
   ipList,
   listAll,
   operationList,
+  sshList,
   vmCount,
   vmInfo,
   vmList,
@@ -11,6 +15,7 @@ import {
 } from '@/lib/gandi';
 import type { Datacenter, Id, Operation, VmInfo, VmSummary } from '@/lib/gandi/types';
 import { FINAL_STEPS } from '@/lib/gandi/types';
+import type { WizardCatalog } from '@/components/wizard/wizard-model';
 import { VM_SORTS, type VmListQuery } from '@/lib/validation/vm';
 
 /** Rows per page of the VM list. */
@@ -122,5 +127,43 @@ export async function getVmDetail(conn: GandiConnection, id: Id): Promise<VmDeta
     datacenter: datacenters.find((dc) => dc.id === vm.datacenterId) ?? null,
     operations,
     runningOperationIds: operations.filter(isRunningOperation).map((op) => op.id),
+  };
+}
+
+/** `getVmDetail`, with a VM that does not exist (or is not this account's) as Next's 404. */
+export async function getVmDetailOrNotFound(conn: GandiConnection, id: Id): Promise<VmDetail> {
+  try {
+    return await getVmDetail(conn, id);
+  } catch (err) {
+    if (err instanceof GandiError && err.causeName === 'CAUSE_NOTFOUND') notFound();
+    throw err;
+  }
+}
+
+/** Everything the creation wizard offers, as plain data for the browser (no key, no params). */
+export async function getWizardCatalog(conn: GandiConnection): Promise<WizardCatalog> {
+  const [datacenters, images, sshKeys] = await Promise.all([
+    datacenterList(conn),
+    listAll(conn, imageList),
+    listAll(conn, sshList),
+  ]);
+  return {
+    datacenters: datacenters.map((dc) => ({
+      id: dc.id,
+      name: dc.name,
+      dcCode: dc.dcCode,
+      country: dc.country,
+      iaasClosedFor: dc.iaasClosedFor,
+      deactivateAt: dc.deactivateAt ? dc.deactivateAt.toISOString() : null,
+    })),
+    images: images.map((image) => ({
+      diskId: image.diskId,
+      datacenterId: image.datacenterId,
+      label: image.label,
+      size: image.size,
+      osArch: image.osArch,
+      deprecated: image.visibility === 'deprecated',
+    })),
+    sshKeys: sshKeys.map((key) => ({ id: key.id, name: key.name, fingerprint: key.fingerprint })),
   };
 }

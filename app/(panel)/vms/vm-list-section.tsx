@@ -4,9 +4,9 @@ import { Pagination, type SearchParamsRecord } from '@/components/ui/pagination'
 import { VmFilters } from '@/components/vms/vm-filters';
 import { VmTable } from '@/components/vms/vm-table';
 import { requireSession } from '@/lib/dal/auth';
-import { getVmPage, type VmPage } from '@/lib/dal/vms';
+import { load } from '@/lib/dal/load';
+import { getVmPage } from '@/lib/dal/vms';
 import type { VmListQuery } from '@/lib/validation/vm';
-import { loadErrorMessage } from './load-error';
 
 export async function VmListSection({
   query,
@@ -16,12 +16,9 @@ export async function VmListSection({
   searchParams: SearchParamsRecord;
 }) {
   const { conn } = await requireSession();
-  let data: VmPage;
-  try {
-    data = await getVmPage(conn, query);
-  } catch (err) {
-    return <ErrorPanel title="The VM list could not load" message={await loadErrorMessage(err)} />;
-  }
+  const loaded = await load(() => getVmPage(conn, query));
+  if (!loaded.ok) return <ErrorPanel title="The VM list could not load" message={loaded.message} />;
+  const data = loaded.data;
   const filtered = Boolean(query.state || query.dc || query.q);
   if (data.total === 0 && !filtered) {
     return (

@@ -10,9 +10,9 @@ import { VmOperations } from '@/components/vms/vm-operations';
 import { VmStateBadge } from '@/components/vms/vm-state-badge';
 import { VmSummary } from '@/components/vms/vm-summary';
 import { requireSession } from '@/lib/dal/auth';
-import { getVmDetail, type VmDetail } from '@/lib/dal/vms';
+import { load } from '@/lib/dal/load';
+import { getVmDetailOrNotFound } from '@/lib/dal/vms';
 import { idField } from '@/lib/validation/vm';
-import { isNotFound, loadErrorMessage } from '../load-error';
 
 export const metadata: Metadata = { title: 'Virtual machine' };
 
@@ -20,14 +20,9 @@ export default async function VmPage({ params }: { params: Promise<{ id: string 
   const parsedId = idField.safeParse((await params).id);
   if (!parsedId.success) notFound();
   const { conn } = await requireSession();
-  let detail: VmDetail;
-  try {
-    detail = await getVmDetail(conn, parsedId.data);
-  } catch (err) {
-    if (isNotFound(err)) notFound();
-    return <ErrorPanel title="This VM could not load" message={await loadErrorMessage(err)} />;
-  }
-  const { vm, datacenter, operations, runningOperationIds } = detail;
+  const loaded = await load(() => getVmDetailOrNotFound(conn, parsedId.data));
+  if (!loaded.ok) return <ErrorPanel title="This VM could not load" message={loaded.message} />;
+  const { vm, datacenter, operations, runningOperationIds } = loaded.data;
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">

@@ -1,0 +1,259 @@
+'use client';
+
+import { useActionState, useEffect, useRef, useState } from 'react';
+import { createVmAction } from '@/app/(panel)/vms/actions';
+import { Button } from '@/components/ui/button';
+import { cn } from '@/components/ui/cn';
+import { idleState, type ActionState } from '@/lib/action-state';
+import type { CreatedVm } from '@/lib/dal/vm-mutations';
+import type { CreateVmInput } from '@/lib/validation/vm';
+import { AccessStep } from './access-step';
+import { CreationProgress } from './creation-progress';
+import { DatacenterStep } from './datacenter-step';
+import { ImageStep } from './image-step';
+import { NetworkStep } from './network-step';
+import { ReviewStep } from './review-step';
+import { SizeStep } from './size-step';
+import { SummaryPanel } from './summary-panel';
+import {
+  INITIAL_DRAFT,
+  STEP_OF_FIELD,
+  WIZARD_STEPS,
+  chooseDatacenter,
+  chooseImage,
+  draftToInput,
+  imagesOf,
+  selectedImage,
+  stepErrors,
+  type FieldErrors,
+  type StepId,
+  type WizardCatalog,
+  type WizardDraft,
+} from './wizard-model';
+
+const STEP_INDEX = new Map(WIZARD_STEPS.map((step, index) => [step.id, index]));
+const indexOf = (step: StepId) => STEP_INDEX.get(step) ?? 0;
+
+/** Which draft fields each action field comes from (to clear a server error on edit). */
+const FIELDS_OF_DRAFT: Partial<Record<keyof WizardDraft, (keyof CreateVmInput)[]>> = {
+  datacenterId: ['datacenter_id'],
+  srcDiskId: ['src_disk_id', 'disk_size'],
+  cores: ['cores'],
+  memory: ['memory'],
+  diskSizeGb: ['disk_size'],
+  ipMode: ['ip_mode'],
+  bandwidth: ['bandwidth'],
+  hostname: ['hostname'],
+  password: ['password'],
+  sshKeyIds: ['ssh_key_ids', 'password'],
+};
+
+export interface VmWizardProps {
+  catalog: WizardCatalog;
+  /** Made when the wizard opened; every submit of this wizard carries it (one VM per token). */
+  token: string;
+  /** The result of an earlier submit with this token (after a reload), shown instead of the form. */
+  initialCreation: CreatedVm | null;
+}
+
+export function VmWizard({ catalog, token, initialCreation }: VmWizardProps) {
+  const [draft, setDraft] = useState<WizardDraft>(INITIAL_DRAFT);
+  const [step, setStep] = useState<StepId>('datacenter');
+  const [checkedSteps, setCheckedSteps] = useState<ReadonlySet<StepId>>(new Set());
+  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const stepChanged = useRef(false);
+
+  const [state, formAction] = useActionState(
+    async (prev: ActionState<CreatedVm>, formData: FormData) => {
+      const result = await createVmAction(prev, formData);
+      if (result.status === 'error' && result.fieldErrors) {
+        const errors: FieldErrors = {};
+        for (const [field, messages] of Object.entries(result.fieldErrors)) {
+          if (field in STEP_OF_FIELD && messages[0])
+            errors[field as keyof CreateVmInput] = messages[0];
+        }
+        setServerErrors(errors);
+        const steps = Object.keys(errors).map(
+          (field) => STEP_OF_FIELD[field as keyof CreateVmInput],
+        );
+        const first = steps.sort((a, b) => indexOf(a) - indexOf(b))[0];
+        if (first) goTo(first);
+      }
+      return result;
+    },
+    idleState,
+  );
+
+  // The token goes into the URL so that a reload keeps it: a resubmit after a reload is
+  // recognised, and a reload after creating shows that creation again.
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    if (url.searchParams.get('token') === token) return;
+    url.searchParams.set('token', token);
+    window.history.replaceState(window.history.state, '', url);
+  }, [token]);
+
+  // Move focus to the new step's heading (not on first render), for keyboard and screen readers.
+  useEffect(() => {
+    if (!stepChanged.current) return;
+    headingRef.current?.focus();
+  }, [step]);
+
+  const created = state.status === 'ok' ? state.data : initialCreation;
+  if (created) return <CreationProgress created={created} />;
+
+  function goTo(target: StepId) {
+    stepChanged.current = true;
+    setStep(target);
+  }
+
+  function update(patch: Partial<WizardDraft>) {
+    setDraft((current) => ({ ...current, ...patch }));
+    clearServerErrors(Object.keys(patch) as (keyof WizardDraft)[]);
+  }
+
+  function clearServerErrors(keys: (keyof WizardDraft)[]) {
+    const fields = keys.flatMap((key) => FIELDS_OF_DRAFT[key] ?? []);
+    if (fields.length === 0) return;
+    setServerErrors((current) => {
+      const next = { ...current };
+      for (const field of fields) delete next[field];
+      return next;
+    });
+  }
+
+  const errorsOf = (target: StepId): FieldErrors => ({
+    ...(checkedSteps.has(target) ? stepErrors(target, draft, catalog) : {}),
+    ...Object.fromEntries(
+      Object.entries(serverErrors).filter(
+        ([field]) => STEP_OF_FIELD[field as keyof CreateVmInput] === target,
+      ),
+    ),
+  });
+  const complete = (target: StepId) => Object.keys(stepErrors(target, draft, catalog)).length === 0;
+  /** A step can be opened when every step before it is complete. */
+  const reachable = (target: StepId) =>
+    WIZARD_STEPS.slice(0, indexOf(target)).every((previous) => complete(previous.id));
+
+  function next() {
+    setCheckedSteps((current) => new Set(current).add(step));
+    if (!complete(step)) return;
+    const following = WIZARD_STEPS[indexOf(step) + 1];
+    if (following) goTo(following.id);
+  }
+
+  const errors = errorsOf(step);
+  const input = draftToInput(draft, catalog);
+  const currentTitle = WIZARD_STEPS[indexOf(step)]?.title ?? '';
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+      <div className="min-w-0 space-y-5">
+        <nav aria-label="Wizard steps">
+          <ol className="flex flex-wrap gap-2 text-sm">
+            {WIZARD_STEPS.map((item, index) => {
+              const current = item.id === step;
+              return (
+                <li key={item.id}>
+                  <button
+                    type="button"
+                    onClick={() => goTo(item.id)}
+                    disabled={!current && !reachable(item.id)}
+                    aria-current={current ? 'step' : undefined}
+                    className={cn(
+                      'rounded-full border px-3 py-1 disabled:cursor-not-allowed disabled:opacity-50',
+                      current
+                        ? 'border-teal-700 bg-teal-700 text-white dark:border-teal-400 dark:bg-teal-500 dark:text-zinc-950'
+                        : 'border-zinc-300 bg-white hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800',
+                    )}
+                  >
+                    {index + 1}. {item.title}
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+        </nav>
+
+        <section
+          aria-labelledby="wizard-step-heading"
+          className="space-y-5 rounded-lg border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900"
+        >
+          <h2
+            id="wizard-step-heading"
+            ref={headingRef}
+            tabIndex={-1}
+            className="text-lg font-semibold focus:outline-none"
+          >
+            Step {indexOf(step) + 1} of {WIZARD_STEPS.length}: {currentTitle}
+          </h2>
+
+          {step === 'datacenter' ? (
+            <DatacenterStep
+              datacenters={catalog.datacenters}
+              value={draft.datacenterId}
+              error={errors.datacenter_id}
+              onChoose={(id) => {
+                setDraft((current) => chooseDatacenter(current, catalog, id));
+                clearServerErrors(['datacenterId', 'srcDiskId']);
+              }}
+            />
+          ) : null}
+          {step === 'image' ? (
+            <ImageStep
+              images={imagesOf(catalog, draft.datacenterId)}
+              value={draft.srcDiskId}
+              error={errors.src_disk_id}
+              onChoose={(image) => {
+                setDraft((current) => chooseImage(current, image));
+                clearServerErrors(['srcDiskId']);
+              }}
+            />
+          ) : null}
+          {step === 'size' ? (
+            <SizeStep
+              draft={draft}
+              image={selectedImage(catalog, draft)}
+              errors={errors}
+              onChange={update}
+            />
+          ) : null}
+          {step === 'network' ? (
+            <NetworkStep ipMode={draft.ipMode} bandwidth={draft.bandwidth} onChange={update} />
+          ) : null}
+          {step === 'access' ? (
+            <AccessStep draft={draft} sshKeys={catalog.sshKeys} errors={errors} onChange={update} />
+          ) : null}
+          {step === 'review' && input ? (
+            <ReviewStep
+              token={token}
+              input={input}
+              formAction={formAction}
+              message={
+                state.status === 'error'
+                  ? (errors.token ?? (state.fieldErrors ? undefined : state.message))
+                  : undefined
+              }
+            />
+          ) : null}
+
+          <div className="flex flex-wrap justify-between gap-2 border-t border-zinc-100 pt-4 dark:border-zinc-800">
+            <Button
+              variant="secondary"
+              onClick={() => {
+                const previous = WIZARD_STEPS[indexOf(step) - 1];
+                if (previous) goTo(previous.id);
+              }}
+              disabled={indexOf(step) === 0}
+            >
+              Back
+            </Button>
+            {step !== 'review' ? <Button onClick={next}>Next</Button> : null}
+          </div>
+        </section>
+      </div>
+      <SummaryPanel draft={draft} catalog={catalog} />
+    </div>
+  );
+}
