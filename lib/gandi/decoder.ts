@@ -57,7 +57,7 @@ function decodeEntities(raw: string, offset: number): string {
     if (/^#[0-9]{1,7}$/.test(body)) code = parseInt(body.slice(1), 10);
     else if (/^#x[0-9a-fA-F]{1,6}$/.test(body)) code = parseInt(body.slice(2), 16);
     if (!(code >= 0 && code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff)) {
-      throw new XmlRpcDecodeError(`unknown entity ${match.slice(0, 12)}`, offset + at);
+      throw new XmlRpcDecodeError('unknown entity', offset + at);
     }
     return String.fromCodePoint(code);
   });
@@ -91,6 +91,36 @@ export function parseIsoDate(text: string, offset = 0): Date {
     instant -= sign * (hh * 60 + mm) * 60_000;
   }
   return new Date(instant);
+}
+
+const XMLRPC_ELEMENTS = new Set([
+  'methodResponse',
+  'params',
+  'param',
+  'fault',
+  'value',
+  'string',
+  'int',
+  'i4',
+  'i8',
+  'double',
+  'boolean',
+  'dateTime.iso8601',
+  'base64',
+  'nil',
+  'struct',
+  'member',
+  'name',
+  'array',
+  'data',
+]);
+
+/**
+ * Error messages never quote the body: an answer can echo the API key, and even part of it must
+ * not reach a message. Only names of XML-RPC's own elements are shown.
+ */
+function shown(name: string): string {
+  return XMLRPC_ELEMENTS.has(name) ? `<${name}>` : 'an unknown element';
 }
 
 class Scanner {
@@ -163,7 +193,7 @@ class Scanner {
       empty = true;
       p++;
     }
-    if (s.charCodeAt(p) !== GT) this.fail(`malformed tag <${name.slice(0, 20)}`, start);
+    if (s.charCodeAt(p) !== GT) this.fail(`malformed tag ${shown(name)}`, start);
     this.pos = p + 1;
     return { name, empty };
   }
@@ -204,7 +234,7 @@ class Scanner {
   value(): XmlRpcValue {
     const s = this.s;
     const open = this.openTag();
-    if (open.name !== 'value') this.fail(`expected <value>, found <${open.name.slice(0, 20)}>`);
+    if (open.name !== 'value') this.fail(`expected <value>, found ${shown(open.name)}`);
     if (open.empty) return '';
     const afterOpen = this.pos;
     this.ws();
@@ -274,7 +304,7 @@ class Scanner {
       case 'array':
         return empty ? [] : this.arrayBody();
       default:
-        return this.fail(`unknown value type <${name.slice(0, 20)}>`);
+        return this.fail(`unknown value type ${shown(name)}`);
     }
   }
 

@@ -25,7 +25,8 @@ const GANDI_FAULT =
 
 /** Replaces every secret (and any key quoted by the key-format fault) in `text`. */
 export function redact(text: string, secrets: readonly string[] = []): string {
-  let out = text.replace(QUOTED_KEY, `string '${REDACTED}' does not match '^[a-z0-9]{24}$'`);
+  // A function replacement: in a replacement string `$'` would mean "the text after the match".
+  let out = text.replace(QUOTED_KEY, () => `string '${REDACTED}' does not match '^[a-z0-9]{24}$'`);
   for (const secret of secrets) {
     // Very short "keys" would shred ordinary words; the quoted-key rule above still covers them.
     if (secret.length >= 6) out = out.split(secret).join(REDACTED);

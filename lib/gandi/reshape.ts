@@ -111,8 +111,7 @@ const STEPS: readonly OperationStep[] = [
 
 export function reshapeOperation(raw: R.RawHostingOperation): Operation {
   const step = req<string>(raw.step, 'string', 'step');
-  if (!STEPS.includes(step as OperationStep))
-    throw new ShapeError(`unknown operation step ${step.slice(0, 20)}`);
+  if (!STEPS.includes(step as OperationStep)) throw new ShapeError('unknown operation step');
   const params = isStruct(raw.params) ? raw.params : {};
   // Some operations carry the object ids only in `params` (e.g. vlan_create's vlan_id).
   const idOf = (top: unknown, key: string) => optNum(top) ?? optNum(params[key]);
@@ -423,8 +422,7 @@ export function reshapePriceTable(v: unknown): PriceLine[] {
     const resource = optStr(raw.resource) ?? optStr(raw.product_name) ?? optStr(raw.name);
     if (!resource) throw new ShapeError('price line without a resource name');
     const price = PRICE_KEYS.map((k) => raw[k]).find((p): p is number => typeof p === 'number');
-    if (price === undefined)
-      throw new ShapeError(`price line ${resource.slice(0, 30)} without a price`);
+    if (price === undefined) throw new ShapeError('price line without a price');
     return {
       resource,
       flavour: optStr(raw.flavour) ?? optStr(raw.flavor) ?? optStr(raw.type),

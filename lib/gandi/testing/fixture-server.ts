@@ -15,7 +15,13 @@ export const SHARED_DIR = path.resolve(REPO_ROOT, '../shared');
 export const FIXTURES_DIR = path.join(SHARED_DIR, 'fixtures/gandi-xmlrpc');
 
 export type Reply =
-  | { status?: number; body: string | Buffer; contentType?: string; delayMs?: number }
+  | {
+      status?: number;
+      statusMessage?: string;
+      body: string | Buffer;
+      contentType?: string;
+      delayMs?: number;
+    }
   /** Accept the request and never answer (for timeouts and aborts). */
   | { hang: true }
   /** Drop the connection without any HTTP answer. */
@@ -64,6 +70,7 @@ export async function startFixtureServer(
         return;
       }
       const send = () => {
+        if (reply.statusMessage) res.statusMessage = reply.statusMessage;
         res.writeHead(reply.status ?? 200, { 'Content-Type': reply.contentType ?? 'text/xml' });
         res.end(reply.body);
       };
