@@ -155,7 +155,10 @@ describe('reverse DNS rule (the API FQDN pattern)', () => {
 });
 
 describe('form schemas', () => {
-  const errors = (result: { success: boolean; error?: z.ZodError }) =>
+  const errors = (result: {
+    success: boolean;
+    error?: z.ZodError;
+  }): Record<string, string[] | undefined> =>
     result.error ? z.flattenError(result.error).fieldErrors : {};
 
   it('create public interface: defaults and coercion', () => {

@@ -11,7 +11,10 @@ import {
   vlanNameProblem,
 } from './vlan';
 
-const fieldErrors = (result: { success: boolean; error?: z.ZodError }) =>
+const fieldErrors = (result: {
+  success: boolean;
+  error?: z.ZodError;
+}): Record<string, string[] | undefined> =>
   result.error ? z.flattenError(result.error).fieldErrors : {};
 
 describe('VLAN name rule', () => {
