@@ -28,6 +28,10 @@ const envSchema = z.object({
     .pipe(z.array(z.enum(ENDPOINT_IDS)).min(1, 'GANDI_ENDPOINTS lists no endpoint')),
   SIMULATOR_URL: z.url().default('http://127.0.0.1:8080/xmlrpc/'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  // Team workspaces only (lib/team reads them lazily; personal mode never needs them).
+  DATABASE_URL: z.string().min(1).optional(),
+  PORTAL_DATA_DIR: z.string().min(1).default('.data'),
+  PORTAL_ENCRYPTION_KEY: z.string().min(1).optional(),
 });
 
 export interface ServerEnv {
@@ -36,6 +40,11 @@ export interface ServerEnv {
   endpointIds: EndpointId[];
   simulatorUrl: string;
   cookieSecure: 'auto' | 'true' | 'false';
+  /** PostgreSQL for the team storage when set; otherwise SQLite under `portalDataDir`. */
+  databaseUrl?: string;
+  portalDataDir: string;
+  /** 32 bytes, base64: encrypts team workspaces' API keys at rest (checked by lib/team). */
+  portalEncryptionKey?: string;
 }
 
 let cached: ServerEnv | undefined;
@@ -67,6 +76,9 @@ export function getEnv(): ServerEnv {
     endpointIds: [...new Set(env.GANDI_ENDPOINTS)],
     simulatorUrl: env.SIMULATOR_URL,
     cookieSecure: env.COOKIE_SECURE,
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    portalDataDir: env.PORTAL_DATA_DIR,
+    ...(env.PORTAL_ENCRYPTION_KEY ? { portalEncryptionKey: env.PORTAL_ENCRYPTION_KEY } : {}),
   };
   return cached;
 }
