@@ -6,6 +6,7 @@ import {
   copySizeProblem,
   createDiskSchema,
   deleteDiskSchema,
+  defaultSnapshotName,
   deleteProblem,
   detachProblem,
   diskListQuerySchema,
@@ -23,6 +24,7 @@ import {
   sizeGbProblem,
   snapshotProblem,
   snapshotProfileSchema,
+  snapshotSchema,
   updateDiskSchema,
   type DiskFacts,
 } from './disk';
@@ -364,5 +366,23 @@ describe('list query (URL)', () => {
       sort: 'name',
     });
     expect(diskListQuerySchema.parse({ page: ['3', '4'] }).page).toBe(3);
+  });
+});
+
+describe('snapshot names', () => {
+  it('defaults to the disk name and the UTC time, whatever the zone', () => {
+    const at = new Date(Date.UTC(2026, 10, 27, 19, 5, 3));
+    expect(defaultSnapshotName('data1', at)).toBe('data1-snap-20261127-190503');
+    const long = defaultSnapshotName('d'.repeat(255), at);
+    expect(long).toHaveLength(255);
+    expect(diskNameProblem(long)).toBeNull();
+  });
+  it('accepts a blank name (generated) or a valid one, refuses a bad one', () => {
+    const blank = snapshotSchema.safeParse({ disk_id: '3', name: '  ' });
+    expect(blank.success && blank.data.name).toBe('');
+    expect(snapshotSchema.safeParse({ disk_id: '3', name: 'before-upgrade' }).success).toBe(true);
+    expect(
+      fieldErrors(snapshotSchema.safeParse({ disk_id: '3', name: 'before upgrade' })).name?.[0],
+    ).toMatch(/letters, digits/);
   });
 });

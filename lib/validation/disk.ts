@@ -361,3 +361,27 @@ export const diskListQuerySchema = z.object({
   ),
 });
 export type DiskListQuery = z.infer<typeof diskListQuerySchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Snapshot names
+
+/** `data1` at 2026-11-27 19:05:03 UTC → `data1-snap-20261127-190503` (valid, ≤ 255 characters). */
+export function defaultSnapshotName(diskName: string, now: Date): string {
+  const iso = now.toISOString(); // always UTC
+  const stamp = `${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 19).replace(/:/g, '')}`;
+  const suffix = `-snap-${stamp}`;
+  return `${diskName.slice(0, DISK_NAME_MAX_LENGTH - suffix.length)}${suffix}`;
+}
+
+/** The snapshot form's optional name: blank → a generated one. */
+export const snapshotSchema = z.object({
+  disk_id: diskIdField,
+  name: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value ?? '')
+    .superRefine((value, ctx) => {
+      if (value !== '') fromProblem(diskNameProblem)(value, ctx);
+    }),
+});
