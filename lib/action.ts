@@ -27,17 +27,26 @@ export const INVALID_INPUT_MESSAGE = 'Some fields need attention.';
 export const GENERIC_FAILURE_MESSAGE = 'Something went wrong on our side. Please try again.';
 
 /**
- * Maps upstream faults that concern one input field to that field, so the form can show the
- * message next to it. Keys are the API's object names (see fault-codes in lib/gandi).
+ * Upstream faults that concern one input field, so the form can show the message next to it.
+ * By cause first (e.g. 530238 decodes to OBJECT_VM / CAUSE_HOSTNAME), then by object.
  */
-const FIELD_BY_OBJECT: Record<string, string> = {
-  OBJECT_HOSTNAME: 'hostname',
-  OBJECT_PASSWORD: 'password',
-  OBJECT_MEMORY: 'memory',
-  OBJECT_CORES: 'cores',
-  OBJECT_SSHKEY: 'ssh_key',
-  OBJECT_DATACENTER: 'datacenter_id',
+const FIELD_BY_CAUSE: Record<string, string> = {
+  CAUSE_HOSTNAME: 'hostname',
+  CAUSE_DATACENTER: 'datacenter_id',
+  CAUSE_CANNOT_SHRINK: 'size',
+  CAUSE_IP_VERSION_MISMATCH: 'ip_version',
 };
+const FIELD_BY_OBJECT: Record<string, string> = {
+  OBJECT_PASSWORD: 'password',
+  OBJECT_SSHKEY: 'ssh_key',
+};
+
+export function fieldForFault(err: GandiError): string | undefined {
+  return (
+    (err.causeName ? FIELD_BY_CAUSE[err.causeName] : undefined) ??
+    (err.objectName ? FIELD_BY_OBJECT[err.objectName] : undefined)
+  );
+}
 
 /**
  * Builds a server action `(prev, formData) => ActionState<T>` that parses its input with `schema`,
@@ -101,7 +110,7 @@ export function toErrorState(err: unknown): {
   }
   if (err instanceof GandiError) {
     const message = userMessage(err);
-    const field = err.objectName ? FIELD_BY_OBJECT[err.objectName] : undefined;
+    const field = fieldForFault(err);
     return { status: 'error', message, ...(field ? { fieldErrors: { [field]: [message] } } : {}) };
   }
   // GandiError messages are already redacted by the client; for anything else log only the
