@@ -7,6 +7,7 @@ import { cn } from '@/components/ui/cn';
 export const NAV_ITEMS = [
   { href: '/', label: 'Dashboard' },
   { href: '/vms', label: 'VMs' },
+  { href: '/disks', label: 'Disks' },
   { href: '/datacenters', label: 'Datacenters' },
   { href: '/images', label: 'Images' },
   { href: '/operations', label: 'Operations' },
