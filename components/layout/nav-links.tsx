@@ -8,6 +8,8 @@ export const NAV_ITEMS = [
   { href: '/', label: 'Dashboard' },
   { href: '/vms', label: 'VMs' },
   { href: '/disks', label: 'Disks' },
+  { href: '/network', label: 'Network' },
+  { href: '/ssh-keys', label: 'SSH keys' },
   { href: '/datacenters', label: 'Datacenters' },
   { href: '/images', label: 'Images' },
   { href: '/operations', label: 'Operations' },

@@ -65,8 +65,8 @@ export function formatCidr(subnet: Ipv4Subnet): string {
   return `${formatIpv4(subnet.network)}/${subnet.prefix}`;
 }
 
-/** A VLAN needs room for a gateway and at least two machines: /30 is the smallest. */
-export const VLAN_PREFIX = { min: 8, max: 30 } as const;
+/** A VLAN needs room for a gateway and two machines (/30 at least); /16 at most, as the API allows. */
+export const VLAN_PREFIX = { min: 16, max: 30 } as const;
 
 /** RFC 1918 ranges: a private VLAN must not shadow addresses that exist on the Internet. */
 const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map(
