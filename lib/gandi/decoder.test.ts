@@ -5,6 +5,7 @@ import Deserializer from 'xmlrpc/lib/deserializer';
 import { describe, expect, it } from 'vitest';
 import { decodeMethodResponse, XmlRpcDecodeError, type XmlRpcValue } from './decoder';
 import { FIXTURES_DIR } from './testing/fixture-server';
+import { vmListResponse } from './testing/python-style';
 
 const XML_DIRS = ['libcloud', 'libcloud-pr1234', 'libcloud-dns'];
 const fixtureFiles = XML_DIRS.flatMap((dir) =>
@@ -79,6 +80,17 @@ describe('decodeMethodResponse on every recorded fixture', () => {
       expect(ours.fault).toBe(false);
       expect(ours.fault ? null : ours.value).toEqual(localWallClockAsUtc(reference.value));
     }
+  });
+});
+
+describe('decodeMethodResponse on a large answer', () => {
+  it('1,000 VMs in the Python layout decode like the xmlrpc package', async () => {
+    const body = vmListResponse(1_000);
+    const ours = value(body) as Record<string, unknown>[];
+    expect(ours).toHaveLength(1_000);
+    expect(ours[999]).toMatchObject({ id: 353685, hostname: 'node-test999', description: null });
+    const reference = await referenceDecode(body);
+    expect(ours).toEqual(localWallClockAsUtc(reference.fault ? null : reference.value));
   });
 });
 
