@@ -1,0 +1,187 @@
+/**
+ * @file The creation wizard end to end, against `next start` and the simulator: the full VM
+ * lifecycle (create → DONE → open → resize → stop → start → delete), a simulated failure, and a
+ * double submit that must create one VM.
+ */
+import type { Page } from '@playwright/test';
+import { SIM_BASE, expect, recordBodies, test } from './fixtures';
+
+const DATACENTER = 'Paris, France SD3';
+const IMAGE = 'Debian 9';
+
+/** `hosting.vm.count` for an account, straight from the simulator (not through the panel). */
+async function countVms(apiKey: string): Promise<number> {
+  const body =
+    "<?xml version='1.0'?><methodCall><methodName>hosting.vm.count</methodName><params>" +
+    `<param><value><string>${apiKey}</string></value></param></params></methodCall>`;
+  const response = await fetch(`${SIM_BASE}/xmlrpc/`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/xml' },
+    body,
+  });
+  const match = /<(?:int|i4)>(\d+)<\/(?:int|i4)>/.exec(await response.text());
+  if (!match?.[1]) throw new Error('hosting.vm.count did not answer an int');
+  return Number(match[1]);
+}
+
+/** Goes through every step up to the review, with a generated password. */
+async function fillWizard(page: Page, hostname: string): Promise<void> {
+  await page.goto('/vms/new');
+  await expect(page.getByRole('heading', { name: 'Step 1 of 6: Datacenter' })).toBeVisible();
+  // Closed datacenters cannot be chosen; closing ones say when they close.
+  await expect(page.getByRole('radio', { name: /Level3 Baltimore/ })).toBeDisabled();
+  await expect(page.getByText(/Closes on 25 December 2017/)).toBeVisible();
+
+  // Next without a choice shows the field error and stays on the step.
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByText('Choose a datacenter.')).toBeVisible();
+  await page.getByRole('radio', { name: new RegExp(DATACENTER) }).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Step 2 of 6: Image' })).toBeFocused();
+  await expect(
+    page.getByRole('radio', { name: /Debian 8 64 bits \(HVM\).*Deprecated/ }),
+  ).toBeVisible();
+  await page.getByRole('radio', { name: new RegExp(`^${IMAGE}`) }).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Step 3 of 6: Size' })).toBeVisible();
+  await page.getByLabel('Memory (MB)').fill('1000');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByText('Memory is a multiple of 64 MB.')).toBeVisible();
+  await page.getByLabel('Memory (MB)').fill('1024');
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Step 4 of 6: Network' })).toBeVisible();
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Step 5 of 6: Access' })).toBeVisible();
+  await expect(page.getByText(/emergency console will be unusable/)).toBeVisible();
+  await page.getByLabel('Hostname').fill('-bad');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByText('A hostname cannot start or end with a hyphen.')).toBeVisible();
+  await expect(page.getByText('Set a root password or choose at least one SSH key.')).toBeVisible();
+  await page.getByLabel('Hostname').fill(hostname);
+  await page.getByRole('button', { name: 'Generate a password' }).click();
+  await expect(page.getByLabel('Password', { exact: true })).toHaveValue(/^.{18}$/);
+  await expect(page.getByText(/emergency console will be unusable/)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Step 6 of 6: Review' })).toBeVisible();
+  const call = page.locator('pre');
+  await expect(call).toContainText('hosting.vm.create_from(');
+  await expect(call).toContainText('apikey="••••"');
+  await expect(call).toContainText(`"hostname": "${hostname}"`);
+  // The summary stayed visible all along and has every choice.
+  const summary = page.getByRole('complementary', { name: 'Summary' });
+  await expect(summary).toContainText(DATACENTER);
+  await expect(summary).toContainText(IMAGE);
+  await expect(summary).toContainText(hostname);
+}
+
+function creationOperations(page: Page) {
+  return page.getByRole('region', { name: 'Creation operations' }).locator('li[data-operation-id]');
+}
+
+test('create a VM, watch it reach DONE, resize, stop, start and delete it', async ({
+  signedInPage: page,
+  account,
+}) => {
+  const recorder = await recordBodies(page);
+  await page.goto('/vms');
+  await expect(page.getByText('No virtual machines yet')).toBeVisible();
+
+  await fillWizard(page, 'web-e2e');
+  await page.getByRole('button', { name: 'Create VM' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Creating web-e2e' })).toBeVisible();
+  await expect(creationOperations(page)).toHaveCount(3);
+  for (const row of await creationOperations(page).all()) {
+    await expect(row).toContainText('DONE', { timeout: 30_000 });
+  }
+  await expect(page.getByText('web-e2e is ready.')).toBeVisible();
+  await page.getByRole('link', { name: 'Open web-e2e' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: /web-e2e/ })).toBeVisible();
+  const summary = page.getByRole('region', { name: 'Summary' });
+  await expect(summary).toContainText('Running');
+  await expect(summary).toContainText('1 GB');
+  await expect(page.getByRole('region', { name: 'Disks' })).toContainText('sys_web-e2e');
+  await expect(page.getByRole('region', { name: 'Network interfaces and IPs' })).toContainText(
+    'IPv4',
+  );
+
+  // Resize past the live maximum: the form says so before submit and wants the restart agreed.
+  await page.getByLabel('Memory (MB)').fill('2048');
+  await expect(page.getByText(/Needs a restart/)).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Restart the VM to apply this change' }).check();
+  await page.getByRole('button', { name: 'Apply and restart' }).click();
+  const progress = page.getByRole('region', { name: 'Progress' });
+  await expect(progress).toContainText('Resize and restart web-e2e');
+  await expect(summary).toContainText('2 GB', { timeout: 30_000 });
+  // A live change within the maximum says so too.
+  await page.getByLabel('Cores').fill('2');
+  await expect(page.getByText(/No restart/)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(summary).toContainText('Halted', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(summary).toContainText('Running', { timeout: 30_000 });
+
+  // Delete a running VM: typed confirmation, then stop, then delete, both shown.
+  await page.getByRole('button', { name: 'Delete' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete web-e2e?' });
+  await expect(dialog).toContainText('it will be stopped first');
+  await expect(dialog.getByRole('button', { name: 'Delete this VM' })).toBeDisabled();
+  await dialog.getByLabel(/Type web-e2e to confirm/).fill('web-e2e');
+  await dialog.getByRole('button', { name: 'Delete this VM' }).click();
+  await expect(page.getByText('Delete web-e2e — step 1 of 2: stop')).toBeVisible();
+  await expect(page.getByText('Delete web-e2e — step 2 of 2: delete')).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(page).toHaveURL(/\/vms$/, { timeout: 30_000 });
+  await expect(page.getByText('No virtual machines yet')).toBeVisible();
+  expect(await countVms(account.apiKey)).toBe(0);
+
+  await recorder.expectNoSecret(account.apiKey);
+});
+
+test('a failing creation shows the error and last_error', async ({ signedInPage: page }) => {
+  await fillWizard(page, 'fail-e2e');
+  await page.getByRole('button', { name: 'Create VM' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'The creation of fail-e2e failed.' });
+  await expect(alert).toBeVisible({ timeout: 30_000 });
+  await expect(alert).toContainText('vm_create ended in ERROR');
+  await expect(alert).toContainText(/Failed to boot VM fail-e2e/);
+  // The operation row itself shows last_error too.
+  await expect(
+    page.getByRole('region', { name: 'Creation operations' }).getByText(/Error:.*Failed to boot/),
+  ).toBeVisible();
+});
+
+test('submitting the same wizard twice, and reloading it, creates one VM', async ({
+  signedInPage: page,
+  account,
+}) => {
+  await fillWizard(page, 'web-once');
+  const actionPosts: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.headers()['next-action'])
+      actionPosts.push(request.url());
+  });
+  // Two submits in the same tick, as a double click on a slow connection would send them.
+  await page.locator('#create-vm-form').evaluate((form: HTMLFormElement) => {
+    form.requestSubmit();
+    form.requestSubmit();
+  });
+  await expect(page.getByText('web-once is ready.')).toBeVisible({ timeout: 30_000 });
+  expect(actionPosts.length).toBeGreaterThanOrEqual(2);
+
+  // The token is in the URL: a reload shows the same creation instead of a new wizard.
+  expect(page.url()).toMatch(/token=[0-9a-f-]{36}/);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Creating web-once' })).toBeVisible();
+  await expect(page.getByText('web-once is ready.')).toBeVisible({ timeout: 30_000 });
+
+  expect(await countVms(account.apiKey)).toBe(1);
+});
