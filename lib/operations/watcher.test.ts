@@ -1,0 +1,211 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { operationList, vmStop, type GandiConnection, type ListOptions } from '@/lib/gandi';
+import { startSimulator, type Simulator } from '@/simulator';
+import type { OperationStep } from '@/lib/gandi/types';
+import {
+  AccountWatcher,
+  WatcherRegistry,
+  watcherKey,
+  type WatcherDeps,
+  type WatcherMessage,
+} from './watcher';
+
+/**
+ * The watcher against the real in-process simulator over real HTTP, with the simulator's clock
+ * and the watcher's scheduler both driven by the test (no sleeps, deterministic).
+ */
+let sim: Simulator;
+let now = Date.UTC(2026, 0, 1, 12, 0, 0);
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, memory: true, quiet: true, now: () => now });
+});
+afterAll(async () => {
+  await sim.close();
+});
+
+const TIMINGS = { fastMs: 500, slowMs: 5_000, maxBackoffMs: 30_000 };
+
+function manualDeps() {
+  const scheduled: { ms: number; cancelled: boolean }[] = [];
+  let calls = 0;
+  const deps: WatcherDeps = {
+    operationList: (conn: GandiConnection, options: ListOptions) => {
+      calls += 1;
+      return operationList(conn, options);
+    },
+    // Records what the watcher asks for; the test runs polls itself.
+    schedule: (_task, ms) => {
+      const entry = { ms, cancelled: false };
+      scheduled.push(entry);
+      return () => {
+        entry.cancelled = true;
+      };
+    },
+    timings: TIMINGS,
+  };
+  return {
+    deps,
+    calls: () => calls,
+    nextDelay: () => [...scheduled].reverse().find((entry) => !entry.cancelled)?.ms ?? null,
+  };
+}
+
+async function accountWithStoppingVms(
+  count: number,
+): Promise<{ conn: GandiConnection; opIds: number[] }> {
+  const { apiKey } = sim.control.createAccount({ credits: 100_000 });
+  const conn = { endpoint: sim.url, apiKey };
+  const { vmIds } = sim.control.createVms({ apiKey, count });
+  const ops = await Promise.all(vmIds.map((id) => vmStop(conn, id)));
+  return { conn, opIds: ops.map((op) => op.id) };
+}
+
+/** Polls, then moves the simulator clock on, until every subscriber has seen a final step. */
+async function runToCompletion(
+  watcher: AccountWatcher,
+  seen: Map<number, OperationStep>[][],
+  opIds: number[],
+) {
+  for (let round = 0; round < 20; round += 1) {
+    await watcher.poll();
+    const done = seen.every((perOp) =>
+      opIds.every((id) => ['DONE', 'ERROR', 'CANCEL'].includes(perOp.at(-1)?.get(id) ?? '')),
+    );
+    if (done) return round + 1;
+    now += 1_000;
+  }
+  throw new Error('operations did not finish');
+}
+
+async function fanOutScenario(subscriberCount: number) {
+  const { conn, opIds } = await accountWithStoppingVms(3);
+  const { deps, calls } = manualDeps();
+  const watcher = new AccountWatcher(conn, deps);
+  // Per subscriber: the sequence of (op → step) snapshots it received.
+  const seen: Map<number, OperationStep>[][] = [];
+  const unsubscribes: (() => void)[] = [];
+  for (let i = 0; i < subscriberCount; i += 1) {
+    const history: Map<number, OperationStep>[] = [];
+    const current = new Map<number, OperationStep>();
+    seen.push(history);
+    unsubscribes.push(
+      watcher.subscribe({ ids: opIds }, (message: WatcherMessage) => {
+        if (message.kind !== 'operation') return;
+        current.set(message.op.id, message.op.step);
+        history.push(new Map(current));
+      }),
+    );
+  }
+  const rounds = await runToCompletion(watcher, seen, opIds);
+  unsubscribes.forEach((unsubscribe) => unsubscribe());
+  const stepsPerOp = (history: Map<number, OperationStep>[]) =>
+    opIds.map((id) => [...new Set(history.map((snapshot) => snapshot.get(id)).filter(Boolean))]);
+  return { calls: calls(), rounds, steps: seen.map(stepsPerOp) };
+}
+
+describe('AccountWatcher fan-out', () => {
+  it('costs the upstream API the same for 200 subscribers as for 1', async () => {
+    const one = await fanOutScenario(1);
+    const many = await fanOutScenario(200);
+    expect(one.calls).toBeGreaterThan(0);
+    expect(many.rounds).toBe(one.rounds);
+    expect(many.calls).toBe(one.calls);
+    // One operation.list per poll, whatever the number of tabs.
+    expect(many.calls).toBe(many.rounds);
+    // And every subscriber saw every step of every operation.
+    const expected = one.steps[0];
+    expect(expected?.every((steps) => steps.at(-1) === 'DONE' && steps.includes('RUN'))).toBe(true);
+    for (const steps of many.steps) expect(steps).toEqual(expected);
+  });
+});
+
+describe('AccountWatcher polling rhythm', () => {
+  it('polls fast while anything runs, stops asking once all watched ids are final', async () => {
+    const { conn, opIds } = await accountWithStoppingVms(1);
+    const { deps, nextDelay } = manualDeps();
+    const watcher = new AccountWatcher(conn, deps);
+    const received: WatcherMessage[] = [];
+    watcher.subscribe({ ids: opIds }, (message) => received.push(message));
+    expect(nextDelay()).toBe(0); // the first subscriber pulls a poll forward
+    await watcher.poll();
+    expect(nextDelay()).toBe(TIMINGS.fastMs);
+    now += 10_000;
+    await watcher.poll();
+    expect(received.at(-1)).toMatchObject({
+      kind: 'operation',
+      op: { id: opIds[0], step: 'DONE' },
+    });
+    // Nothing left to watch: no poll is scheduled until a tab asks for something new.
+    expect(nextDelay()).toBeNull();
+  });
+
+  it('polls slowly when only "running" is watched and nothing runs, and sees new and finished ops', async () => {
+    const { apiKey } = sim.control.createAccount({ credits: 100_000 });
+    const conn = { endpoint: sim.url, apiKey };
+    const { vmIds } = sim.control.createVms({ apiKey, count: 1 });
+    const { deps, nextDelay } = manualDeps();
+    const watcher = new AccountWatcher(conn, deps);
+    const steps: string[] = [];
+    watcher.subscribe({ running: true }, (message) => {
+      if (message.kind === 'operation') steps.push(`${message.op.type}:${message.op.step}`);
+    });
+    await watcher.poll();
+    expect(steps).toEqual([]);
+    expect(nextDelay()).toBe(TIMINGS.slowMs);
+    await vmStop(conn, vmIds[0] as number);
+    await watcher.poll();
+    expect(nextDelay()).toBe(TIMINGS.fastMs);
+    now += 10_000;
+    await watcher.poll(); // gone from the running list → fetched by id → DONE delivered
+    expect(steps).toEqual(['vm_stop:WAIT', 'vm_stop:DONE']);
+    await watcher.poll();
+    expect(nextDelay()).toBe(TIMINGS.slowMs);
+  });
+
+  it('reports an id of another account as missing instead of polling it forever', async () => {
+    const mine = await accountWithStoppingVms(1);
+    const theirs = await accountWithStoppingVms(1);
+    const { deps } = manualDeps();
+    const watcher = new AccountWatcher(mine.conn, deps);
+    const received: WatcherMessage[] = [];
+    watcher.subscribe({ ids: theirs.opIds }, (message) => received.push(message));
+    await watcher.poll();
+    expect(received).toEqual([{ kind: 'missing', id: theirs.opIds[0] }]);
+  });
+
+  it('tells subscribers when the key is revoked', async () => {
+    const { deps } = manualDeps();
+    const watcher = new AccountWatcher(
+      { endpoint: sim.url, apiKey: 'revoked00000000000000000' },
+      deps,
+    );
+    const received: WatcherMessage[] = [];
+    watcher.subscribe({ ids: [1] }, (message) => received.push(message));
+    await watcher.poll();
+    expect(received).toEqual([
+      { kind: 'error', message: expect.stringMatching(/not valid/), revoked: true },
+    ]);
+  });
+});
+
+describe('WatcherRegistry', () => {
+  it('shares one watcher per account and endpoint, keyed by a hash, and drops it when the last tab leaves', async () => {
+    const { conn, opIds } = await accountWithStoppingVms(1);
+    const { deps } = manualDeps();
+    const registry = new WatcherRegistry(deps);
+    const first = registry.forConnection(conn);
+    expect(registry.forConnection({ ...conn })).toBe(first);
+    expect(registry.forConnection({ ...conn, endpoint: 'http://127.0.0.1:9/xmlrpc/' })).not.toBe(
+      first,
+    );
+    expect(watcherKey(conn)).toMatch(/^[0-9a-f]{64}$/);
+    expect(watcherKey(conn)).not.toContain(conn.apiKey);
+    const a = first.subscribe({ ids: opIds }, () => undefined);
+    const b = first.subscribe({ running: true }, () => undefined);
+    a();
+    expect(registry.existing(conn)).toBe(first);
+    b();
+    expect(registry.existing(conn)).toBeUndefined();
+  });
+});
