@@ -80,6 +80,19 @@ describe('y axis scale', () => {
     expect(yScale(4000).ticks).toEqual([0, 1000, 2000, 3000, 4000]);
   });
 
+  it('labels ticks in the unit of the top, so the top never reads "1000 kB"', () => {
+    const scale = yScale(830_000);
+    expect(scale.ticks).toEqual([0, 250_000, 500_000, 750_000, 1_000_000]);
+    expect(scale.unit.unit).toBe('MB');
+    expect(scale.ticks.map((tick) => formatBytes(tick, scale.unit))).toEqual([
+      '0 MB',
+      '0.25 MB',
+      '0.5 MB',
+      '0.75 MB',
+      '1 MB',
+    ]);
+  });
+
   it('draws an empty chart as 0..1 B', () => {
     expect(yScale(0)).toEqual({ top: 1, ticks: [0, 1], unit: { unit: 'B', divisor: 1 } });
     expect(yScale(Number.NaN).top).toBe(1);

@@ -45,7 +45,7 @@ export interface AxisScale {
   top: number;
   /** Tick values from 0 to `top` inclusive. */
   ticks: number[];
-  /** The unit the tick labels use (chosen from the step, so labels stay short). */
+  /** The unit the tick labels use: the top's, so the largest label reads "1 MB", not "1000 kB". */
   unit: UnitChoice;
 }
 
@@ -65,7 +65,8 @@ export function yScale(max: number, targetTicks = 4): AxisScale {
   const step = factor * power;
   const intervals = Math.max(1, Math.ceil(max / step - 1e-9));
   const ticks = Array.from({ length: intervals + 1 }, (_, i) => roundTick(i * step));
-  return { top: roundTick(intervals * step), ticks, unit: pickByteUnit(step) };
+  const top = roundTick(intervals * step);
+  return { top, ticks, unit: pickByteUnit(top) };
 }
 
 /** Removes floating-point dust (0.30000000000000004 → 0.3). */

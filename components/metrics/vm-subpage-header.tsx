@@ -1,0 +1,75 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { cn } from '@/components/ui/cn';
+import { PageHeader } from '@/components/ui/page-header';
+
+export type VmSection = 'metrics' | 'console' | 'migration';
+
+const SECTIONS: { id: VmSection | 'overview'; label: string; suffix: string }[] = [
+  { id: 'overview', label: 'Overview', suffix: '' },
+  { id: 'metrics', label: 'Metrics', suffix: '/metrics' },
+  { id: 'console', label: 'Console', suffix: '/console' },
+  { id: 'migration', label: 'Migration', suffix: '/migration' },
+];
+
+const LINK = 'text-teal-800 underline-offset-2 hover:underline dark:text-teal-300';
+
+/**
+ * Breadcrumb, heading and section tabs shared by the VM's sub-pages (metrics, console,
+ * migration), so moving between them keeps the VM in view.
+ */
+export function VmSubpageHeader({
+  vm,
+  section,
+  title,
+  description,
+  actions,
+}: {
+  vm: { id: number; hostname: string };
+  section: VmSection;
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
+  const base = `/vms/${vm.id}`;
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <ol className="flex flex-wrap items-center gap-1">
+          <li>
+            <Link href="/vms" className={LINK}>
+              Virtual machines
+            </Link>
+          </li>
+          <li aria-hidden="true">/</li>
+          <li>
+            <Link href={base} className={LINK}>
+              {vm.hostname}
+            </Link>
+          </li>
+        </ol>
+      </nav>
+      <PageHeader title={`${title} — ${vm.hostname}`} description={description} actions={actions} />
+      <nav aria-label="VM sections" className="mb-6 border-b border-zinc-200 dark:border-zinc-800">
+        <ul className="-mb-px flex flex-wrap gap-1">
+          {SECTIONS.map((item) => (
+            <li key={item.id}>
+              <Link
+                href={`${base}${item.suffix}`}
+                aria-current={item.id === section ? 'page' : undefined}
+                className={cn(
+                  'inline-block border-b-2 px-3 py-2 text-sm',
+                  item.id === section
+                    ? 'border-teal-700 font-medium text-zinc-900 dark:border-teal-400 dark:text-zinc-50'
+                    : 'border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100',
+                )}
+              >
+                {item.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </>
+  );
+}
