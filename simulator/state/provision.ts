@@ -19,9 +19,14 @@ export function defaultKernelCmdline(kernelVersion: string | null): DiskRec['ker
   return { console: 'ttyS0', nosep: true, ro: true, root: '/dev/sda' };
 }
 
-/** `vm_max_memory` on creation: the 2018 behaviour (equal to the memory), see README. */
+/**
+ * `vm_max_memory` on creation: the documented rule ("When a VM is created with less than 2048MB of
+ * memory, vm_max_memory is equal to 2048MB"), rounded up to a power of two as gandi.cli computes
+ * it, so that the overview's `vm.update(…, {'memory': 1024})` works on a running VM. (2018 VMs
+ * showed `vm_max_memory == memory`; see README.)
+ */
 export function initialMaxMemory(memory: number): number {
-  return memory;
+  return Math.max(2048, 2 ** Math.ceil(Math.log2(memory)));
 }
 
 export function newDisk(
