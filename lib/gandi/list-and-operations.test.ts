@@ -101,7 +101,7 @@ describe('waitForOperations', () => {
       const steps = script[id] ?? ['DONE'];
       const step = steps[Math.min(polls[id] ?? 0, steps.length - 1)] ?? 'DONE';
       polls[id] = (polls[id] ?? 0) + 1;
-      const extra = step === 'ERROR' ? { last_error: 'disk full' } : {};
+      const extra: Record<string, PyValue> = step === 'ERROR' ? { last_error: 'disk full' } : {};
       return { body: pythonStyleResponse(operation(id, step, extra)) };
     });
     const seen: string[] = [];
@@ -134,7 +134,8 @@ describe('operationList', () => {
     server.respond(() => ({ body: pythonStyleResponse([operation(9, 'RUN', { vm_id: 352698 })]) }));
     const ops = await operationList(conn, { step: ['BILL', 'WAIT', 'RUN'], vm_id: 352698 });
     expect(ops).toMatchObject([{ id: 9, vmId: 352698, step: 'RUN' }]);
-    const call = await parseCall(server.requests[0]?.body ?? '');
+    // The last request: a poll cancelled by the previous test may still land first.
+    const call = await parseCall(server.requests.at(-1)?.body ?? '');
     expect(call.params[1]).toEqual({ step: ['BILL', 'WAIT', 'RUN'], vm_id: 352698 });
   });
 });
