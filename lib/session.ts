@@ -10,6 +10,10 @@ export interface SessionData {
   endpointId?: string;
   handle?: string;
   signedInAt?: number;
+  /** Absent means personal (every session made before team workspaces existed). */
+  mode?: 'personal' | 'team';
+  /** Team mode: the server-side member session, checked on every request (removal ends it). */
+  memberSessionId?: string;
 }
 
 export { SESSION_COOKIE_NAME };
