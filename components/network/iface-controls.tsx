@@ -1,0 +1,159 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useActionState, useCallback, useState } from 'react';
+import {
+  attachIfaceAction,
+  deleteIfaceAction,
+  detachIfaceAction,
+} from '@/app/(panel)/network/actions';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { SelectField } from '@/components/ui/select';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { DetailCard } from '@/components/vms/detail-card';
+import { LiveOperations, type OperationGroup } from '@/components/vms/live-operations';
+import { useOnStarted } from '@/components/vms/use-started-operations';
+import { fieldError, idleState, type ActionState } from '@/lib/action-state';
+import type { StartedNetworkOperations } from '@/lib/dal/network';
+import type { OperationEvent } from '@/lib/operations/types';
+import { ReverseForm } from './reverse-form';
+
+export interface IfaceControlsProps {
+  ifaceId: number;
+  type: string;
+  ready: boolean;
+  vm: { id: number; hostname: string } | null;
+  attachChoices: { id: number; hostname: string }[];
+  /** Public IPs whose reverse can be edited. */
+  reversible: { id: number; ip: string; reverse: string | null }[];
+  /** What the user types to confirm the deletion (the interface's first address). */
+  deletePhrase: string;
+  runningOperationIds: number[];
+}
+
+function ErrorLine({ state }: { state: ActionState<unknown> }) {
+  if (state.status !== 'error' || state.fieldErrors) return null;
+  return (
+    <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+      {state.message}
+    </p>
+  );
+}
+
+/** Attach / detach / delete and reverse DNS of one interface, with the live progress of each. */
+export function IfaceControls(props: IfaceControlsProps) {
+  const { ifaceId, vm } = props;
+  const router = useRouter();
+  const [groups, setGroups] = useState<OperationGroup[]>([]);
+  const follow = useCallback(
+    (title: string, onSettled?: (ops: OperationEvent[]) => void) =>
+      (data: StartedNetworkOperations) => {
+        const ids = data.operations.map((op) => op.id);
+        setGroups((current) =>
+          current.some((group) => group.key === ids.join(','))
+            ? current
+            : [...current, { key: ids.join(','), title, ids, onSettled }],
+        );
+      },
+    [],
+  );
+
+  const [attachState, attachAction] = useActionState(attachIfaceAction, idleState);
+  const [detachState, detachAction, detaching] = useActionState(detachIfaceAction, idleState);
+  const [deleteState, deleteAction, deleting] = useActionState(deleteIfaceAction, idleState);
+  useOnStarted(attachState, follow('Attach'));
+  useOnStarted(detachState, follow('Detach'));
+  useOnStarted(
+    deleteState,
+    follow('Delete', (ops) => {
+      if (ops.length > 0 && ops.every((op) => op.step === 'DONE')) router.push('/network');
+    }),
+  );
+
+  return (
+    <div className="space-y-4">
+      <LiveOperations runningIds={props.runningOperationIds} groups={groups} />
+      {props.reversible.length > 0 ? (
+        <DetailCard id="iface-reverse" title="Reverse DNS">
+          <div className="space-y-3">
+            {props.reversible.map((ip) => (
+              <ReverseForm
+                key={ip.id}
+                ipId={ip.id}
+                address={ip.ip}
+                reverse={ip.reverse}
+                onStarted={follow(`Reverse DNS of ${ip.ip}`)}
+              />
+            ))}
+          </div>
+        </DetailCard>
+      ) : null}
+      <DetailCard id="iface-attachment" title="Attachment">
+        {vm ? (
+          <div className="space-y-2">
+            <p className="text-sm">
+              Attached to <strong>{vm.hostname}</strong>.
+            </p>
+            <ConfirmDialog
+              triggerLabel={detaching ? 'Detaching…' : 'Detach'}
+              triggerDisabled={detaching}
+              title={`Detach from ${vm.hostname}?`}
+              description="The VM loses these addresses at once. The interface and its addresses are kept, free to attach again."
+              confirmLabel="Detach"
+              action={detachAction}
+            >
+              <input type="hidden" name="iface_id" value={ifaceId} />
+              <input type="hidden" name="vm_id" value={vm.id} />
+            </ConfirmDialog>
+            <ErrorLine state={detachState} />
+          </div>
+        ) : (
+          <form action={attachAction} className="space-y-2" noValidate>
+            <input type="hidden" name="iface_id" value={ifaceId} />
+            <SelectField
+              name="vm_id"
+              id="attach-vm"
+              label="Attach to VM"
+              placeholder={
+                props.attachChoices.length === 0 ? 'No VM in this datacenter' : 'Choose a VM'
+              }
+              options={props.attachChoices.map((choice) => ({
+                value: String(choice.id),
+                label: choice.hostname,
+              }))}
+              hint="Only running or halted VMs of the same datacenter are listed."
+              error={fieldError(attachState, 'vm_id')}
+            />
+            <ErrorLine state={attachState} />
+            <SubmitButton
+              disabled={!props.ready || props.attachChoices.length === 0}
+              pendingLabel="Attaching…"
+            >
+              Attach
+            </SubmitButton>
+          </form>
+        )}
+      </DetailCard>
+      <DetailCard id="iface-delete" title="Delete">
+        <p className="mb-2 text-sm text-zinc-700 dark:text-zinc-300">
+          {vm
+            ? 'Detach it first: an interface in use cannot be deleted.'
+            : 'Deleting the interface releases its addresses for good.'}
+        </p>
+        <ConfirmDialog
+          triggerLabel={deleting ? 'Deleting…' : 'Delete interface'}
+          triggerVariant="danger"
+          triggerDisabled={deleting || vm !== null || !props.ready}
+          title="Delete this interface and its addresses?"
+          description="The addresses go back to Gandi; you will not get the same ones again."
+          confirmLabel="Delete interface"
+          confirmPhrase={props.deletePhrase}
+          action={deleteAction}
+        >
+          <input type="hidden" name="iface_id" value={ifaceId} />
+        </ConfirmDialog>
+        <ErrorLine state={deleteState} />
+      </DetailCard>
+    </div>
+  );
+}

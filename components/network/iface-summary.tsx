@@ -1,0 +1,77 @@
+import Link from 'next/link';
+import { Badge } from '@/components/ui/badge';
+import { DefinitionList, DetailCard } from '@/components/vms/detail-card';
+import { formatBandwidth, formatState } from '@/components/vms/format';
+import type { Iface } from '@/lib/gandi/types';
+
+const linkClasses = 'text-teal-800 underline-offset-2 hover:underline dark:text-teal-300';
+
+/** What an interface is: type, VLAN, state, bandwidth, VM and its addresses. */
+export function IfaceSummary({
+  iface,
+  datacenter,
+  vm,
+}: {
+  iface: Iface;
+  datacenter: string;
+  vm: { id: number; hostname: string; state: string } | null;
+}) {
+  const ips = iface.ips ?? [];
+  return (
+    <DetailCard id="iface-summary" title="Interface">
+      <DefinitionList
+        items={[
+          [
+            'Network',
+            iface.type === 'private' ? (
+              <>
+                Private
+                {iface.vlan ? (
+                  <>
+                    {' — VLAN '}
+                    <Link href={`/network/vlans/${iface.vlan.id}`} className={linkClasses}>
+                      {iface.vlan.name}
+                    </Link>
+                  </>
+                ) : null}
+              </>
+            ) : (
+              'Public'
+            ),
+          ],
+          ['State', <Badge key="state">{formatState(iface.state)}</Badge>],
+          ['Bandwidth', formatBandwidth(iface.bandwidth)],
+          ['Datacenter', datacenter],
+          [
+            'VM',
+            vm ? (
+              <Link href={`/vms/${vm.id}`} className={linkClasses}>
+                {vm.hostname}
+              </Link>
+            ) : (
+              'Not attached'
+            ),
+          ],
+          [
+            'Addresses',
+            ips.length === 0 ? (
+              'None'
+            ) : (
+              <ul className="space-y-1" aria-label="Addresses of this interface">
+                {ips.map((ip) => (
+                  <li key={ip.id} className="flex flex-wrap items-center gap-2">
+                    <Badge>IPv{ip.version}</Badge>
+                    <span className="font-mono text-xs break-all">{ip.ip ?? 'being created…'}</span>
+                    {ip.reverse ? (
+                      <span className="text-xs text-zinc-600 dark:text-zinc-400">{ip.reverse}</span>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            ),
+          ],
+        ]}
+      />
+    </DetailCard>
+  );
+}
