@@ -32,7 +32,11 @@ describe('the overview example session, replayed by Python xmlrpc.client', () =>
     expect(seen.vm_state).toBe('running');
     expect(seen.vm_max_memory).toBe(2048);
     expect(seen.ip_versions).toEqual([4, 6]);
-    expect(seen.system_disk).toEqual({ name: 'sys_myvm', label: 'Ubuntu 10.04', is_boot_disk: true });
+    expect(seen.system_disk).toEqual({
+      name: 'sys_myvm',
+      label: 'Ubuntu 10.04',
+      is_boot_disk: true,
+    });
     expect(seen.update).toBe('DONE');
     expect(seen.memory_after_update).toBe(1024);
     expect(seen.lifecycle).toEqual([
