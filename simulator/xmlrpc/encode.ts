@@ -107,7 +107,7 @@ export function pythonFloatRepr(n: number): string {
   if (!Number.isFinite(n)) return n > 0 ? 'inf' : '-inf';
   if (Object.is(n, -0)) return '-0.0';
   const abs = Math.abs(n);
-  if (abs >= 1e16 || abs < 1e-4) {
+  if (abs >= 1e16 || (abs !== 0 && abs < 1e-4)) {
     const [mantissa = '0', exponent = '0'] = n.toExponential().split('e');
     const exp = Number(exponent);
     const sign = exp < 0 ? '-' : '+';
