@@ -52,12 +52,15 @@ export function isHttpsRequest(forwardedProto: string | null): boolean {
 
 /** The session of the current request (server components, actions, route handlers). */
 export async function getSession(): Promise<IronSession<SessionData>> {
-  const env = getEnv();
+  // Request data first: it marks the route dynamic before the environment is read, so
+  // `next build` never needs the runtime secret.
   const headerList = await headers();
+  const cookieStore = await cookies();
+  const env = getEnv();
   const options = sessionOptions({
     password: env.sessionPassword,
     cookieSecure: env.cookieSecure,
     requestIsHttps: isHttpsRequest(headerList.get('x-forwarded-proto')),
   });
-  return getIronSession<SessionData>(await cookies(), options);
+  return getIronSession<SessionData>(cookieStore, options);
 }

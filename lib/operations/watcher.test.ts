@@ -78,7 +78,7 @@ async function runToCompletion(
   throw new Error('operations did not finish');
 }
 
-async function fanOutScenario(subscriberCount: number) {
+async function fanOutScenario(subscriberCount: number, scopeKind: 'ids' | 'running' = 'ids') {
   const { conn, opIds } = await accountWithStoppingVms(3);
   const { deps, calls } = manualDeps();
   const watcher = new AccountWatcher(conn, deps);
@@ -90,11 +90,14 @@ async function fanOutScenario(subscriberCount: number) {
     const current = new Map<number, OperationStep>();
     seen.push(history);
     unsubscribes.push(
-      watcher.subscribe({ ids: opIds }, (message: WatcherMessage) => {
-        if (message.kind !== 'operation') return;
-        current.set(message.op.id, message.op.step);
-        history.push(new Map(current));
-      }),
+      watcher.subscribe(
+        scopeKind === 'ids' ? { ids: opIds } : { running: true },
+        (message: WatcherMessage) => {
+          if (message.kind !== 'operation') return;
+          current.set(message.op.id, message.op.step);
+          history.push(new Map(current));
+        },
+      ),
     );
   }
   const rounds = await runToCompletion(watcher, seen, opIds);
@@ -117,6 +120,16 @@ describe('AccountWatcher fan-out', () => {
     const expected = one.steps[0];
     expect(expected?.every((steps) => steps.at(-1) === 'DONE' && steps.includes('RUN'))).toBe(true);
     for (const steps of many.steps) expect(steps).toEqual(expected);
+  });
+});
+
+describe('AccountWatcher fan-out of the running view', () => {
+  it('costs the same for 200 "running" subscribers as for 1', async () => {
+    const one = await fanOutScenario(1, 'running');
+    const many = await fanOutScenario(200, 'running');
+    expect(many.rounds).toBe(one.rounds);
+    expect(many.calls).toBe(one.calls);
+    for (const steps of many.steps) expect(steps).toEqual(one.steps[0]);
   });
 });
 
@@ -143,7 +156,7 @@ describe('AccountWatcher polling rhythm', () => {
   it('polls slowly when only "running" is watched and nothing runs, and sees new and finished ops', async () => {
     const { apiKey } = sim.control.createAccount({ credits: 100_000 });
     const conn = { endpoint: sim.url, apiKey };
-    const { vmIds } = sim.control.createVms({ apiKey, count: 1 });
+    const { vmIds } = sim.control.createVms({ apiKey, count: 2 });
     const { deps, nextDelay } = manualDeps();
     const watcher = new AccountWatcher(conn, deps);
     const steps: string[] = [];
@@ -161,6 +174,25 @@ describe('AccountWatcher polling rhythm', () => {
     expect(steps).toEqual(['vm_stop:WAIT', 'vm_stop:DONE']);
     await watcher.poll();
     expect(nextDelay()).toBe(TIMINGS.slowMs);
+    // An operation that starts and ends between two slow polls is still reported, once.
+    await vmStop(conn, vmIds[1] as number);
+    now += 10_000;
+    await watcher.poll();
+    await watcher.poll();
+    expect(steps).toEqual(['vm_stop:WAIT', 'vm_stop:DONE', 'vm_stop:DONE']);
+  });
+
+  it('does not replay operations that finished before the view opened', async () => {
+    const { conn, opIds } = await accountWithStoppingVms(2);
+    now += 10_000;
+    const { deps } = manualDeps();
+    const watcher = new AccountWatcher(conn, deps);
+    const received: WatcherMessage[] = [];
+    watcher.subscribe({ running: true }, (message) => received.push(message));
+    await watcher.poll();
+    await watcher.poll();
+    expect(opIds).toHaveLength(2);
+    expect(received).toEqual([]);
   });
 
   it('reports an id of another account as missing instead of polling it forever', async () => {

@@ -44,8 +44,27 @@ export interface WatcherDeps {
   timings: WatcherTimings;
 }
 
-/** How many running operations one poll asks for (the page shows the newest ones). */
+/** How many running operations the first poll asks for (the page shows the newest ones). */
 const RUNNING_PAGE_SIZE = 100;
+/** Finished operations remembered at start, so the first changes query does not replay them. */
+const BASELINE_PAGE_SIZE = 20;
+const CHANGES_PAGE_SIZE = 100;
+/**
+ * Re-read this much before the newest date seen: wire dates have one-second resolution and a
+ * transition may be stamped a little before it becomes visible. Versions drop the duplicates.
+ */
+const CHANGES_OVERLAP_MS = 2_000;
+
+/** `YYYY-MM-DD HH:MM:SS` in UTC, the date form list filters accept. */
+export function formatApiDate(date: Date): string {
+  return date.toISOString().slice(0, 19).replace('T', ' ');
+}
+
+function maxDateUpdated(ops: readonly { dateUpdated: Date }[]): Date | null {
+  let max: Date | null = null;
+  for (const op of ops) if (!max || op.dateUpdated > max) max = op.dateUpdated;
+  return max;
+}
 
 interface Subscriber {
   scope: WatchScope;
@@ -71,8 +90,8 @@ export class AccountWatcher {
   private readonly subscribers = new Set<Subscriber>();
   private readonly cache = new Map<number, CachedOperation>();
   private readonly missing = new Set<number>();
-  /** Operations last seen running through the "running" query, to catch them finishing. */
-  private runningSeen = new Set<number>();
+  /** The newest `date_updated` seen (the API's clock); null until the "running" view starts. */
+  private since: Date | null = null;
   private cancelTimer: (() => void) | null = null;
   private dueAt = Number.POSITIVE_INFINITY;
   private inFlight = false;
@@ -162,30 +181,21 @@ export class AccountWatcher {
 
   private async fetchAndFanOut(): Promise<number | null> {
     const wantRunning = [...this.subscribers].some((sub) => 'running' in sub.scope);
+    let fullPage = false;
+    // With a "running" subscriber and a known `since`, the changes query below sees every change
+    // of the account, so watched ids need fetching only until first seen.
+    const changesCoverIds = wantRunning && this.since !== null;
+    if (wantRunning) fullPage = await this.pollAccountChanges();
+    else this.since = null;
     const toFetch = new Set<number>();
     for (const sub of this.subscribers) {
       if (!('ids' in sub.scope)) continue;
       for (const id of sub.scope.ids) {
+        if (this.missing.has(id)) continue;
         const cached = this.cache.get(id);
-        if (!this.missing.has(id) && (!cached || !isFinalStep(cached.event.step))) toFetch.add(id);
+        if (!cached || (!changesCoverIds && !isFinalStep(cached.event.step))) toFetch.add(id);
       }
     }
-    const seenNow = new Set<number>();
-    if (wantRunning) {
-      const running = await this.list({
-        step: [...RUNNING_STEPS],
-        items_per_page: RUNNING_PAGE_SIZE,
-        sort_by: 'date_created DESC',
-      });
-      for (const op of running) {
-        seenNow.add(op.id);
-        this.apply(op, true);
-      }
-      // Gone from the running list: finished (or cancelled) since the last poll — fetch the outcome.
-      for (const id of this.runningSeen) if (!seenNow.has(id)) toFetch.add(id);
-      this.runningSeen = seenNow;
-    }
-    for (const id of seenNow) toFetch.delete(id);
     if (toFetch.size > 0) {
       const ids = [...toFetch];
       const found = await this.list({ id: ids, items_per_page: ids.length });
@@ -199,17 +209,47 @@ export class AccountWatcher {
     }
     this.prune();
     const anyRunning =
-      this.runningSeen.size > 0 ||
-      [...this.subscribers].some(
-        (sub) =>
-          'ids' in sub.scope &&
-          sub.scope.ids.some((id) => {
-            const cached = this.cache.get(id);
-            return !this.missing.has(id) && (!cached || !isFinalStep(cached.event.step));
-          }),
-      );
-    if (anyRunning) return this.deps.timings.fastMs;
+      fullPage || [...this.cache.values()].some((cached) => !isFinalStep(cached.event.step));
+    const waitingForIds = [...this.subscribers].some(
+      (sub) =>
+        'ids' in sub.scope &&
+        sub.scope.ids.some((id) => !this.missing.has(id) && !this.cache.has(id)),
+    );
+    if (anyRunning || waitingForIds) return this.deps.timings.fastMs;
     return wantRunning ? this.deps.timings.slowMs : null;
+  }
+
+  /**
+   * What the "running" view needs: first the running operations (plus a baseline instant, taken
+   * from the API's own dates so the panel's clock does not matter), then on each poll every
+   * operation updated since — which also catches one that started and finished between two
+   * slow polls. Returns true when a full page came back (more changes are waiting).
+   */
+  private async pollAccountChanges(): Promise<boolean> {
+    if (this.since === null) {
+      const [running, latest] = await Promise.all([
+        this.list({
+          step: [...RUNNING_STEPS],
+          items_per_page: RUNNING_PAGE_SIZE,
+          sort_by: 'date_created DESC',
+        }),
+        this.list({ items_per_page: BASELINE_PAGE_SIZE, sort_by: 'date_updated DESC' }),
+      ]);
+      // Already finished before the tab opened: remembered (so the overlap below does not report
+      // them as news), not delivered.
+      for (const op of latest) if (isFinalStep(op.step)) this.remember(op);
+      for (const op of running) this.apply(op, true);
+      this.since = maxDateUpdated([...running, ...latest]) ?? new Date(0);
+      return false;
+    }
+    const changed = await this.list({
+      '>date_updated': formatApiDate(new Date(this.since.getTime() - CHANGES_OVERLAP_MS)),
+      items_per_page: CHANGES_PAGE_SIZE,
+      sort_by: 'date_updated ASC',
+    });
+    for (const op of changed) this.apply(op, true);
+    this.since = maxDateUpdated([...changed, { dateUpdated: this.since }]) ?? this.since;
+    return changed.length === CHANGES_PAGE_SIZE;
   }
 
   private async list(options: ListOptions): Promise<Operation[]> {
@@ -225,8 +265,16 @@ export class AccountWatcher {
     const wasRunning = cached ? !isFinalStep(cached.event.step) : false;
     this.cache.set(op.id, { event, version });
     this.missing.delete(op.id);
+    // Anything the account-wide queries return is news for the "running" view (including an
+    // operation that started and finished between two polls).
     const forRunningScope = fromRunningQuery || !isFinalStep(event.step) || wasRunning;
     this.deliver(op.id, { kind: 'operation', op: event, version }, forRunningScope);
+  }
+
+  /** Caches an operation without telling anyone (it is not news). */
+  private remember(op: Operation): void {
+    const event = toOperationEvent(op);
+    this.cache.set(op.id, { event, version: operationVersion(event) });
   }
 
   private deliver(id: number, message: WatcherMessage, forRunningScope: boolean): void {
@@ -236,14 +284,20 @@ export class AccountWatcher {
     }
   }
 
-  /** Forgets finished operations nobody asks for by id (the running view has already seen them end). */
+  /**
+   * Forgets finished operations nobody asks for by id, once they are older than the changes
+   * query's overlap (so they are not reported again as news).
+   */
   private prune(): void {
     const wanted = new Set<number>();
     for (const sub of this.subscribers)
       if ('ids' in sub.scope) sub.scope.ids.forEach((id) => wanted.add(id));
+    const keepAfter = this.since
+      ? this.since.getTime() - 2 * CHANGES_OVERLAP_MS
+      : Number.POSITIVE_INFINITY;
     for (const [id, cached] of this.cache) {
-      if (isFinalStep(cached.event.step) && !wanted.has(id) && !this.runningSeen.has(id))
-        this.cache.delete(id);
+      if (!isFinalStep(cached.event.step) || wanted.has(id)) continue;
+      if (Date.parse(cached.event.dateUpdated) < keepAfter) this.cache.delete(id);
     }
     for (const id of this.missing) if (!wanted.has(id)) this.missing.delete(id);
   }
