@@ -165,6 +165,7 @@ describe('relations between a disk and a VM', () => {
     expect(attachProblem(dataDisk, vm)).toBeNull();
     expect(attachProblem({ ...dataDisk, datacenterId: 5 }, vm)).toMatch(/another datacenter/);
     expect(attachProblem({ ...dataDisk, vmIds: [3] }, vm)).toMatch(/already attached/);
+    expect(attachProblem({ ...dataDisk, type: 'snapshot' }, vm)).toMatch(/create a disk from it/);
   });
   it('detach: the system disk only from a halted VM', () => {
     expect(detachProblem(0, { hostname: 'web1', state: 'running' })).toBe(

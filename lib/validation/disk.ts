@@ -139,6 +139,8 @@ export interface VmFacts {
 }
 
 export function attachProblem(disk: DiskFacts, vm: VmFacts): string | null {
+  if (disk.type === 'snapshot')
+    return 'A snapshot cannot be attached: create a disk from it to use its data.';
   if (disk.vmIds.length > 0)
     return 'This disk is already attached to a VM (a disk can be attached to only one): detach it first.';
   if (disk.datacenterId !== vm.datacenterId)

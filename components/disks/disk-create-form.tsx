@@ -1,0 +1,213 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useActionState, useState } from 'react';
+import { createDiskAction } from '@/app/(panel)/disks/actions';
+import { OperationProgress } from '@/components/operations/operation-progress';
+import { TextField } from '@/components/ui/input';
+import { SelectField } from '@/components/ui/select';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { formatMemory } from '@/components/vms/format';
+import { useOnStarted } from '@/components/vms/use-started-operations';
+import { fieldError, idleState } from '@/lib/action-state';
+import type { DiskCreateChoices } from '@/lib/dal/disks';
+import type { StartedDiskOperations } from '@/lib/dal/disk-mutations';
+import {
+  copySizeProblem,
+  DISK_NAME_MAX_LENGTH,
+  DISK_SIZE_GB,
+  diskNameProblem,
+  mbToGb,
+  sizeGbProblem,
+  type DiskSource,
+} from '@/lib/validation/disk';
+import { SnapshotProfileOptions, profileOptions } from './snapshot-profile-options';
+
+const SOURCES: { value: DiskSource; label: string; hint: string }[] = [
+  { value: 'empty', label: 'Empty disk', hint: 'A blank disk to format and mount in a VM.' },
+  {
+    value: 'disk',
+    label: 'Copy of a disk',
+    hint: 'The same data as one of your disks or snapshots.',
+  },
+  { value: 'image', label: 'From an image', hint: 'A system image, e.g. to boot another VM from.' },
+];
+
+/**
+ * Creates an empty disk, a copy of a disk or a disk from an image. The datacenter filters the
+ * sources (a copy is made where its source is); hints appear while typing, the server decides.
+ */
+export function DiskCreateForm({ choices }: { choices: DiskCreateChoices }) {
+  const router = useRouter();
+  const [state, formAction] = useActionState(createDiskAction, idleState);
+  const [source, setSource] = useState<DiskSource>('empty');
+  const openDcs = choices.datacenters.filter((dc) => dc.iaasClosedFor !== 'ALL');
+  const [dcId, setDcId] = useState(String(openDcs[0]?.id ?? ''));
+  const [name, setName] = useState('');
+  const [sizeGb, setSizeGb] = useState(source === 'empty' ? '10' : '');
+  const [srcDiskId, setSrcDiskId] = useState('');
+  const [imageDiskId, setImageDiskId] = useState('');
+  const [started, setStarted] = useState<StartedDiskOperations | null>(null);
+  // After a failed operation the form may be corrected and sent again; its progress stays shown.
+  const [failed, setFailed] = useState(false);
+  useOnStarted(state, (data) => {
+    setFailed(false);
+    setStarted(data);
+  });
+
+  const disks = choices.disks.filter((disk) => String(disk.datacenterId) === dcId);
+  const images = choices.images.filter((image) => String(image.datacenterId) === dcId);
+  const sourceSizeMb =
+    source === 'disk'
+      ? (disks.find((disk) => String(disk.id) === srcDiskId)?.sizeMb ?? null)
+      : source === 'image'
+        ? (images.find((image) => String(image.diskId) === imageDiskId)?.size ?? null)
+        : null;
+  const sizeHint =
+    sizeGb === ''
+      ? source === 'empty'
+        ? 'Enter the size.'
+        : null
+      : sourceSizeMb === null
+        ? sizeGbProblem(Number(sizeGb))
+        : copySizeProblem(Number(sizeGb), sourceSizeMb);
+  const nameHint = name === '' ? null : diskNameProblem(name);
+  const dc = choices.datacenters.find((candidate) => String(candidate.id) === dcId);
+
+  return (
+    <div className="space-y-4">
+      <form action={formAction} className="max-w-2xl space-y-4" noValidate>
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium">What the disk starts with</legend>
+          {SOURCES.map((option) => (
+            <label key={option.value} className="flex items-start gap-2 text-sm">
+              <input
+                type="radio"
+                name="source"
+                value={option.value}
+                checked={source === option.value}
+                onChange={() => {
+                  setSource(option.value);
+                  if (option.value !== 'empty' && sizeGb === '10') setSizeGb('');
+                }}
+                className="mt-1"
+              />
+              <span>
+                <span className="font-medium">{option.label}</span>
+                <span className="block text-xs text-zinc-600 dark:text-zinc-400">
+                  {option.hint}
+                </span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <SelectField
+          name="datacenter_id"
+          label="Datacenter"
+          value={dcId}
+          onChange={(event) => setDcId(event.target.value)}
+          options={choices.datacenters.map((candidate) => ({
+            value: String(candidate.id),
+            label: `${candidate.dcCode ?? candidate.name} — ${candidate.name}${candidate.iaasClosedFor === 'ALL' ? ' (closed)' : candidate.iaasClosedFor === 'NEW' ? ' (closing: only where you already have resources)' : ''}`,
+            disabled: candidate.iaasClosedFor === 'ALL',
+          }))}
+          hint={
+            source === 'empty'
+              ? 'Where the disk lives: it can only be attached to VMs of this datacenter.'
+              : 'A copy is made in the datacenter of its source.'
+          }
+          error={fieldError(state, 'datacenter_id')}
+        />
+        {dc?.iaasClosedFor === 'NEW' ? (
+          <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">
+            {dc.name} is closing: it accepts new disks only from accounts that already have
+            resources there.
+          </p>
+        ) : null}
+        {source === 'disk' ? (
+          <SelectField
+            name="src_disk_id"
+            label="Disk to copy"
+            value={srcDiskId}
+            onChange={(event) => setSrcDiskId(event.target.value)}
+            placeholder={disks.length === 0 ? 'No disk in this datacenter' : 'Choose a disk'}
+            options={disks.map((disk) => ({
+              value: String(disk.id),
+              label: `${disk.name} (${formatMemory(disk.sizeMb)}${disk.type === 'snapshot' ? ', snapshot' : ''})`,
+            }))}
+            error={fieldError(state, 'src_disk_id')}
+          />
+        ) : null}
+        {source === 'image' ? (
+          <SelectField
+            name="image_disk_id"
+            label="Image"
+            value={imageDiskId}
+            onChange={(event) => setImageDiskId(event.target.value)}
+            placeholder={images.length === 0 ? 'No image in this datacenter' : 'Choose an image'}
+            options={images.map((image) => ({
+              value: String(image.diskId),
+              label: `${image.label}${image.visibility === 'deprecated' ? ' (deprecated)' : ''}`,
+            }))}
+            error={fieldError(state, 'image_disk_id')}
+          />
+        ) : null}
+        <TextField
+          name="name"
+          label="Name"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          maxLength={DISK_NAME_MAX_LENGTH}
+          autoComplete="off"
+          hint="Letters, digits, dots, hyphens and underscores."
+          error={fieldError(state, 'name') ?? nameHint ?? undefined}
+        />
+        <TextField
+          name="size_gb"
+          label="Size (GB)"
+          type="number"
+          inputMode="numeric"
+          min={DISK_SIZE_GB.min}
+          max={DISK_SIZE_GB.max}
+          value={sizeGb}
+          onChange={(event) => setSizeGb(event.target.value)}
+          hint={
+            source === 'empty'
+              ? `From ${DISK_SIZE_GB.min} to ${DISK_SIZE_GB.max} GB.`
+              : `Leave empty to keep the source's size${sourceSizeMb === null ? '' : ` (${mbToGb(sourceSizeMb)} GB)`}; a copy can be larger, never smaller.`
+          }
+          error={fieldError(state, 'size_gb') ?? sizeHint ?? undefined}
+        />
+        <SelectField
+          name="snapshot_profile"
+          label="Automatic snapshots"
+          defaultValue=""
+          options={profileOptions(choices.profiles)}
+          hint={<SnapshotProfileOptions profiles={choices.profiles} />}
+          error={fieldError(state, 'snapshot_profile')}
+        />
+        {state.status === 'error' ? (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+            {state.message}
+          </p>
+        ) : null}
+        <SubmitButton pendingLabel="Creating…" disabled={started !== null && !failed}>
+          Create disk
+        </SubmitButton>
+      </form>
+      {started ? (
+        <OperationProgress
+          key={started.operations.map((op) => op.id).join(',')}
+          title="Creating the disk"
+          ids={started.operations.map((op) => op.id)}
+          refreshOnDone={false}
+          onSettled={(ops) => {
+            if (ops.every((op) => op.step === 'DONE') && started.diskId !== null)
+              router.push(`/disks/${started.diskId}`);
+            else setFailed(true);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

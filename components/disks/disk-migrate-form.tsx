@@ -1,0 +1,46 @@
+'use client';
+
+import { useActionState } from 'react';
+import { migrateDiskAction } from '@/app/(panel)/disks/actions';
+import { SelectField } from '@/components/ui/select';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { useOnStarted } from '@/components/vms/use-started-operations';
+import { fieldError, idleState } from '@/lib/action-state';
+import { ActionMessage } from './action-message';
+import type { DiskView, OnStarted } from './disk-view';
+
+/** `hosting.disk.migrate` to a datacenter of `can_migrate_to`; the disk must be detached. */
+export function DiskMigrateForm({ disk, onStarted }: { disk: DiskView; onStarted: OnStarted }) {
+  const [state, formAction] = useActionState(migrateDiskAction, idleState);
+  useOnStarted(state, (data) => onStarted(`Migrate ${disk.name}`, data));
+  if (disk.isMigrating) {
+    return <p className="text-sm">This disk is being migrated.</p>;
+  }
+  if (disk.migrationTargets.length === 0) {
+    return (
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        {disk.datacenterName} offers no migration to another datacenter.
+      </p>
+    );
+  }
+  const blocked = disk.attachment ? 'Detach the disk before migrating it.' : null;
+  return (
+    <form action={formAction} className="space-y-3" noValidate>
+      <input type="hidden" name="disk_id" value={disk.id} />
+      <SelectField
+        name="datacenter_id"
+        id="migrate-dc"
+        label="Move to datacenter"
+        defaultValue={String(disk.migrationTargets[0]?.id ?? '')}
+        options={disk.migrationTargets.map((dc) => ({ value: String(dc.id), label: dc.label }))}
+        hint={blocked ?? 'The disk stays usable once the migration is done, in its new datacenter.'}
+        error={fieldError(state, 'datacenter_id')}
+        disabled={blocked !== null}
+      />
+      <SubmitButton variant="secondary" disabled={blocked !== null} pendingLabel="Starting…">
+        Migrate
+      </SubmitButton>
+      <ActionMessage state={state} />
+    </form>
+  );
+}

@@ -1,0 +1,51 @@
+'use client';
+
+import { useActionState } from 'react';
+import { setSnapshotProfileAction } from '@/app/(panel)/disks/actions';
+import { SelectField } from '@/components/ui/select';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { useOnStarted } from '@/components/vms/use-started-operations';
+import { fieldError, idleState } from '@/lib/action-state';
+import type { SnapshotProfile } from '@/lib/gandi/types';
+import { ActionMessage } from './action-message';
+import type { DiskView, OnStarted } from './disk-view';
+import { profileOptions, SnapshotProfileOptions } from './snapshot-profile-options';
+
+/** Sets the automatic snapshot profile, or removes it ("None"). */
+export function DiskProfileForm({
+  disk,
+  profiles,
+  onStarted,
+}: {
+  disk: DiskView;
+  profiles: SnapshotProfile[];
+  onStarted: OnStarted;
+}) {
+  const [state, formAction] = useActionState(setSnapshotProfileAction, idleState);
+  useOnStarted(state, (data) => onStarted(`Snapshot profile of ${disk.name}`, data));
+  if (disk.type === 'snapshot') {
+    return (
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        Automatic snapshots are set on the original disk, not on a snapshot.
+      </p>
+    );
+  }
+  return (
+    <form action={formAction} className="space-y-3" noValidate>
+      <input type="hidden" name="disk_id" value={disk.id} />
+      <SelectField
+        name="snapshot_profile"
+        id="disk-profile"
+        label="Automatic snapshots"
+        defaultValue={disk.snapshotProfileId === null ? '' : String(disk.snapshotProfileId)}
+        options={profileOptions(profiles)}
+        hint={<SnapshotProfileOptions profiles={profiles} />}
+        error={fieldError(state, 'snapshot_profile')}
+      />
+      <SubmitButton variant="secondary" pendingLabel="Saving…">
+        Save profile
+      </SubmitButton>
+      <ActionMessage state={state} />
+    </form>
+  );
+}

@@ -1,0 +1,37 @@
+'use client';
+
+import { useActionState } from 'react';
+import { snapshotDiskAction } from '@/app/(panel)/disks/actions';
+import { TextField } from '@/components/ui/input';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { useOnStarted } from '@/components/vms/use-started-operations';
+import { fieldError, idleState } from '@/lib/action-state';
+import { DISK_NAME_MAX_LENGTH, snapshotProblem } from '@/lib/validation/disk';
+import { ActionMessage } from './action-message';
+import type { DiskView, OnStarted } from './disk-view';
+
+/** `hosting.disk.create_from` with `type: 'snapshot'`; the name is optional (generated). */
+export function DiskSnapshotForm({ disk, onStarted }: { disk: DiskView; onStarted: OnStarted }) {
+  const [state, formAction] = useActionState(snapshotDiskAction, idleState);
+  useOnStarted(state, (data) => onStarted(`Snapshot ${disk.name}`, data));
+  const blocked = snapshotProblem({ ...disk, vmIds: disk.vmIds, snapshotIds: disk.snapshotIds });
+  if (blocked) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{blocked}</p>;
+  return (
+    <form action={formAction} className="space-y-3" noValidate>
+      <input type="hidden" name="disk_id" value={disk.id} />
+      <TextField
+        name="name"
+        id="snapshot-name"
+        label="Snapshot name (optional)"
+        maxLength={DISK_NAME_MAX_LENGTH}
+        autoComplete="off"
+        hint="Empty: the disk's name followed by the date and time (UTC)."
+        error={fieldError(state, 'name')}
+      />
+      <SubmitButton variant="secondary" pendingLabel="Taking the snapshot…">
+        Take snapshot
+      </SubmitButton>
+      <ActionMessage state={state} />
+    </form>
+  );
+}

@@ -1,0 +1,139 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState } from 'react';
+import { rollbackDiskAction } from '@/app/(panel)/disks/actions';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { formatMemory } from '@/components/vms/format';
+import { useOnStarted } from '@/components/vms/use-started-operations';
+import { idleState } from '@/lib/action-state';
+import { ActionMessage } from './action-message';
+import { DiskStateBadge } from './disk-type-badge';
+import type { DiskView, OnStarted, SnapshotView } from './disk-view';
+
+function RollbackButton({
+  disk,
+  snapshot,
+  later,
+  onStarted,
+}: {
+  disk: DiskView;
+  snapshot: SnapshotView;
+  /** Snapshots taken after this one: a rollback loses them. */
+  later: SnapshotView[];
+  onStarted: OnStarted;
+}) {
+  const [state, formAction] = useActionState(rollbackDiskAction, idleState);
+  useOnStarted(state, (data) => onStarted(`Roll back ${disk.name} to ${snapshot.name}`, data));
+  return (
+    <div>
+      <ConfirmDialog
+        triggerLabel="Roll back"
+        triggerVariant="secondary"
+        title={`Roll back ${disk.name} to ${snapshot.name}?`}
+        description={
+          <>
+            <p>
+              The disk&apos;s current data is replaced by this snapshot&apos;s ({snapshot.created}).
+            </p>
+            {later.length > 0 ? (
+              <p className="mt-2 font-medium">
+                Later snapshots are lost: {later.map((s) => s.name).join(', ')}.
+              </p>
+            ) : (
+              <p className="mt-2">This is the latest snapshot: no other snapshot is lost.</p>
+            )}
+            {disk.attachment ? (
+              <p className="mt-2">
+                {disk.attachment.hostname} uses this disk: stop it first so that it does not write
+                during the rollback.
+              </p>
+            ) : null}
+          </>
+        }
+        confirmLabel="Roll back"
+        action={formAction}
+      >
+        <input type="hidden" name="disk_id" value={disk.id} />
+        <input type="hidden" name="snapshot_id" value={snapshot.id} />
+      </ConfirmDialog>
+      <ActionMessage state={state} includeFieldErrors />
+    </div>
+  );
+}
+
+/** The disk's snapshots, newest first, each with a rollback (warning that later ones are lost). */
+export function DiskSnapshots({
+  disk,
+  snapshots,
+  onStarted,
+}: {
+  disk: DiskView;
+  snapshots: SnapshotView[];
+  onStarted: OnStarted;
+}) {
+  if (snapshots.length === 0) {
+    return (
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        No snapshot yet. Take one before a risky change, or set a snapshot profile.
+      </p>
+    );
+  }
+  return (
+    <div className="overflow-x-auto">
+      <table className="min-w-full text-sm">
+        <caption className="sr-only">Snapshots of {disk.name}</caption>
+        <thead className="text-left text-xs text-zinc-600 dark:text-zinc-400">
+          <tr>
+            <th scope="col" className="py-1 pr-4">
+              Name
+            </th>
+            <th scope="col" className="py-1 pr-4">
+              Taken
+            </th>
+            <th scope="col" className="py-1 pr-4 text-right">
+              Size
+            </th>
+            <th scope="col" className="py-1 pr-4">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {snapshots.map((snapshot, index) => (
+            <tr
+              key={snapshot.id}
+              className="border-t border-zinc-100 align-top dark:border-zinc-800"
+            >
+              <th scope="row" className="py-2 pr-4 text-left font-normal">
+                <Link
+                  href={`/disks/${snapshot.id}`}
+                  className="break-all text-teal-800 underline-offset-2 hover:underline dark:text-teal-300"
+                >
+                  {snapshot.name}
+                </Link>
+                {snapshot.state !== 'created' ? (
+                  <span className="ml-2">
+                    <DiskStateBadge state={snapshot.state} />
+                  </span>
+                ) : null}
+              </th>
+              <td className="py-2 pr-4 whitespace-nowrap">{snapshot.created}</td>
+              <td className="py-2 pr-4 text-right tabular-nums">{formatMemory(snapshot.sizeMb)}</td>
+              <td className="py-2 pr-4">
+                {snapshot.state === 'created' ? (
+                  <RollbackButton
+                    disk={disk}
+                    snapshot={snapshot}
+                    later={snapshots.slice(0, index)}
+                    onStarted={onStarted}
+                  />
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
