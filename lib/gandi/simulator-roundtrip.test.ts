@@ -298,6 +298,30 @@ describe('a VM life cycle', () => {
   });
 });
 
+describe('vmCreate on an existing system disk', () => {
+  it('creates the VM on the disk given as sys_disk_id', async () => {
+    const [image] = await gandi.imageList(conn, { datacenter_id: 4, label: 'Debian 9' });
+    const copy = await gandi.diskCreateFrom(
+      conn,
+      { datacenter_id: 4, name: 'sysrt02' },
+      image?.diskId ?? 0,
+    );
+    await done(copy);
+    const ops = await gandi.vmCreate(conn, {
+      datacenter_id: 4,
+      hostname: 'rt02',
+      memory: 512,
+      ip_version: 4,
+      sys_disk_id: copy.diskId ?? 0,
+      password: 'longenough2',
+    });
+    expect(ops.map((o) => o.type).sort()).toEqual(['iface_create', 'vm_create']);
+    await done(ops);
+    const vm = await gandi.vmInfo(conn, gandi.findOperation(ops, 'vm_create')?.vmId ?? 0);
+    expect(vm).toMatchObject({ hostname: 'rt02', diskIds: [copy.diskId], state: 'running' });
+  });
+});
+
 describe('migration', () => {
   it('vmCanMigrate, vmMigrate and diskMigrate from the closing FR-SD2', async () => {
     const { vmIds } = sim.control.createVms({ apiKey: conn.apiKey, count: 1, datacenterId: 1 });
