@@ -1,0 +1,297 @@
+import 'server-only';
+import {
+  GandiError,
+  operationInfo,
+  userMessage,
+  vmInfo,
+  waitForOperations,
+  type GandiConnection,
+} from '@/lib/gandi';
+import type { VerifiedSession } from '@/lib/dal/auth';
+import { redactParams } from './audit/redact';
+import { requestAddress } from './client-address';
+import type { ActionPermission, ResourceRef } from './permission';
+import type { TeamPrincipal } from './principal';
+import { decide, isMutating, ROLE_LABELS } from './roles';
+import { getTeamStore } from './runtime';
+import type { AuditOperation } from './store/audit-store';
+import type { TeamStore } from './store/team-store';
+
+/**
+ * Team-mode enforcement for `defineAction` (loaded only for team members): the permission check
+ * before any API call, the audit entry for every mutating action, accepted or refused, and the
+ * record of who created which Gandi object.
+ */
+
+export const UNDECLARED_MESSAGE = 'This action is not available to team members.';
+
+export function refusalMessage(principal: TeamPrincipal): string {
+  return `Your role (${ROLE_LABELS[principal.role]}) does not allow this.`;
+}
+
+function toRefs(value: ResourceRef | readonly ResourceRef[] | null | undefined): ResourceRef[] {
+  if (!value) return [];
+  const list = Array.isArray(value) ? value : [value as ResourceRef];
+  return list.filter((ref) => Number.isSafeInteger(ref.id) && ref.id > 0);
+}
+
+function describeResource(refs: readonly ResourceRef[]): string | null {
+  const first = refs[0];
+  return first ? `${first.kind}:${first.id}` : null;
+}
+
+interface AuditContext {
+  store: TeamStore;
+  principal: TeamPrincipal;
+  ip: string | null;
+  secrets: string[];
+}
+
+async function auditContext(ctx: VerifiedSession, principal: TeamPrincipal): Promise<AuditContext> {
+  return {
+    store: await getTeamStore(),
+    principal,
+    ip: await requestAddress(),
+    secrets: [ctx.conn.apiKey],
+  };
+}
+
+function redacted(
+  params: unknown,
+  options: ActionPermission<never> | undefined,
+  secrets: string[],
+): unknown {
+  const extraKeys = [...(options?.audit?.redact ?? [])];
+  // An SSH key's `value` is the public key: not secret, but long and personal; keep it out.
+  if (options?.permission.startsWith('ssh.')) extraKeys.push('value');
+  return redactParams(params, { extraKeys, secrets });
+}
+
+export type Authorization =
+  { allowed: true; refs: ResourceRef[] } | { allowed: false; message: string };
+
+/**
+ * Decides before any upstream call. Refusals of mutating (or undeclared) actions are written to
+ * the audit log with the (redacted) parameters that were attempted.
+ */
+export async function authorizeTeamAction<I>(
+  ctx: VerifiedSession,
+  principal: TeamPrincipal,
+  options: ActionPermission<I> | undefined,
+  input: I | undefined,
+  rawInput: unknown,
+): Promise<Authorization> {
+  const audit = await auditContext(ctx, principal);
+  if (!options) {
+    await audit.store.appendAudit(principal.workspaceId, {
+      memberId: principal.memberId,
+      memberEmail: principal.memberEmail,
+      ip: audit.ip,
+      action: 'undeclared',
+      resource: null,
+      params: redacted(rawInput, undefined, audit.secrets),
+      result: 'refused',
+      message: UNDECLARED_MESSAGE,
+    });
+    return { allowed: false, message: UNDECLARED_MESSAGE };
+  }
+  let refs: ResourceRef[] = [];
+  try {
+    refs = input === undefined ? [] : toRefs(options.resource?.(input));
+  } catch {
+    refs = [];
+  }
+  const decision = decide(principal.role, options.permission);
+  let allowed = decision === 'allow';
+  if (decision === 'own') {
+    // Ownership needs an object to check: an action that names none is refused (fail closed).
+    allowed =
+      refs.length > 0 &&
+      (await audit.store.ownsAll(principal.workspaceId, principal.memberId, refs));
+  }
+  if (allowed) return { allowed: true, refs };
+  const message = refusalMessage(principal);
+  await audit.store.appendAudit(principal.workspaceId, {
+    memberId: principal.memberId,
+    memberEmail: principal.memberEmail,
+    ip: audit.ip,
+    action: options.permission,
+    resource: describeResource(refs),
+    params: redacted(input ?? rawInput, options as ActionPermission<never>, audit.secrets),
+    result: 'refused',
+    message,
+  });
+  return { allowed: false, message };
+}
+
+/** Invalid input for a mutating action is an attempt too: recorded as `invalid`. */
+export async function recordInvalidInput(
+  ctx: VerifiedSession,
+  principal: TeamPrincipal,
+  options: ActionPermission<never>,
+  rawInput: unknown,
+): Promise<void> {
+  if (!isMutating(options.permission)) return;
+  const audit = await auditContext(ctx, principal);
+  await audit.store.appendAudit(principal.workspaceId, {
+    memberId: principal.memberId,
+    memberEmail: principal.memberEmail,
+    ip: audit.ip,
+    action: options.permission,
+    resource: null,
+    params: redacted(rawInput, options, audit.secrets),
+    result: 'invalid',
+    message: 'Invalid input',
+  });
+}
+
+function isNextRedirect(err: unknown): boolean {
+  const digest = (err as { digest?: unknown } | null)?.digest;
+  return typeof digest === 'string' && digest.startsWith('NEXT_REDIRECT');
+}
+
+/** Operation ids (and types) anywhere in an action's result: `{ operations: [{ id, type }] }` etc. */
+export function collectOperations(value: unknown, depth = 0): AuditOperation[] {
+  if (depth > 4 || !value || typeof value !== 'object') return [];
+  if (Array.isArray(value)) return value.flatMap((item) => collectOperations(item, depth + 1));
+  const record = value as Record<string, unknown>;
+  const found: AuditOperation[] = [];
+  if (
+    typeof record.id === 'number' &&
+    typeof record.type === 'string' &&
+    (depth > 0 || typeof record.step === 'string')
+  ) {
+    found.push({ id: record.id, type: record.type });
+    return found;
+  }
+  for (const key of ['operations', 'operation', 'ops']) {
+    if (key in record) found.push(...collectOperations(record[key], depth + 1));
+  }
+  const unique = new Map(found.map((op) => [op.id, op]));
+  return [...unique.values()].slice(0, 50);
+}
+
+export type Outcome = { ok: true; data: unknown } | { ok: false; error: unknown };
+
+/** After the handler ran: the audit entry, ownership of what was created, final steps later. */
+export async function recordTeamOutcome<I>(
+  ctx: VerifiedSession,
+  principal: TeamPrincipal,
+  options: ActionPermission<I>,
+  input: I,
+  refs: ResourceRef[],
+  outcome: Outcome,
+): Promise<void> {
+  if (!isMutating(options.permission)) return;
+  const audit = await auditContext(ctx, principal);
+  const succeeded = outcome.ok || isNextRedirect(outcome.error);
+  const operations = outcome.ok ? collectOperations(outcome.data) : [];
+  await audit.store.appendAudit(principal.workspaceId, {
+    memberId: principal.memberId,
+    memberEmail: principal.memberEmail,
+    ip: audit.ip,
+    action: options.permission,
+    resource: describeResource(refs),
+    params: redacted(input, options as ActionPermission<never>, audit.secrets),
+    result: succeeded ? 'ok' : 'error',
+    message: outcome.ok || succeeded ? null : describeError(outcome.error),
+    operations,
+  });
+  if (operations.length === 0) return;
+  await recordOwnership(audit.store, ctx.conn, principal, options.permission, operations);
+  watchFinalSteps(audit.store, ctx.conn, principal.workspaceId, operations);
+}
+
+function describeError(err: unknown): string {
+  if (err instanceof GandiError) return userMessage(err);
+  if (err instanceof Error && err.name === 'ActionError') return err.message;
+  return 'Failed';
+}
+
+async function recordOwnership(
+  store: TeamStore,
+  conn: GandiConnection,
+  principal: TeamPrincipal,
+  permission: string,
+  operations: AuditOperation[],
+): Promise<void> {
+  const own = (ref: ResourceRef) =>
+    store.recordOwner(principal.workspaceId, ref, principal.memberId);
+  for (const op of operations) await own({ kind: 'operation', id: op.id });
+  if (!permission.endsWith('.create')) return;
+  // Gandi objects carry no owner: the ids come from the operations the creation returned.
+  for (const op of operations) {
+    try {
+      const info = await operationInfo(conn, op.id);
+      if (info.vmId) {
+        await own({ kind: 'vm', id: info.vmId });
+        await ownVmParts(conn, info.vmId, own);
+      }
+      if (info.diskId) await own({ kind: 'disk', id: info.diskId });
+      if (info.ifaceId) await own({ kind: 'iface', id: info.ifaceId });
+      if (info.ipId) await own({ kind: 'ip', id: info.ipId });
+    } catch (err) {
+      console.error(`[team] ownership of operation ${op.id} not recorded: ${describeError(err)}`);
+    }
+  }
+}
+
+/** A VM created together with its system disk, interface and IPs: all of them are the creator's. */
+async function ownVmParts(
+  conn: GandiConnection,
+  vmId: number,
+  own: (ref: ResourceRef) => Promise<void>,
+): Promise<void> {
+  try {
+    const vm = await vmInfo(conn, vmId);
+    for (const disk of vm.disks) await own({ kind: 'disk', id: disk.id });
+    for (const iface of vm.ifaces) {
+      await own({ kind: 'iface', id: iface.id });
+      for (const ip of iface.ips ?? []) await own({ kind: 'ip', id: ip.id });
+    }
+  } catch {
+    // The VM may not exist yet while its creation waits; the operation's own ids were recorded.
+  }
+}
+
+const FINAL_WATCH_MS = 15 * 60 * 1000;
+
+/** Appends an `operation.final` entry per operation when it ends (best effort, in the background). */
+function watchFinalSteps(
+  store: TeamStore,
+  conn: GandiConnection,
+  workspaceId: string,
+  operations: AuditOperation[],
+): void {
+  const signal = AbortSignal.timeout(FINAL_WATCH_MS);
+  void waitForOperations(
+    { endpoint: conn.endpoint, apiKey: conn.apiKey },
+    operations.map((op) => op.id),
+    { signal, intervalMs: 2_000 },
+  )
+    .then((finals) => recordFinalSteps(store, workspaceId, finals))
+    .catch(() => undefined);
+}
+
+export async function recordFinalSteps(
+  store: TeamStore,
+  workspaceId: string,
+  finals: readonly { id: number; type: string; step: string; lastError: string | null }[],
+): Promise<void> {
+  const { unsettledOperations } = await import('./store/audit-store');
+  const open = new Set(await unsettledOperations(store.db, workspaceId));
+  for (const op of finals) {
+    if (!open.has(op.id)) continue;
+    await store.appendAudit(workspaceId, {
+      memberId: null,
+      memberEmail: null,
+      ip: null,
+      action: 'operation.final',
+      resource: `operation:${op.id}`,
+      params: {},
+      result: op.step === 'DONE' ? 'ok' : 'error',
+      message: op.lastError,
+      operations: [{ id: op.id, type: op.type, step: op.step }],
+    });
+  }
+}
