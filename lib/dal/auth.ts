@@ -4,12 +4,20 @@ import { redirect, unstable_rethrow } from 'next/navigation';
 import { GandiError, type GandiConnection } from '@/lib/gandi';
 import { findEndpoint, type EndpointId } from '@/lib/endpoints';
 import { getSession } from '@/lib/session';
+import type { Principal } from '@/lib/team/principal';
+
+export type { Principal };
 
 export interface VerifiedSession {
   /** Server-side only: carries the key. Never pass it (or anything holding it) to a client component. */
   conn: GandiConnection;
   handle: string;
   endpoint: { id: EndpointId; label: string };
+  /**
+   * Who acts: a personal API-key session, or a member of a team workspace (then `conn` carries the
+   * workspace's key, decrypted for this request). Absent is read as personal.
+   */
+  principal?: Principal;
 }
 
 /** Fault code of `hosting.account.info` / any call when the key is unknown or revoked. */
@@ -25,6 +33,12 @@ export const REVOKED_SIGN_OUT_PATH = '/api/session/revoked';
  */
 export const verifySession = cache(async (): Promise<VerifiedSession | null> => {
   const session = await getSession();
+  if (session.mode === 'team') {
+    if (!session.memberSessionId) return null;
+    // Loaded only here: personal mode never loads the team storage or a database driver.
+    const { resolveTeamSession } = await import('@/lib/team/session-resolve');
+    return resolveTeamSession(session.memberSessionId);
+  }
   const { apiKey, endpointId, handle } = session;
   if (!apiKey || !endpointId || !handle) return null;
   const endpoint = findEndpoint(endpointId);
@@ -34,6 +48,7 @@ export const verifySession = cache(async (): Promise<VerifiedSession | null> => 
     conn: { endpoint: endpoint.url, apiKey },
     handle,
     endpoint: { id: endpoint.id, label: endpoint.label },
+    principal: { kind: 'personal' },
   };
 });
 
