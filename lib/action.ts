@@ -5,6 +5,9 @@ import { GandiError, userMessage } from '@/lib/gandi';
 import type { ActionState } from '@/lib/action-state';
 import { handleRevokedKey, verifySession, type VerifiedSession } from '@/lib/dal/auth';
 import { formDataToObject } from '@/lib/validation/form';
+import type { ActionPermission } from '@/lib/team/permission';
+
+export type { ActionPermission };
 
 /**
  * A failure the handler wants shown as it is (a sentence for people, optional field errors).
@@ -56,8 +59,9 @@ export function fieldForFault(err: GandiError): string | undefined {
 export function defineAction<S extends z.ZodType, T>(
   schema: S,
   handler: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
+  options?: ActionPermission<z.output<S>>,
 ): (prev: ActionState<T>, formData: FormData) => Promise<ActionState<T>> {
-  const run = runAction(schema, handler);
+  const run = runAction(schema, handler, options);
   return async (_prev, formData) => run(formDataToObject(formData));
 }
 
@@ -65,27 +69,63 @@ export function defineAction<S extends z.ZodType, T>(
 export function defineJsonAction<S extends z.ZodType, T>(
   schema: S,
   handler: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
+  options?: ActionPermission<z.output<S>>,
 ): (input: z.input<S>) => Promise<ActionState<T>> {
-  return runAction(schema, handler);
+  return runAction(schema, handler, options);
 }
 
+/**
+ * `options` says what the action does (`{ permission: 'vm.delete', resource: … }`). Personal
+ * sessions ignore it; for team members it is checked before the handler runs, and an action that
+ * declares nothing is refused (fail closed). Team members' mutating actions are audited.
+ */
 function runAction<S extends z.ZodType, T>(
   schema: S,
   handler: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
+  options?: ActionPermission<z.output<S>>,
 ): (raw: unknown) => Promise<ActionState<T>> {
   return async (raw) => {
     try {
       const ctx = await verifySession();
       if (!ctx) return { status: 'error', message: NOT_SIGNED_IN_MESSAGE };
+      const principal = ctx.principal?.kind === 'team' ? ctx.principal : undefined;
+      // Loaded only for team members: personal mode never touches the team storage.
+      const team = principal ? await import('@/lib/team/guard') : undefined;
+      if (team && principal && !options) {
+        const refusal = await team.authorizeTeamAction(ctx, principal, options, undefined, raw);
+        if (!refusal.allowed) return { status: 'error', message: refusal.message };
+      }
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
+        if (team && principal && options) {
+          await team.recordInvalidInput(ctx, principal, options as ActionPermission<never>, raw);
+        }
         return {
           status: 'error',
           message: INVALID_INPUT_MESSAGE,
           fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
         };
       }
-      const data = await handler(parsed.data, ctx);
+      if (!team || !principal || !options) {
+        const data = await handler(parsed.data, ctx);
+        return { status: 'ok', data };
+      }
+      const verdict = await team.authorizeTeamAction(ctx, principal, options, parsed.data, raw);
+      if (!verdict.allowed) return { status: 'error', message: verdict.message };
+      let data: T;
+      try {
+        data = await handler(parsed.data, ctx);
+      } catch (err) {
+        await team.recordTeamOutcome(ctx, principal, options, parsed.data, verdict.refs, {
+          ok: false,
+          error: err,
+        });
+        throw err;
+      }
+      await team.recordTeamOutcome(ctx, principal, options, parsed.data, verdict.refs, {
+        ok: true,
+        data,
+      });
       return { status: 'ok', data };
     } catch (err) {
       unstable_rethrow(err);
