@@ -1,0 +1,382 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BASE_RUN_MS, BASE_WAIT_MS } from './index';
+import {
+  DEBIAN8_FR_SD3,
+  startWithClock,
+  VM_SPEC,
+  type Harness,
+  type OpStruct,
+} from './testing/harness';
+
+describe('operations over time (injected clock, default speed)', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startWithClock();
+  });
+  afterEach(() => h.close());
+
+  const opInfo = (id: number) => h.demo('operation.info', id) as Promise<OpStruct>;
+
+  it('moves WAIT → RUN → DONE on the clock, with eta counting down, and applies effects at DONE', async () => {
+    const [vm] = (await h.demo('hosting.vm.list', { hostname: 'web01' })) as { id: number }[];
+    const op = (await h.demo('hosting.vm.stop', vm!.id)) as OpStruct;
+    expect(op.step).toBe('WAIT');
+    expect((await opInfo(op.id)).eta).toBe((BASE_WAIT_MS + BASE_RUN_MS) / 1000);
+    h.advance(BASE_WAIT_MS - 1000);
+    expect((await opInfo(op.id)).step).toBe('WAIT');
+    h.advance(1000);
+    const running = await opInfo(op.id);
+    expect(running.step).toBe('RUN');
+    expect(running.eta).toBe(BASE_RUN_MS / 1000);
+    expect(((await h.demo('hosting.vm.info', vm!.id)) as { state: string }).state).toBe('running');
+    h.advance(BASE_RUN_MS);
+    const done = await opInfo(op.id);
+    expect(done).toMatchObject({ step: 'DONE', eta: 0, last_error: null });
+    expect(((await h.demo('hosting.vm.info', vm!.id)) as { state: string }).state).toBe('halted');
+  });
+
+  it('create_from: the VM is listed at once (being_created), runs once its disk and iface are done', async () => {
+    const ops = (await h.demo(
+      'hosting.vm.create_from',
+      VM_SPEC,
+      { name: 'sys_app01' },
+      DEBIAN8_FR_SD3,
+    )) as OpStruct[];
+    expect(ops.map((o) => o.type)).toEqual(['disk_create', 'iface_create', 'vm_create']);
+    const vmId = ops[2]!.vm_id!;
+    expect(ops.every((o) => o.vm_id === vmId)).toBe(true);
+    const listed = (await h.demo('hosting.vm.list', { id: vmId })) as { state: string }[];
+    expect(listed[0]!.state).toBe('being_created');
+    const ip = (await h.demo('hosting.ip.list', { iface_id: ops[1]!.iface_id })) as {
+      ip: string | null;
+      state: string;
+    }[];
+    expect(ip[0]).toMatchObject({ ip: null, state: 'being_created' });
+    h.advance(BASE_WAIT_MS + BASE_RUN_MS);
+    expect((await opInfo(ops[0]!.id)).step).toBe('DONE');
+    expect((await opInfo(ops[2]!.id)).step).toBe('RUN');
+    h.advance(BASE_RUN_MS);
+    expect((await opInfo(ops[2]!.id)).step).toBe('DONE');
+    const vm = (await h.demo('hosting.vm.info', vmId)) as {
+      state: string;
+      disks: {
+        name: string;
+        is_boot_disk: boolean;
+        vms_id: number[];
+        label: string;
+        source: number;
+      }[];
+      ifaces: {
+        state: string;
+        num: number;
+        ips: { version: number; ip: string; state: string }[];
+      }[];
+    };
+    expect(vm.state).toBe('running');
+    expect(vm.disks[0]).toMatchObject({
+      name: 'sys_app01',
+      is_boot_disk: true,
+      vms_id: [vmId],
+      label: 'Debian 8',
+      source: DEBIAN8_FR_SD3,
+    });
+    expect(vm.ifaces[0]).toMatchObject({ state: 'used', num: 0 });
+    expect(vm.ifaces[0]!.ips.map((i) => [i.version, i.state])).toEqual([
+      [4, 'created'],
+      [6, 'created'],
+    ]);
+    expect(vm.ifaces[0]!.ips[0]!.ip).toMatch(/^155\.133\.\d+\.\d+$/);
+  });
+
+  it('operation.cancel works while WAIT (the created disk disappears) and is refused once RUN', async () => {
+    const op = (await h.demo('hosting.disk.create', {
+      datacenter_id: 4,
+      name: 'scratch',
+      size: 2048,
+    })) as OpStruct;
+    expect(await h.demo('hosting.disk.count', { name: 'scratch' })).toBe(1);
+    expect(await h.demo('operation.cancel', op.id)).toBe(true);
+    expect((await opInfo(op.id)).step).toBe('CANCEL');
+    expect(await h.demo('hosting.disk.count', { name: 'scratch' })).toBe(0);
+    const op2 = (await h.demo('hosting.disk.create', {
+      datacenter_id: 4,
+      name: 'scratch',
+      size: 2048,
+    })) as OpStruct;
+    h.advance(BASE_WAIT_MS);
+    const refused = await h.fault('operation.cancel', 'demoaccount0000000000001', op2.id);
+    expect(refused.faultCode).toBe(510260);
+    h.advance(BASE_RUN_MS);
+    expect((await opInfo(op2.id)).step).toBe('DONE');
+  });
+
+  it('cancelling the disk of a create_from makes its vm_create end in ERROR and removes the VM', async () => {
+    const ops = (await h.demo('hosting.vm.create_from', VM_SPEC, {}, DEBIAN8_FR_SD3)) as OpStruct[];
+    await h.demo('operation.cancel', ops[0]!.id);
+    h.advance(60_000);
+    const vmOp = await opInfo(ops[2]!.id);
+    expect(vmOp.step).toBe('ERROR');
+    expect(vmOp.last_error).toContain('CANCEL');
+    expect(await h.demo('hosting.vm.count', { hostname: 'app01' })).toBe(0);
+    // The iface it would have used is left free, not lost.
+    expect(
+      ((await h.demo('hosting.iface.info', ops[1]!.iface_id)) as { state: string; vm_id: null })
+        .state,
+    ).toBe('free');
+  });
+
+  it("a 'fail-' hostname makes vm_create end in ERROR; the VM goes, its disk and iface stay detached", async () => {
+    const ops = (await h.demo(
+      'hosting.vm.create_from',
+      { ...VM_SPEC, hostname: 'fail-boot' },
+      { name: 'sys_fail' },
+      DEBIAN8_FR_SD3,
+    )) as OpStruct[];
+    h.advance(60_000);
+    const vmOp = await opInfo(ops[2]!.id);
+    expect(vmOp.step).toBe('ERROR');
+    expect(vmOp.last_error).toMatch(/simulated failure/);
+    expect(await h.demo('hosting.vm.count', { hostname: 'fail-boot' })).toBe(0);
+    const [disk] = (await h.demo('hosting.disk.list', { name: 'sys_fail' })) as {
+      state: string;
+      vms_id: number[];
+      is_boot_disk: boolean;
+    }[];
+    expect(disk).toMatchObject({ state: 'created', vms_id: [], is_boot_disk: false });
+    expect(
+      ((await h.demo('hosting.iface.info', ops[1]!.iface_id)) as { state: string }).state,
+    ).toBe('free');
+  });
+
+  it('/_sim/fail makes the next operations of a type end in ERROR, then stops', async () => {
+    const [vm] = (await h.demo('hosting.vm.list', { hostname: 'web01' })) as { id: number }[];
+    h.sim.control.failNext({ apiKey: 'demoaccount0000000000001', type: 'vm_reboot', count: 1 });
+    const first = (await h.demo('hosting.vm.reboot', vm!.id)) as OpStruct;
+    const second = (await h.demo('hosting.vm.reboot', vm!.id)) as OpStruct;
+    h.advance(60_000);
+    expect(await opInfo(first.id)).toMatchObject({
+      step: 'ERROR',
+      last_error: expect.stringContaining('injected'),
+    });
+    expect((await opInfo(second.id)).step).toBe('DONE');
+  });
+
+  it('vm.migrate goes through wait_sync → wait_finalize, waits for finalize=true, then moves the VM', async () => {
+    const [vm] = (await h.demo('hosting.vm.list', { hostname: 'db01' })) as {
+      id: number;
+      datacenter_id: number;
+    }[];
+    expect(vm!.datacenter_id).toBe(1);
+    expect(await h.demo('hosting.vm.can_migrate', vm!.id)).toEqual({
+      can_migrate: true,
+      matched: ['FR-SD2'],
+      can_migrate_to: ['FR-SD3'],
+    });
+    const op = (await h.demo('hosting.vm.migrate', vm!.id, false)) as OpStruct;
+    expect(op.params).toMatchObject({ from_dc_id: 1, to_dc_id: 4, inner_step: 'wait_sync' });
+    expect(
+      (await h.fault('hosting.vm.migrate', 'demoaccount0000000000001', vm!.id, true)).faultCode,
+    ).toBe(530260);
+    h.advance(60_000);
+    const waiting = await opInfo(op.id);
+    expect(waiting).toMatchObject({ step: 'RUN', params: { inner_step: 'wait_finalize' } });
+    h.advance(600_000);
+    expect((await opInfo(op.id)).step).toBe('RUN');
+    await h.demo('hosting.vm.migrate', vm!.id, true);
+    h.advance(BASE_RUN_MS);
+    expect((await opInfo(op.id)).step).toBe('DONE');
+    const moved = (await h.demo('hosting.vm.info', vm!.id)) as {
+      datacenter_id: number;
+      is_migrating: boolean;
+      disks: { datacenter_id: number }[];
+    };
+    expect(moved).toMatchObject({ datacenter_id: 4, is_migrating: false });
+    expect(moved.disks[0]!.datacenter_id).toBe(4);
+  });
+});
+
+describe('side effects (instant mode)', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startWithClock({ instant: true });
+  });
+  afterEach(() => h.close());
+
+  const settle = () => h.demo('version.info');
+
+  it('vm.delete removes the system disk and first iface, detaches the rest', async () => {
+    const [vm] = (await h.demo('hosting.vm.list', { hostname: 'web01' })) as {
+      id: number;
+      disks_id: number[];
+      ifaces_id: number[];
+    }[];
+    const dataOp = (await h.demo('hosting.disk.create', {
+      datacenter_id: 4,
+      name: 'data1',
+      size: 1024,
+    })) as OpStruct;
+    const ifaceOp = (await h.demo('hosting.iface.create', {
+      datacenter_id: 4,
+      ip_version: 6,
+    })) as OpStruct;
+    await settle();
+    await h.demo('hosting.vm.disk_attach', vm!.id, dataOp.disk_id);
+    await h.demo('hosting.vm.iface_attach', vm!.id, ifaceOp.iface_id);
+    await h.demo('hosting.vm.stop', vm!.id);
+    await settle();
+    const before = (await h.demo('hosting.vm.info', vm!.id)) as {
+      disks_id: number[];
+      ifaces_id: number[];
+      ifaces: { num: number }[];
+    };
+    expect(before.disks_id).toEqual([vm!.disks_id[0], dataOp.disk_id]);
+    expect(before.ifaces.map((i) => i.num)).toEqual([0, 1]);
+    await h.demo('hosting.vm.delete', vm!.id);
+    await settle();
+    expect(await h.demo('hosting.vm.count', { id: vm!.id })).toBe(0);
+    expect(await h.demo('hosting.disk.count', { id: vm!.disks_id[0] })).toBe(0);
+    expect(await h.demo('hosting.iface.count', { id: vm!.ifaces_id[0] })).toBe(0);
+    expect(await h.demo('hosting.ip.count', { iface_id: vm!.ifaces_id[0] })).toBe(0);
+    expect(await h.demo('hosting.disk.info', dataOp.disk_id)).toMatchObject({
+      vms_id: [],
+      is_boot_disk: false,
+    });
+    expect(await h.demo('hosting.iface.info', ifaceOp.iface_id)).toMatchObject({
+      state: 'free',
+      vm_id: null,
+      num: null,
+    });
+  });
+
+  it('disk_attach at position 0 swaps with the system disk (VM halted)', async () => {
+    const [vm] = (await h.demo('hosting.vm.list', { hostname: 'web01' })) as {
+      id: number;
+      disks_id: number[];
+    }[];
+    const op = (await h.demo(
+      'hosting.disk.create_from',
+      { name: 'clone' },
+      vm!.disks_id[0],
+    )) as OpStruct;
+    await h.demo('hosting.vm.stop', vm!.id);
+    await settle();
+    await h.demo('hosting.vm.disk_attach', vm!.id, op.disk_id, { position: 0 });
+    await settle();
+    const info = (await h.demo('hosting.vm.info', vm!.id)) as {
+      disks_id: number[];
+      disks: { is_boot_disk: boolean }[];
+    };
+    expect(info.disks_id).toEqual([op.disk_id, vm!.disks_id[0]]);
+    expect(info.disks.map((d) => d.is_boot_disk)).toEqual([true, false]);
+  });
+
+  it('a snapshot is listed in its disk snapshots_id, cannot be snapshotted, and rollback_from targets the origin', async () => {
+    const [vm] = (await h.demo('hosting.vm.list', { hostname: 'web01' })) as {
+      id: number;
+      disks_id: number[];
+    }[];
+    const diskId = vm!.disks_id[0]!;
+    const op = (await h.demo(
+      'hosting.disk.create_from',
+      { name: 'snap1', type: 'snapshot' },
+      diskId,
+    )) as OpStruct;
+    await settle();
+    expect(await h.demo('hosting.disk.info', diskId)).toMatchObject({ snapshots_id: [op.disk_id] });
+    expect(await h.demo('hosting.disk.info', op.disk_id)).toMatchObject({
+      type: 'snapshot',
+      can_snapshot: false,
+      source: diskId,
+    });
+    expect(
+      (await h.fault('hosting.disk.rollback_from', 'demoaccount0000000000001', op.disk_id))
+        .faultCode,
+    ).toBe(530260);
+    await h.demo('hosting.vm.stop', vm!.id);
+    await settle();
+    const rollback = (await h.demo('hosting.disk.rollback_from', op.disk_id)) as OpStruct;
+    expect(rollback).toMatchObject({ type: 'disk_rollback', disk_id: diskId });
+  });
+
+  it('vlan: create (full op, params.vlan_id when done), private iface takes an address in the subnet, delete refused while used', async () => {
+    const op = (await h.demo('hosting.vlan.create', {
+      name: 'backend',
+      datacenter_id: 4,
+      subnet: '10.8.0.0/24',
+    })) as OpStruct;
+    expect(op).toMatchObject({ type: 'vlan_create', step: 'WAIT', eta: 0 });
+    await settle();
+    const done = (await h.demo('operation.info', op.id)) as OpStruct;
+    const vlanId = done.params!.vlan_id as number;
+    expect(await h.demo('hosting.vlan.info', vlanId)).toMatchObject({
+      name: 'backend',
+      state: 'created',
+      datacenter: { dc_code: 'FR-SD3' },
+    });
+    const ifaceOp = (await h.demo('hosting.iface.create', {
+      datacenter_id: 4,
+      vlan: vlanId,
+    })) as OpStruct;
+    await settle();
+    const iface = (await h.demo('hosting.iface.info', ifaceOp.iface_id)) as {
+      type: string;
+      ips: { ip: string; reverse: string }[];
+      vlan: { id: number };
+    };
+    expect(iface).toMatchObject({ type: 'private', vlan: { id: vlanId } });
+    expect(iface.ips[0]).toMatchObject({ ip: '10.8.0.1', reverse: '' });
+    expect(
+      (await h.fault('hosting.vlan.delete', 'demoaccount0000000000001', vlanId)).faultCode,
+    ).toBe(537739);
+    expect(
+      (
+        await h.fault('hosting.vlan.create', 'demoaccount0000000000001', {
+          name: 'backend',
+          datacenter_id: 4,
+        })
+      ).faultCode,
+    ).toBe(537741);
+  });
+
+  it('ssh keys are synchronous: create returns the key with an MD5 fingerprint, delete returns true', async () => {
+    const value = 'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQC7 me@host';
+    const key = (await h.demo('hosting.ssh.create', { value, name: 'laptop' })) as {
+      id: number;
+      fingerprint: string;
+      value: string;
+    };
+    expect(key.value).toBe(value);
+    expect(key.fingerprint).toMatch(/^([0-9a-f]{2}:){15}[0-9a-f]{2}$/);
+    expect(await h.demo('hosting.ssh.delete', key.id)).toBe(true);
+    expect((await h.fault('hosting.ssh.info', 'demoaccount0000000000001', key.id)).faultCode).toBe(
+      501742,
+    );
+  });
+});
+
+describe('determinism', () => {
+  it('the same seed and clock give byte-identical answers', async () => {
+    const answers: string[] = [];
+    for (let run = 0; run < 2; run++) {
+      const h = await startWithClock({ instant: true });
+      const { rawCall } = await import('./testing/client');
+      await h.demo('hosting.vm.create_from', VM_SPEC, {}, DEBIAN8_FR_SD3);
+      const list = await rawCall(h.sim.url, 'hosting.vm.list', ['demoaccount0000000000001']);
+      const ips = await rawCall(h.sim.url, 'hosting.ip.list', ['demoaccount0000000000001']);
+      const metric = await rawCall(h.sim.url, 'hosting.metric.query', [
+        'demoaccount0000000000001',
+        {
+          query: 'vif.bytes.all',
+          resource_id: 350000,
+          resource_type: 'vm',
+          start: '2025-12-31 00:00:00',
+          end: '2026-01-01 00:00:00',
+          sampler: { unit: 'hours', value: 1, function: 'max' },
+        },
+      ]);
+      answers.push(list + ips + metric);
+      await h.close();
+    }
+    expect(answers[0]).toBe(answers[1]);
+  });
+});
