@@ -1,0 +1,11 @@
+import { EmptyState } from '@/components/ui/empty-state';
+
+export default function VlanNotFound() {
+  return (
+    <EmptyState
+      title="This VLAN does not exist"
+      description="It may have been deleted, or it belongs to another account."
+      action={{ href: '/network/vlans', label: 'Back to the VLANs' }}
+    />
+  );
+}

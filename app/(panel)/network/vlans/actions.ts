@@ -1,0 +1,43 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { defineAction } from '@/lib/action';
+import { createPrivateIface, createVlan, deleteVlan, updateVlan } from '@/lib/dal/vlans';
+import {
+  createPrivateIfaceSchema,
+  createVlanSchema,
+  deleteVlanSchema,
+  updateVlanSchema,
+} from '@/lib/validation/vlan';
+
+// Thin on purpose: the work and the mapping of the API's refusals are in lib/dal/vlans.ts.
+
+export const createVlanAction = defineAction(createVlanSchema, async (input, { conn }) => {
+  const result = await createVlan(conn, input);
+  revalidatePath('/network/vlans');
+  return result;
+});
+
+export const updateVlanAction = defineAction(updateVlanSchema, async (input, { conn }) => {
+  const result = await updateVlan(conn, input);
+  revalidatePath(`/network/vlans/${input.vlan_id}`);
+  return result;
+});
+
+export const deleteVlanAction = defineAction(
+  deleteVlanSchema,
+  async ({ vlan_id, confirm_name }, { conn }) => {
+    const result = await deleteVlan(conn, vlan_id, confirm_name);
+    revalidatePath('/network/vlans');
+    return result;
+  },
+);
+
+export const createPrivateIfaceAction = defineAction(
+  createPrivateIfaceSchema,
+  async (input, { conn }) => {
+    const result = await createPrivateIface(conn, input);
+    revalidatePath(`/network/vlans/${input.vlan_id}`);
+    return result;
+  },
+);

@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Suspense } from 'react';
+import { PageHeader } from '@/components/ui/page-header';
+import type { SearchParamsRecord } from '@/components/ui/pagination';
+import { TableSkeleton } from '@/components/ui/skeleton';
+import { vlanListQuerySchema } from '@/lib/validation/vlan';
+import { VlanListSection } from './vlan-list-section';
+
+export const metadata: Metadata = { title: 'Private VLANs' };
+
+export default async function VlansPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParamsRecord>;
+}) {
+  const params = await searchParams;
+  const query = vlanListQuerySchema.parse(params);
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link
+          href="/network"
+          className="text-teal-800 underline-offset-2 hover:underline dark:text-teal-300"
+        >
+          IP addresses
+        </Link>
+      </nav>
+      <PageHeader
+        title="Private VLANs"
+        description="Private networks between your VMs of one datacenter, with addresses from a subnet you choose."
+      />
+      <Suspense key={query.page} fallback={<TableSkeleton label="Loading VLANs…" columns={5} />}>
+        <VlanListSection page={query.page} searchParams={params} />
+      </Suspense>
+    </>
+  );
+}

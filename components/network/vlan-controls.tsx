@@ -1,0 +1,196 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { startTransition, useActionState, useCallback, useState } from 'react';
+import { attachIfaceAction } from '@/app/(panel)/network/actions';
+import {
+  createPrivateIfaceAction,
+  deleteVlanAction,
+  updateVlanAction,
+} from '@/app/(panel)/network/vlans/actions';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { TextField } from '@/components/ui/input';
+import { SelectField } from '@/components/ui/select';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { DetailCard } from '@/components/vms/detail-card';
+import { LiveOperations, type OperationGroup } from '@/components/vms/live-operations';
+import { useOnStarted } from '@/components/vms/use-started-operations';
+import { fieldError, idleState, type ActionState } from '@/lib/action-state';
+import type { StartedNetworkOperations } from '@/lib/dal/network';
+import type { OperationEvent } from '@/lib/operations/types';
+import { gatewayProblem, privateAddressProblem } from '@/lib/validation/network';
+import { vlanNameProblem } from '@/lib/validation/vlan';
+
+export interface VlanControlsProps {
+  vlan: { id: number; name: string; subnet: string | null; gateway: string | null };
+  attachChoices: { id: number; hostname: string }[];
+  inUse: boolean;
+}
+
+const allDone = (ops: OperationEvent[]) => ops.length > 0 && ops.every((op) => op.step === 'DONE');
+
+function ErrorLine({ state }: { state: ActionState<unknown> }) {
+  if (state.status !== 'error' || state.fieldErrors) return null;
+  return (
+    <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+      {state.message}
+    </p>
+  );
+}
+
+/** Rename / gateway, add a private interface (optionally attached to a VM), delete. */
+export function VlanControls({ vlan, attachChoices, inUse }: VlanControlsProps) {
+  const router = useRouter();
+  const [groups, setGroups] = useState<OperationGroup[]>([]);
+  const follow = useCallback(
+    (title: string, onSettled?: (ops: OperationEvent[]) => void) =>
+      (data: StartedNetworkOperations) => {
+        const ids = data.operations.map((op) => op.id);
+        setGroups((current) =>
+          current.some((group) => group.key === ids.join(','))
+            ? current
+            : [...current, { key: ids.join(','), title, ids, onSettled }],
+        );
+      },
+    [],
+  );
+
+  const [updateState, updateAction] = useActionState(updateVlanAction, idleState);
+  const [ifaceState, ifaceAction] = useActionState(createPrivateIfaceAction, idleState);
+  const [attachState, attachAction] = useActionState(attachIfaceAction, idleState);
+  const [deleteState, deleteAction, deleting] = useActionState(deleteVlanAction, idleState);
+  const [name, setName] = useState(vlan.name);
+  const [gateway, setGateway] = useState(vlan.gateway ?? '');
+  const [address, setAddress] = useState('');
+  // The VM chosen when the interface was requested: it is attached once the creation is DONE.
+  const [attachTo, setAttachTo] = useState('');
+
+  useOnStarted(updateState, follow('Update the VLAN'));
+  useOnStarted(
+    ifaceState,
+    follow('Create a private interface', (ops) => {
+      const ifaceId = ifaceState.status === 'ok' ? ifaceState.data.ifaceId : null;
+      if (!allDone(ops) || ifaceId === null || attachTo === '') return;
+      const formData = new FormData();
+      formData.set('iface_id', String(ifaceId));
+      formData.set('vm_id', attachTo);
+      startTransition(() => attachAction(formData));
+    }),
+  );
+  useOnStarted(attachState, follow('Attach the private interface'));
+  useOnStarted(
+    deleteState,
+    follow('Delete the VLAN', (ops) => {
+      if (allDone(ops)) router.push('/network/vlans');
+    }),
+  );
+
+  const gatewayHint =
+    gateway.trim() === '' || gateway.trim() === (vlan.gateway ?? '') || !vlan.subnet
+      ? null
+      : gatewayProblem(gateway, vlan.subnet);
+  const addressHint =
+    address.trim() === '' || !vlan.subnet
+      ? null
+      : privateAddressProblem(address, vlan.subnet, vlan.gateway);
+
+  return (
+    <div className="space-y-4">
+      <LiveOperations runningIds={[]} groups={groups} />
+      <DetailCard id="vlan-private-iface" title="Add a private interface">
+        <form
+          action={(formData) => {
+            setAttachTo(String(formData.get('vm_id') ?? ''));
+            ifaceAction(formData);
+          }}
+          className="space-y-3"
+          noValidate
+        >
+          <input type="hidden" name="vlan_id" value={vlan.id} />
+          <TextField
+            name="ip"
+            id="private-ip"
+            label="Address (optional)"
+            value={address}
+            onChange={(event) => setAddress(event.target.value)}
+            placeholder={vlan.subnet ? `inside ${vlan.subnet}` : ''}
+            spellCheck={false}
+            autoComplete="off"
+            hint={`An IPv4 address of ${vlan.subnet ?? 'the subnet'}${vlan.gateway ? `, not the gateway ${vlan.gateway}` : ''}. Empty: Gandi picks a free one.`}
+            error={fieldError(ifaceState, 'ip') ?? addressHint ?? undefined}
+          />
+          <SelectField
+            name="vm_id"
+            id="private-vm"
+            label="Attach to a VM (optional)"
+            placeholder="Do not attach — keep it free"
+            options={attachChoices.map((choice) => ({
+              value: String(choice.id),
+              label: choice.hostname,
+            }))}
+            hint="Attached once the interface is created. Or create a VM on this VLAN from the wizard."
+            error={fieldError(ifaceState, 'vm_id')}
+          />
+          <ErrorLine state={ifaceState} />
+          <ErrorLine state={attachState} />
+          <SubmitButton pendingLabel="Creating…" disabled={addressHint !== null}>
+            Create private interface
+          </SubmitButton>
+        </form>
+      </DetailCard>
+      <DetailCard id="vlan-edit" title="Name and gateway">
+        <form action={updateAction} className="space-y-3" noValidate>
+          <input type="hidden" name="vlan_id" value={vlan.id} />
+          <TextField
+            name="name"
+            id="vlan-edit-name"
+            label="Name"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            maxLength={50}
+            autoComplete="off"
+            error={fieldError(updateState, 'name') ?? vlanNameProblem(name) ?? undefined}
+          />
+          <TextField
+            name="gateway"
+            id="vlan-edit-gateway"
+            label="Gateway"
+            value={gateway}
+            onChange={(event) => setGateway(event.target.value)}
+            spellCheck={false}
+            autoComplete="off"
+            hint={
+              vlan.subnet ? `Inside ${vlan.subnet}. The subnet itself cannot change.` : undefined
+            }
+            error={fieldError(updateState, 'gateway') ?? gatewayHint ?? undefined}
+          />
+          <ErrorLine state={updateState} />
+          <SubmitButton pendingLabel="Saving…">Save</SubmitButton>
+        </form>
+      </DetailCard>
+      <DetailCard id="vlan-delete" title="Delete">
+        <p className="mb-2 text-sm text-zinc-700 dark:text-zinc-300">
+          {inUse
+            ? 'Interfaces still use this VLAN: Gandi will refuse until they are detached and deleted.'
+            : 'Nothing uses this VLAN.'}
+        </p>
+        <ConfirmDialog
+          triggerLabel={deleting ? 'Deleting…' : 'Delete VLAN'}
+          triggerVariant="danger"
+          triggerDisabled={deleting}
+          title={`Delete the VLAN ${vlan.name}?`}
+          description="The private network and its subnet are removed."
+          confirmLabel="Delete VLAN"
+          confirmPhrase={vlan.name}
+          action={deleteAction}
+        >
+          <input type="hidden" name="vlan_id" value={vlan.id} />
+          <input type="hidden" name="confirm_name" value={vlan.name} />
+        </ConfirmDialog>
+        <div className="mt-2">
+          <ErrorLine state={deleteState} />
+        </div>
+      </DetailCard>
+    </div>
+  );
+}
