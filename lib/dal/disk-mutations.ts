@@ -174,8 +174,11 @@ export async function attachDisk(
   input: { diskId: Id; vmId: Id; position: number | undefined; readOnly: boolean },
 ): Promise<StartedDiskOperations> {
   const [disk, vm] = await Promise.all([diskInfo(conn, input.diskId), vmInfo(conn, input.vmId)]);
-  const problem = attachProblem(disk, vm);
-  if (problem) refuse(problem, 'vm_id');
+  const facts = { ...vm, diskCount: vm.diskIds.length };
+  const vmProblem = attachProblem(disk, facts);
+  if (vmProblem) refuse(vmProblem, 'vm_id');
+  const positionProblem = attachProblem(disk, facts, input.position);
+  if (positionProblem) refuse(positionProblem, 'position');
   const options: DiskAttachOptions = {};
   if (input.position !== undefined) options.position = input.position;
   if (input.readOnly) options.access = 'read';
@@ -226,7 +229,9 @@ export async function rollbackDisk(
   snapshotId: Id,
 ): Promise<StartedDiskOperations> {
   const disk = await diskInfo(conn, diskId);
-  const problem = rollbackProblem(disk, snapshotId);
+  const vmId = disk.vmIds[0];
+  const vm = vmId === undefined ? null : await vmInfo(conn, vmId);
+  const problem = rollbackProblem(disk, snapshotId, vm);
   if (problem) refuse(problem);
   return started(await diskRollbackFrom(conn, snapshotId), disk.id);
 }

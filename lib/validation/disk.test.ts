@@ -37,7 +37,7 @@ const dataDisk: DiskFacts = {
   canSnapshot: true,
   snapshotIds: [70, 71],
 };
-const vm = { id: 9, hostname: 'web1', state: 'running', datacenterId: 4 };
+const vm = { id: 9, hostname: 'web1', state: 'running', datacenterId: 4, diskCount: 1 };
 
 function fieldErrors(result: { success: boolean; error?: unknown }): Record<string, string[]> {
   if (result.success) return {};
@@ -167,6 +167,13 @@ describe('relations between a disk and a VM', () => {
     expect(attachProblem({ ...dataDisk, vmIds: [3] }, vm)).toMatch(/already attached/);
     expect(attachProblem({ ...dataDisk, type: 'snapshot' }, vm)).toMatch(/create a disk from it/);
   });
+  it('attach: the position is at most the VM disk count', () => {
+    expect(attachProblem(dataDisk, vm, 0)).toBeNull();
+    expect(attachProblem(dataDisk, vm, 1)).toBeNull();
+    expect(attachProblem(dataDisk, vm, 2)).toBe(
+      'web1 has 1 disk: choose a position from 0 to 1, or leave it empty.',
+    );
+  });
   it('detach: the system disk only from a halted VM', () => {
     expect(detachProblem(0, { hostname: 'web1', state: 'running' })).toBe(
       'This is the system disk of web1: stop the VM before detaching it.',
@@ -184,6 +191,12 @@ describe('relations between a disk and a VM', () => {
   it('rollback: only from one of the disk own snapshots', () => {
     expect(rollbackProblem(dataDisk, 71)).toBeNull();
     expect(rollbackProblem(dataDisk, 99)).toMatch(/does not belong/);
+  });
+  it('rollback: the VM using the disk must be halted', () => {
+    expect(rollbackProblem(dataDisk, 70, { hostname: 'web1', state: 'running' })).toBe(
+      'Stop web1 first: a disk is rolled back only while its VM is halted.',
+    );
+    expect(rollbackProblem(dataDisk, 70, { hostname: 'web1', state: 'halted' })).toBeNull();
   });
   it('delete: refused while attached, with the VM named', () => {
     expect(deleteProblem(dataDisk, null)).toBeNull();

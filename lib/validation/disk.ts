@@ -138,13 +138,20 @@ export interface VmFacts {
   datacenterId: number;
 }
 
-export function attachProblem(disk: DiskFacts, vm: VmFacts): string | null {
+export function attachProblem(
+  disk: DiskFacts,
+  vm: VmFacts & { diskCount: number },
+  position?: number,
+): string | null {
   if (disk.type === 'snapshot')
     return 'A snapshot cannot be attached: create a disk from it to use its data.';
   if (disk.vmIds.length > 0)
     return 'This disk is already attached to a VM (a disk can be attached to only one): detach it first.';
   if (disk.datacenterId !== vm.datacenterId)
     return `${vm.hostname} is in another datacenter: a disk can only be attached to a VM of its own datacenter.`;
+  // The API inserts at a position between 0 and the VM's disk count (0 swaps with the system disk).
+  if (position !== undefined && position > vm.diskCount)
+    return `${vm.hostname} has ${vm.diskCount} disk${vm.diskCount === 1 ? '' : 's'}: choose a position from 0 to ${vm.diskCount}, or leave it empty.`;
   return null;
 }
 
@@ -164,8 +171,15 @@ export function snapshotProblem(disk: DiskFacts): string | null {
   return null;
 }
 
-export function rollbackProblem(disk: DiskFacts, snapshotId: number): string | null {
+/** A disk in use is rolled back only while its VM is halted (it must not write meanwhile). */
+export function rollbackProblem(
+  disk: DiskFacts,
+  snapshotId: number,
+  attachedVm: Pick<VmFacts, 'hostname' | 'state'> | null = null,
+): string | null {
   if (!disk.snapshotIds.includes(snapshotId)) return 'This snapshot does not belong to this disk.';
+  if (attachedVm && attachedVm.state !== 'halted')
+    return `Stop ${attachedVm.hostname} first: a disk is rolled back only while its VM is halted.`;
   return null;
 }
 
