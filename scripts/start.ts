@@ -34,10 +34,7 @@ function newestMtime(dir: string): number {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
-    newest = Math.max(
-      newest,
-      entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs,
-    );
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
   }
   return newest;
 }
@@ -50,7 +47,11 @@ function buildIfStale(): void {
     .map((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs));
   if (existsSync(buildId) && statSync(buildId).mtimeMs > Math.max(...sources)) return;
   console.log('Building the panel (next build)…');
-  const result = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: process.env });
+  const result = spawnSync('npx', ['next', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: process.env,
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -66,7 +67,9 @@ function waitForLine(child: ChildProcess, pattern: RegExp, label: string): Promi
       }
     };
     child.stdout?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${label} exited (code ${code}) before it was ready`)));
+    child.once('exit', (code) =>
+      reject(new Error(`${label} exited (code ${code}) before it was ready`)),
+    );
   });
 }
 
@@ -93,22 +96,36 @@ async function main(): Promise<void> {
   if (usesOwnSimulator) {
     const sim = spawn(
       'npx',
-      ['tsx', 'simulator/main.ts', '--host', '127.0.0.1', '--port', String(simPort), '--data-dir', path.join(dataDir, 'simulator')],
+      [
+        'tsx',
+        'simulator/main.ts',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(simPort),
+        '--data-dir',
+        path.join(dataDir, 'simulator'),
+      ],
       { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     children.push(sim);
     sim.stdout?.on('data', (chunk: Buffer) => {
-      demoKeyLine ||= chunk.toString().split('\n').find((l) => /api key/i.test(l))?.trim() ?? '';
+      demoKeyLine ||=
+        chunk
+          .toString()
+          .split('\n')
+          .find((l) => /api key/i.test(l))
+          ?.trim() ?? '';
     });
     await waitForLine(sim, /listening on \S+/, 'The simulator');
     sim.stdout?.resume();
   }
 
-  const panel = spawn(
-    'npx',
-    ['next', dev ? 'dev' : 'start', '-H', host, '-p', String(panelPort)],
-    { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  const panel = spawn('npx', ['next', dev ? 'dev' : 'start', '-H', host, '-p', String(panelPort)], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   children.push(panel);
   await waitForLine(panel, /Ready|started server|Local:/i, 'The panel');
   panel.stdout?.pipe(process.stdout);
