@@ -6,28 +6,72 @@ import {
   consoleToggleSchema,
   isIpv4,
   publicIpv4,
+  rootPasswordSchema,
   type ConsoleIface,
 } from './console';
 
 describe('console toggle form', () => {
-  it('reads enable/disable', () => {
-    expect(consoleToggleSchema.parse({ vm_id: '7', enable: 'true' })).toEqual({
+  it('enables once the root password is confirmed', () => {
+    expect(consoleToggleSchema.parse({ vm_id: '7', enable: 'true', password_set: 'on' })).toEqual({
       vm_id: 7,
       enable: true,
+      password_set: true,
     });
+  });
+
+  it('refuses to enable without the root password confirmed, on that field', () => {
+    const result = consoleToggleSchema.safeParse({ vm_id: '7', enable: 'true' });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['password_set']);
+    expect(result.error?.issues[0]?.message).toMatch(/root password/);
+  });
+
+  it('disables without any confirmation', () => {
     expect(consoleToggleSchema.parse({ vm_id: '7', enable: 'false' })).toEqual({
       vm_id: 7,
       enable: false,
+      password_set: false,
     });
   });
 
   it.each(['', 'on', '1', 'TRUE', undefined])('refuses enable=%s', (enable) => {
-    const result = consoleToggleSchema.safeParse({ vm_id: '7', enable });
+    const result = consoleToggleSchema.safeParse({ vm_id: '7', enable, password_set: 'on' });
     expect(result.success).toBe(false);
   });
 
   it('refuses a bad VM id', () => {
-    expect(consoleToggleSchema.safeParse({ vm_id: 'x', enable: 'true' }).success).toBe(false);
+    expect(consoleToggleSchema.safeParse({ vm_id: 'x', enable: 'false' }).success).toBe(false);
+  });
+});
+
+describe('root password form', () => {
+  const form = (password: string, password_confirm = password) => ({
+    vm_id: '7',
+    password,
+    password_confirm,
+  });
+
+  it('accepts a password of 8 to 128 characters typed twice', () => {
+    expect(rootPasswordSchema.parse(form('s3cret-pass'))).toEqual({
+      vm_id: 7,
+      password: 's3cret-pass',
+      password_confirm: 's3cret-pass',
+    });
+    expect(rootPasswordSchema.safeParse(form('x'.repeat(128))).success).toBe(true);
+  });
+
+  it('refuses a short or overlong password on the password field', () => {
+    for (const password of ['', 'short', 'x'.repeat(129)]) {
+      const result = rootPasswordSchema.safeParse(form(password));
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.path).toEqual(['password']);
+    }
+  });
+
+  it('refuses two different passwords on the confirmation field', () => {
+    const result = rootPasswordSchema.safeParse(form('s3cret-pass', 's3cret-pasS'));
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.path)).toEqual([['password_confirm']]);
   });
 });
 

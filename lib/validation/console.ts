@@ -5,17 +5,53 @@
  * answers, so the password is stated as a requirement, not checked.
  */
 import { z } from 'zod';
-import { idField } from './vm';
+import { formCheckbox } from './form';
+import { idField, passwordProblem } from './vm';
 
 /** gandi.cli's fallback when `hosting.vm.info` has no `console_url`. */
 export const DEFAULT_CONSOLE_HOST = 'console.gandi.net';
 
-export const consoleToggleSchema = z.object({
-  vm_id: idField,
-  enable: z
-    .enum(['true', 'false'], { error: 'Choose to enable or disable the console.' })
-    .transform((value) => value === 'true'),
-});
+/**
+ * Enable or disable. Enabling also needs the owner's word that a root password is set: the
+ * console logs in with a password only, and the API cannot tell us whether one exists.
+ */
+export const consoleToggleSchema = z
+  .object({
+    vm_id: idField,
+    enable: z
+      .enum(['true', 'false'], { error: 'Choose to enable or disable the console.' })
+      .transform((value) => value === 'true'),
+    password_set: formCheckbox,
+  })
+  .superRefine((input, ctx) => {
+    if (input.enable && !input.password_set) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['password_set'],
+        message: 'Confirm that a root password is set (or set one below) before enabling.',
+      });
+    }
+  });
+
+/** Setting the root password the console logs in with (`hosting.vm.update {password}`). */
+export const rootPasswordSchema = z
+  .object({
+    vm_id: idField,
+    password: z.string().superRefine((value, ctx) => {
+      const problem = passwordProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+    password_confirm: z.string(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.password !== input.password_confirm) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['password_confirm'],
+        message: 'The two passwords differ.',
+      });
+    }
+  });
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 const HOSTNAME =

@@ -1,0 +1,62 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import { setRootPasswordAction } from '@/app/(panel)/vms/[id]/console/actions';
+import { OperationProgress } from '@/components/operations/operation-progress';
+import { TextField } from '@/components/ui/input';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { useOnStarted } from '@/components/vms/use-started-operations';
+import { fieldError, idleState } from '@/lib/action-state';
+import { PASSWORD_LENGTH } from '@/lib/validation/vm';
+
+/** Sets the root password the console logs in with (`hosting.vm.update {password}`). */
+export function RootPasswordForm({ vmId }: { vmId: number }) {
+  const [state, formAction] = useActionState(setRootPasswordAction, idleState);
+  const [startedIds, setStartedIds] = useState<number[] | null>(null);
+  useOnStarted(state, (data) => setStartedIds(data.operations.map((op) => op.id)));
+
+  return (
+    <div className="space-y-3">
+      <form action={formAction} className="space-y-3" noValidate>
+        <input type="hidden" name="vm_id" value={vmId} />
+        <div className="grid gap-3 sm:grid-cols-2">
+          <TextField
+            name="password"
+            id="root-password"
+            label="New root password"
+            type="password"
+            autoComplete="new-password"
+            minLength={PASSWORD_LENGTH.min}
+            maxLength={PASSWORD_LENGTH.max}
+            hint={`At least ${PASSWORD_LENGTH.min} characters.`}
+            error={fieldError(state, 'password')}
+          />
+          <TextField
+            name="password_confirm"
+            id="root-password-confirm"
+            label="Type it again"
+            type="password"
+            autoComplete="new-password"
+            error={fieldError(state, 'password_confirm')}
+          />
+        </div>
+        <SubmitButton variant="secondary" pendingLabel="Setting the password…">
+          Set the root password
+        </SubmitButton>
+        {state.status === 'error' && !state.fieldErrors ? (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+            {state.message}
+          </p>
+        ) : null}
+      </form>
+      {startedIds ? (
+        <OperationProgress
+          key={startedIds.join(',')}
+          ids={startedIds}
+          title="Setting the root password"
+          refreshOnDone
+        />
+      ) : null}
+    </div>
+  );
+}
