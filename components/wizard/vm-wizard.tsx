@@ -85,15 +85,6 @@ export function VmWizard({ catalog, token, initialCreation }: VmWizardProps) {
     idleState,
   );
 
-  // The token goes into the URL so that a reload keeps it: a resubmit after a reload is
-  // recognised, and a reload after creating shows that creation again.
-  useEffect(() => {
-    const url = new URL(window.location.href);
-    if (url.searchParams.get('token') === token) return;
-    url.searchParams.set('token', token);
-    window.history.replaceState(window.history.state, '', url);
-  }, [token]);
-
   // Move focus to the new step's heading (not on first render), for keyboard and screen readers.
   useEffect(() => {
     if (!stepChanged.current) return;

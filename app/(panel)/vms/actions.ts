@@ -54,7 +54,7 @@ export const resizeVmAction = defineAction(
 
 /** Once per wizard token: a second submit gets the first submit's operations back. */
 export const createVmAction = defineAction(createVmSchema, async (input, session) => {
-  const created = await createVmOnce(session, input);
-  revalidatePath('/vms');
-  return created;
+  // No revalidatePath: the list is rendered per request, and re-rendering the wizard here
+  // would only cost upstream calls.
+  return createVmOnce(session, input);
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { PageHeader } from '@/components/ui/page-header';
@@ -20,12 +21,15 @@ export default async function NewVmPage({
 }) {
   const session = await requireSession();
   const { token: raw } = await searchParams;
-  // A token in the URL is this wizard being reloaded; otherwise the wizard opens now.
+  // The wizard opens with a fresh idempotency token in its URL, so that a reload (or a re-render
+  // after the action) keeps it: a resubmit is recognised, and a reload after creating shows that
+  // creation again instead of an empty wizard.
   const fromUrl = tokenSchema.safeParse(Array.isArray(raw) ? raw[0] : raw);
-  const token = fromUrl.success ? fromUrl.data : randomUUID();
+  if (!fromUrl.success) redirect(`/vms/new?token=${randomUUID()}`);
+  const token = fromUrl.data;
   const [catalog, creation] = await Promise.all([
     load(() => getWizardCatalog(session.conn)),
-    fromUrl.success ? findCreation(session, token) : Promise.resolve(null),
+    findCreation(session, token),
   ]);
   return (
     <>
