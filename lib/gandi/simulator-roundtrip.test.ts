@@ -331,14 +331,27 @@ describe('migration', () => {
       matched: ['FR-SD2'],
       canMigrateTo: ['FR-SD3'],
     });
-    const op = await gandi.vmMigrate(conn, vmId, false);
-    expect(op).toMatchObject({ type: 'hosting_migration_vm', vmId, params: { to_dc_id: 4 } });
-    expect((await gandi.vmInfo(conn, vmId)).isMigrating).toBe(true);
-
+    // FR-SD2 accepts new resources only while the account still has some there: disk first.
     const disk = await gandi.diskCreate(conn, { datacenter_id: 1, name: 'old', size: 1024 });
     await done(disk);
     const move = await gandi.diskMigrate(conn, disk.diskId ?? 0, 4);
     expect(move).toMatchObject({ type: 'hosting_migration_disk', diskId: disk.diskId });
+    await done(move);
+    expect(await gandi.diskInfo(conn, disk.diskId ?? 0)).toMatchObject({
+      datacenterId: 4,
+      isMigrating: false,
+    });
+
+    const op = await gandi.vmMigrate(conn, vmId, false);
+    expect(op).toMatchObject({ type: 'hosting_migration_vm', vmId, params: { to_dc_id: 4 } });
+    expect((await gandi.vmInfo(conn, vmId)).isMigrating).toBe(true);
+    // The copy syncs, then waits for the finalize call (reference §8.1).
+    const synced = await gandi.operationInfo(conn, op.id);
+    expect(synced).toMatchObject({ step: 'RUN', params: { inner_step: 'wait_finalize' } });
+    const finalize = await gandi.vmMigrate(conn, vmId, true);
+    expect(finalize.id).toBe(op.id);
+    await done(finalize);
+    expect(await gandi.vmInfo(conn, vmId)).toMatchObject({ datacenterId: 4, isMigrating: false });
   });
 });
 
