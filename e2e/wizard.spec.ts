@@ -105,22 +105,28 @@ test('create a VM, watch it reach DONE, resize, stop, start and delete it', asyn
   await expect(page.getByRole('heading', { level: 1, name: /web-e2e/ })).toBeVisible();
   const summary = page.getByRole('region', { name: 'Summary' });
   await expect(summary).toContainText('Running');
-  await expect(summary).toContainText('1 GB');
+  await expect(page.getByText('1 core, 1024 MB in FR-SD3')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Disks' })).toContainText('sys_web-e2e');
   await expect(page.getByRole('region', { name: 'Network interfaces and IPs' })).toContainText(
     'IPv4',
   );
 
   // Resize past the live maximum: the form says so before submit and wants the restart agreed.
-  await page.getByLabel('Memory (MB)').fill('2048');
+  const maximum = Number(
+    (await page.getByText(/^Live up to \d+ MB/).textContent())?.match(/\d+/)?.[0],
+  );
+  const above = maximum * 2;
+  await page.getByLabel('Memory (MB)').fill(String(above));
   await expect(page.getByText(/Needs a restart/)).toBeVisible();
+  await expect(page.getByText(new RegExp(`the maximum becomes ${above} MB`))).toBeVisible();
+  await page.getByLabel('Cores').fill('2');
   await page.getByRole('checkbox', { name: 'Restart the VM to apply this change' }).check();
   await page.getByRole('button', { name: 'Apply and restart' }).click();
   const progress = page.getByRole('region', { name: 'Progress' });
   await expect(progress).toContainText('Resize and restart web-e2e');
-  await expect(summary).toContainText('2 GB', { timeout: 30_000 });
-  // A live change within the maximum says so too.
-  await page.getByLabel('Cores').fill('2');
+  await expect(page.getByText(`2 cores, ${above} MB in FR-SD3`)).toBeVisible({ timeout: 30_000 });
+  // A live change within the new maximum says so too.
+  await page.getByLabel('Cores').fill('3');
   await expect(page.getByText(/No restart/)).toBeVisible();
 
   await page.getByRole('button', { name: 'Stop' }).click();
