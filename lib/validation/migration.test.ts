@@ -70,6 +70,12 @@ describe('migration refusal', () => {
     );
   });
 
+  it('does not promise a datacenter opening when "matched" is the VM\'s own datacenter', () => {
+    expect(
+      migrationRefusal({ canMigrate: false, targets: [], matched: ['FR-SD3'] }, false, 'FR-SD3'),
+    ).toBe('This VM cannot be migrated from its datacenter.');
+  });
+
   it('refuses without any explanation from the API', () => {
     expect(migrationRefusal({ canMigrate: false, targets: [], matched: [] }, false)).toBe(
       'This VM cannot be migrated from its datacenter.',

@@ -44,15 +44,20 @@ export interface MigrationCheckView {
 }
 
 /**
- * Why the VM cannot move now, in words, or null when it can. Mirrors gandi.cli's wording:
- * a migration may be planned for a datacenter that is not open yet.
+ * Why the VM cannot move now, in words, or null when it can. gandi.cli reads `matched` as a
+ * target datacenter not opened yet; when it names the VM's own datacenter (as the simulator
+ * answers) that reading makes no sense, so the plain refusal is used.
  */
-export function migrationRefusal(check: MigrationCheckView, isMigrating: boolean): string | null {
+export function migrationRefusal(
+  check: MigrationCheckView,
+  isMigrating: boolean,
+  currentDcCode: string | null = null,
+): string | null {
   if (isMigrating) return 'A migration of this VM is already under way.';
   if (check.canMigrate && check.targets.length > 0) return null;
   if (check.canMigrate) return 'The API offers no datacenter to move this VM to.';
   const matched = check.matched[0];
-  if (matched && check.targets.length === 0) {
+  if (matched && matched !== currentDcCode && check.targets.length === 0) {
     return `This VM cannot be migrated yet: migration will be available when datacenter ${matched} is opened.`;
   }
   return 'This VM cannot be migrated from its datacenter.';
