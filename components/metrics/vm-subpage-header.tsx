@@ -3,9 +3,9 @@ import type { ReactNode } from 'react';
 import { cn } from '@/components/ui/cn';
 import { PageHeader } from '@/components/ui/page-header';
 
-export type VmSection = 'metrics' | 'console' | 'migration';
+export type VmSection = 'overview' | 'metrics' | 'console' | 'migration';
 
-const SECTIONS: { id: VmSection | 'overview'; label: string; suffix: string }[] = [
+const SECTIONS: { id: VmSection; label: string; suffix: string }[] = [
   { id: 'overview', label: 'Overview', suffix: '' },
   { id: 'metrics', label: 'Metrics', suffix: '/metrics' },
   { id: 'console', label: 'Console', suffix: '/console' },
@@ -26,7 +26,7 @@ export function VmSubpageHeader({
   actions,
 }: {
   vm: { id: number; hostname: string };
-  section: VmSection;
+  section: Exclude<VmSection, 'overview'>;
   title: string;
   description?: ReactNode;
   actions?: ReactNode;
@@ -50,26 +50,34 @@ export function VmSubpageHeader({
         </ol>
       </nav>
       <PageHeader title={`${title} — ${vm.hostname}`} description={description} actions={actions} />
-      <nav aria-label="VM sections" className="mb-6 border-b border-zinc-200 dark:border-zinc-800">
-        <ul className="-mb-px flex flex-wrap gap-1">
-          {SECTIONS.map((item) => (
-            <li key={item.id}>
-              <Link
-                href={`${base}${item.suffix}`}
-                aria-current={item.id === section ? 'page' : undefined}
-                className={cn(
-                  'inline-block border-b-2 px-3 py-2 text-sm',
-                  item.id === section
-                    ? 'border-teal-700 font-medium text-zinc-900 dark:border-teal-400 dark:text-zinc-50'
-                    : 'border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100',
-                )}
-              >
-                {item.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <VmSectionTabs vmId={vm.id} current={section} />
     </>
+  );
+}
+
+/** Tabs between the VM's overview and its sub-pages (also placed on the VM page itself). */
+export function VmSectionTabs({ vmId, current }: { vmId: number; current: VmSection }) {
+  const base = `/vms/${vmId}`;
+  return (
+    <nav aria-label="VM sections" className="mb-6 border-b border-zinc-200 dark:border-zinc-800">
+      <ul className="-mb-px flex flex-wrap gap-1">
+        {SECTIONS.map((item) => (
+          <li key={item.id}>
+            <Link
+              href={`${base}${item.suffix}`}
+              aria-current={item.id === current ? 'page' : undefined}
+              className={cn(
+                'inline-block border-b-2 px-3 py-2 text-sm',
+                item.id === current
+                  ? 'border-teal-700 font-medium text-zinc-900 dark:border-teal-400 dark:text-zinc-50'
+                  : 'border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100',
+              )}
+            >
+              {item.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

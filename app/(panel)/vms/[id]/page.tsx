@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { VmSectionTabs } from '@/components/metrics/vm-subpage-header';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { PageHeader } from '@/components/ui/page-header';
 import { VmControls } from '@/components/vms/vm-controls';
@@ -41,6 +42,7 @@ export default async function VmPage({ params }: { params: Promise<{ id: string 
         }
         description={`${vm.cores} core${vm.cores === 1 ? '' : 's'}, ${vm.memory} MB in ${datacenter?.dcCode ?? datacenter?.name ?? `datacenter #${vm.datacenterId}`}`}
       />
+      <VmSectionTabs vmId={vm.id} current="overview" />
       <div className="grid gap-4 lg:grid-cols-2">
         <div className="space-y-4">
           <VmControls
