@@ -9,7 +9,10 @@ import {
 } from '../audit/chain';
 import type { TeamDb } from '../db/connect';
 import type { AuditTable, TeamDatabase } from '../db/schema';
+import { parseOperations, type AuditOperation } from './audit-operations';
 import type { StoreClock } from './clock';
+
+export { parseOperations, type AuditOperation };
 
 export interface AuditInput {
   memberId: string | null;
@@ -21,12 +24,6 @@ export interface AuditInput {
   result: 'ok' | 'refused' | 'error' | 'invalid';
   message?: string | null;
   operations?: readonly AuditOperation[];
-}
-
-export interface AuditOperation {
-  id: number;
-  type?: string;
-  step?: string;
 }
 
 export interface AuditFilters {
@@ -204,17 +201,4 @@ export async function unsettledOperations(
     else if (row.result === 'ok') for (const op of ops) started.push(op.id);
   }
   return [...new Set(started.filter((id) => !settled.has(id)))];
-}
-
-export function parseOperations(text: string): AuditOperation[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    if (!Array.isArray(value)) return [];
-    return value.filter(
-      (op): op is AuditOperation =>
-        !!op && typeof op === 'object' && typeof (op as AuditOperation).id === 'number',
-    );
-  } catch {
-    return [];
-  }
 }

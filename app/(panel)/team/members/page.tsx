@@ -1,0 +1,72 @@
+import type { Metadata } from 'next';
+import { InviteForm } from '@/components/team/invite-form';
+import { MemberActions } from '@/components/team/member-actions';
+import { Badge } from '@/components/ui/badge';
+import { PageHeader } from '@/components/ui/page-header';
+import { requireTeamPermission } from '@/lib/team/page-access';
+import { decide, ROLE_LABELS } from '@/lib/team/roles';
+import { getTeamStore } from '@/lib/team/runtime';
+
+export const metadata: Metadata = { title: 'Members' };
+
+export default async function MembersPage() {
+  const { principal } = await requireTeamPermission('members.read');
+  const store = await getTeamStore();
+  const members = await store.listMembers(principal.workspaceId);
+  const canManage = decide(principal.role, 'members.remove') === 'allow';
+  return (
+    <>
+      <PageHeader title="Members" description={`Who can act in ${principal.workspaceName}.`} />
+      {decide(principal.role, 'members.invite') === 'allow' ? (
+        <section aria-labelledby="invite-heading" className="mb-8">
+          <h2 id="invite-heading" className="mb-3 text-lg font-semibold">
+            Invite a member
+          </h2>
+          <InviteForm />
+        </section>
+      ) : null}
+      <table className="w-full text-left text-sm">
+        <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
+          <tr>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Email
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Role
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Since
+            </th>
+            {canManage ? (
+              <th scope="col" className="py-2 font-medium">
+                <span className="sr-only">Actions</span>
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((member) => (
+            <tr key={member.id} className="border-b border-zinc-100 dark:border-zinc-800">
+              <td className="py-2 pr-4">{member.email}</td>
+              <td className="py-2 pr-4">
+                <Badge tone={member.role === 'owner' ? 'info' : 'neutral'}>
+                  {ROLE_LABELS[member.role]}
+                </Badge>
+              </td>
+              <td className="py-2 pr-4">
+                <time dateTime={member.created_at}>{member.created_at.slice(0, 10)}</time>
+              </td>
+              {canManage ? (
+                <td className="py-2">
+                  {member.role !== 'owner' ? (
+                    <MemberActions memberId={member.id} email={member.email} role={member.role} />
+                  ) : null}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+'use client';
+
+import { useActionState } from 'react';
+import { fieldError, idleState } from '@/lib/action-state';
+import { createWorkspaceAction } from '@/lib/team/actions/workspace';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { TextField } from '@/components/ui/input';
+import { FormMessage } from './form-message';
+
+export function CreateWorkspaceForm() {
+  const [state, formAction] = useActionState(createWorkspaceAction, idleState);
+  return (
+    <form action={formAction} className="max-w-md space-y-4" noValidate>
+      <TextField name="name" label="Workspace name" required error={fieldError(state, 'name')} />
+      <TextField
+        name="email"
+        label="Your email (owner)"
+        type="email"
+        autoComplete="username"
+        required
+        error={fieldError(state, 'email')}
+      />
+      <TextField
+        name="password"
+        label="Owner password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 12 characters."
+        required
+        error={fieldError(state, 'password')}
+      />
+      <TextField
+        name="confirm"
+        label="Repeat the password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={fieldError(state, 'confirm')}
+      />
+      <FormMessage state={state} />
+      <SubmitButton pendingLabel="Creating the workspace…">Create workspace</SubmitButton>
+    </form>
+  );
+}

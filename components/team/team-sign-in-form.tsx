@@ -1,0 +1,39 @@
+'use client';
+
+import { useActionState } from 'react';
+import { fieldError, idleState } from '@/lib/action-state';
+import { teamSignInAction } from '@/lib/team/actions/sign-in';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { TextField } from '@/components/ui/input';
+import { FormMessage } from './form-message';
+
+/** Team members sign in with email and password; the workspace's key stays on the server. */
+export function TeamSignInForm() {
+  const [state, formAction] = useActionState(teamSignInAction, idleState);
+  return (
+    <form action={formAction} className="space-y-4" noValidate aria-label="Team sign-in">
+      <TextField
+        id="team-email"
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="username"
+        required
+        error={fieldError(state, 'email')}
+      />
+      <TextField
+        id="team-password"
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={fieldError(state, 'password')}
+      />
+      <FormMessage state={state} />
+      <SubmitButton className="w-full" pendingLabel="Checking…">
+        Enter team workspace
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import type { ActionState } from '@/lib/action-state';
+import { getSession } from '@/lib/session';
+import { formDataToObject } from '@/lib/validation/form';
+import { requestAddress } from '../client-address';
+import { hashPassword } from '../password';
+import { getTeamStore } from '../runtime';
+import { acceptInviteSchema } from '../validation';
+
+/** A new member sets a password through the one-time link, and is signed in. */
+export async function acceptInviteAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  const parsed = acceptInviteSchema.safeParse(formDataToObject(formData));
+  if (!parsed.success) {
+    return {
+      status: 'error',
+      message: 'Check the highlighted fields.',
+      fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+    };
+  }
+  let sessionId: string;
+  try {
+    const store = await getTeamStore();
+    const member = await store.acceptInvite(
+      parsed.data.token,
+      await hashPassword(parsed.data.password),
+    );
+    if (!member) {
+      return { status: 'error', message: 'This invitation link was already used or has expired.' };
+    }
+    await store.appendAudit(member.workspace_id, {
+      memberId: member.id,
+      memberEmail: member.email,
+      ip: await requestAddress(),
+      action: 'members.join',
+      resource: null,
+      params: { role: member.role },
+      result: 'ok',
+    });
+    sessionId = await store.createSession(member);
+  } catch (err) {
+    console.error(`[team invite] ${err instanceof Error ? err.name : 'unexpected error'}`);
+    return { status: 'error', message: 'The invitation cannot be used right now.' };
+  }
+  const session = await getSession();
+  session.apiKey = undefined;
+  session.endpointId = undefined;
+  session.handle = undefined;
+  session.mode = 'team';
+  session.memberSessionId = sessionId;
+  session.signedInAt = Date.now();
+  await session.save();
+  redirect('/');
+}

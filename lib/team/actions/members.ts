@@ -1,0 +1,60 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { ActionError, defineAction } from '@/lib/action';
+import type { VerifiedSession } from '@/lib/dal/auth';
+import type { TeamPrincipal } from '../principal';
+import { getTeamStore } from '../runtime';
+import { changeRoleSchema, inviteSchema, memberIdSchema } from '../validation';
+
+function teamOf(ctx: VerifiedSession): TeamPrincipal {
+  if (ctx.principal?.kind !== 'team') throw new ActionError('Sign in to a team workspace first.');
+  return ctx.principal;
+}
+
+/** Returns the one-time link path: shown to the inviter once, stored only as a hash. */
+export const inviteMemberAction = defineAction(
+  inviteSchema,
+  async ({ email, role }, ctx) => {
+    const principal = teamOf(ctx);
+    const store = await getTeamStore();
+    const { token, expiresAt } = await store.createInvite({
+      workspaceId: principal.workspaceId,
+      email,
+      role,
+      createdBy: principal.memberId,
+    });
+    revalidatePath('/team/members');
+    return { email, role, path: `/invite/${token}`, expiresAt };
+  },
+  { permission: 'members.invite' },
+);
+
+/** Removal ends every session of that member at once (checked on each request). */
+export const removeMemberAction = defineAction(
+  memberIdSchema,
+  async ({ member_id }, ctx) => {
+    const principal = teamOf(ctx);
+    if (member_id === principal.memberId) throw new ActionError('You cannot remove yourself.');
+    const store = await getTeamStore();
+    const removed = await store.removeMember(principal.workspaceId, member_id);
+    if (!removed) throw new ActionError('No such member (or the owner, who cannot be removed).');
+    revalidatePath('/team/members');
+    return { removed: member_id };
+  },
+  { permission: 'members.remove' },
+);
+
+export const changeRoleAction = defineAction(
+  changeRoleSchema,
+  async ({ member_id, role }, ctx) => {
+    const principal = teamOf(ctx);
+    const store = await getTeamStore();
+    if (!(await store.setRole(principal.workspaceId, member_id, role))) {
+      throw new ActionError('No such member (the owner’s role cannot change).');
+    }
+    revalidatePath('/team/members');
+    return { member_id, role };
+  },
+  { permission: 'members.update' },
+);

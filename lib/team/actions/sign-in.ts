@@ -1,0 +1,84 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import type { ActionState } from '@/lib/action-state';
+import { clientAddress, describeWait, signInThrottle } from '@/lib/dal/sign-in-throttle';
+import { getSession } from '@/lib/session';
+import { formDataToObject } from '@/lib/validation/form';
+import { DUMMY_PASSWORD_HASH, verifyPassword } from '../password';
+import { getTeamStore } from '../runtime';
+import { teamSignInSchema } from '../validation';
+
+const FAILED = 'Sign-in failed: unknown email or wrong password.';
+
+/**
+ * Team sign-in: email + password of a workspace member. The cookie then carries only a member
+ * session id; the workspace's key stays in the database, encrypted.
+ */
+export async function teamSignInAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  const headerList = await headers();
+  const client = clientAddress(headerList.get('x-forwarded-for'), headerList.get('x-real-ip'));
+  const verdict = signInThrottle.check(client);
+  if (!verdict.allowed) {
+    return {
+      status: 'error',
+      message: `Too many failed sign-ins from this address. Try again in ${describeWait(verdict.retryAfterMs)}.`,
+    };
+  }
+  const parsed = teamSignInSchema.safeParse(formDataToObject(formData));
+  if (!parsed.success) {
+    return {
+      status: 'error',
+      message: 'Check the highlighted fields.',
+      fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+    };
+  }
+  let sessionId: string | undefined;
+  try {
+    const store = await getTeamStore();
+    const candidates = await store.findMembersForSignIn(parsed.data.email);
+    let matched: (typeof candidates)[number] | undefined;
+    for (const member of candidates) {
+      if (await verifyPassword(parsed.data.password, member.password_hash)) {
+        matched = member;
+        break;
+      }
+    }
+    // Same work for an unknown email, so the answer time does not reveal who is a member.
+    if (candidates.length === 0) await verifyPassword(parsed.data.password, DUMMY_PASSWORD_HASH);
+    if (!matched) {
+      const lockout = signInThrottle.recordFailure(client);
+      const suffix =
+        lockout > 0 ? ` Too many failures: wait ${describeWait(lockout)} before the next try.` : '';
+      return { status: 'error', message: `${FAILED}${suffix}` };
+    }
+    signInThrottle.recordSuccess(client);
+    sessionId = await store.createSession(matched);
+    await store.appendAudit(matched.workspace_id, {
+      memberId: matched.id,
+      memberEmail: matched.email,
+      ip: client === 'unknown' ? null : client,
+      action: 'session.sign_in',
+      resource: null,
+      params: {},
+      result: 'ok',
+    });
+  } catch (err) {
+    console.error(`[team sign-in] ${err instanceof Error ? err.name : 'unexpected error'}`);
+    return { status: 'error', message: 'Team sign-in is not available right now.' };
+  }
+  const session = await getSession();
+  session.apiKey = undefined;
+  session.endpointId = undefined;
+  session.handle = undefined;
+  session.mode = 'team';
+  session.memberSessionId = sessionId;
+  session.signedInAt = Date.now();
+  await session.save();
+  redirect('/');
+}

@@ -1,0 +1,77 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { revalidatePath } from 'next/cache';
+import { accountInfo } from '@/lib/gandi';
+import { ActionError, defineAction } from '@/lib/action';
+import { findEndpoint } from '@/lib/endpoints';
+import { getSession } from '@/lib/session';
+import { hashPassword } from '../password';
+import { getTeamStore } from '../runtime';
+import { createWorkspaceSchema, replaceKeySchema } from '../validation';
+import { requestAddress } from '../client-address';
+
+/**
+ * Turns the current personal session into a team workspace: the key (and its endpoint) go into
+ * the database encrypted, the person becomes its owner and is signed in as that member. The key
+ * is never shown again.
+ */
+export const createWorkspaceAction = defineAction(
+  createWorkspaceSchema,
+  async ({ name, email, password }, ctx) => {
+    if (ctx.principal?.kind === 'team') {
+      throw new ActionError('You are already in a team workspace.');
+    }
+    const store = await getTeamStore();
+    const { workspace, owner } = await store.createWorkspace({
+      name,
+      endpointId: ctx.endpoint.id,
+      handle: ctx.handle,
+      apiKey: ctx.conn.apiKey,
+      ownerEmail: email,
+      ownerPasswordHash: await hashPassword(password),
+    });
+    await store.appendAudit(workspace.id, {
+      memberId: owner.id,
+      memberEmail: owner.email,
+      ip: await requestAddress(),
+      action: 'workspace.create',
+      resource: null,
+      params: { name, email, endpoint: ctx.endpoint.id },
+      result: 'ok',
+    });
+    const sessionId = await store.createSession(owner);
+    const session = await getSession();
+    session.apiKey = undefined;
+    session.endpointId = undefined;
+    session.handle = undefined;
+    session.mode = 'team';
+    session.memberSessionId = sessionId;
+    session.signedInAt = Date.now();
+    await session.save();
+    redirect('/team');
+  },
+  // Personal sessions create workspaces; for a team member this is refused by the handler.
+  { permission: 'workspace.read' },
+);
+
+/** The owner replaces the stored key (e.g. after regenerating it at Gandi): same account only. */
+export const replaceKeyAction = defineAction(
+  replaceKeySchema,
+  async ({ apiKey }, ctx) => {
+    if (ctx.principal?.kind !== 'team') throw new ActionError('Sign in to a team workspace first.');
+    const endpoint = findEndpoint(ctx.endpoint.id);
+    if (!endpoint) throw new ActionError('This workspace’s endpoint is no longer offered.');
+    const account = await accountInfo({ endpoint: endpoint.url, apiKey, timeoutMs: 10_000 });
+    if (account.handle !== ctx.handle) {
+      throw new ActionError('This key belongs to another Gandi account.', {
+        apiKey: [`The workspace uses the account ${ctx.handle}.`],
+      });
+    }
+    const store = await getTeamStore();
+    await store.replaceApiKey(ctx.principal.workspaceId, apiKey);
+    revalidatePath('/team');
+    return { replaced: true };
+  },
+  { permission: 'workspace.key.replace', audit: { redact: ['apiKey'] } },
+);
