@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
+import { TeamSignInForm } from '@/components/team/team-sign-in-form';
 import { ThemeToggle } from '@/components/layout/theme-toggle';
 import { configuredEndpoints } from '@/lib/endpoints';
 import { verifySession } from '@/lib/dal/auth';
@@ -9,6 +10,7 @@ export const metadata: Metadata = { title: 'Sign in' };
 
 const REASONS: Record<string, string> = {
   revoked: 'Your API key was revoked or is no longer valid — sign in again.',
+  ended: 'Your team session has ended — sign in again.',
 };
 
 export default async function LoginPage({
@@ -23,7 +25,7 @@ export default async function LoginPage({
   const endpoints = configuredEndpoints().map(({ id, label }) => ({ id, label }));
   return (
     <main id="main" className="flex min-h-dvh items-center justify-center px-4 py-10">
-      <div className="w-full max-w-sm space-y-6">
+      <div className="w-full max-w-3xl space-y-6">
         <div className="text-center">
           <h1 className="text-2xl font-semibold tracking-tight">Sign in to Gandi Hosting</h1>
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
@@ -33,13 +35,30 @@ export default async function LoginPage({
         {notice ? (
           <p
             role="status"
-            className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
+            className="mx-auto max-w-sm rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
           >
             {notice}
           </p>
         ) : null}
-        <div className="rounded-lg border border-zinc-200 bg-white p-6 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
-          <SignInForm endpoints={endpoints} />
+        <div className="grid gap-6 md:grid-cols-2">
+          <section
+            aria-labelledby="personal-heading"
+            className="rounded-lg border border-zinc-200 bg-white p-6 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+          >
+            <h2 id="personal-heading" className="mb-4 text-base font-semibold">
+              Personal — API key
+            </h2>
+            <SignInForm endpoints={endpoints} />
+          </section>
+          <section
+            aria-labelledby="team-heading"
+            className="rounded-lg border border-zinc-200 bg-white p-6 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+          >
+            <h2 id="team-heading" className="mb-4 text-base font-semibold">
+              Team — email + password
+            </h2>
+            <TeamSignInForm />
+          </section>
         </div>
         <div className="flex justify-center">
           <ThemeToggle />
