@@ -30,6 +30,11 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
 
 export async function signOutAction(): Promise<void> {
   const session = await getSession();
+  if (session.mode === 'team' && session.memberSessionId) {
+    // A team session also lives server-side: end it there, not only in this browser.
+    const { endTeamSession } = await import('@/lib/team/session-end');
+    await endTeamSession(session.memberSessionId).catch(() => undefined);
+  }
   session.destroy();
   redirect('/login');
 }
