@@ -12,6 +12,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything except sign-in, route handlers (they answer 401 themselves) and static files.
-  matcher: ['/((?!login|api|_next/static|_next/image|favicon.ico|icon.svg).*)'],
+  // Everything except sign-in, team invitation links (anonymous by nature), route handlers (they
+  // answer 401 themselves) and static files.
+  matcher: ['/((?!login|invite/|api|_next/static|_next/image|favicon.ico|icon.svg).*)'],
 };
