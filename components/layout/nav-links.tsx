@@ -13,6 +13,7 @@ export const NAV_ITEMS = [
   { href: '/datacenters', label: 'Datacenters' },
   { href: '/images', label: 'Images' },
   { href: '/operations', label: 'Operations' },
+  { href: '/team', label: 'Team' },
 ] as const;
 
 function isActive(pathname: string, href: string): boolean {
