@@ -10,7 +10,7 @@ import { requireSession } from '@/lib/dal/auth';
  * client navigation).
  */
 export default async function PanelLayout({ children }: { children: ReactNode }) {
-  const { handle, endpoint } = await requireSession();
+  const { handle, endpoint, principal } = await requireSession();
   return (
     <div className="min-h-dvh lg:grid lg:grid-cols-[15rem_minmax(0,1fr)]">
       <a
@@ -30,6 +30,14 @@ export default async function PanelLayout({ children }: { children: ReactNode })
               <span className="block text-xs text-zinc-600 dark:text-zinc-400">
                 {endpoint.label}
               </span>
+              {principal?.kind === 'team' ? (
+                <span
+                  className="block text-xs text-zinc-600 dark:text-zinc-400"
+                  data-testid="team-member"
+                >
+                  {principal.memberEmail} · {principal.role}
+                </span>
+              ) : null}
             </p>
             <div className="-mx-2 flex flex-wrap gap-1">
               <ThemeToggle />
