@@ -41,8 +41,11 @@ export function DiskCreateForm({ choices }: { choices: DiskCreateChoices }) {
   const router = useRouter();
   const [state, formAction] = useActionState(createDiskAction, idleState);
   const [source, setSource] = useState<DiskSource>('empty');
-  const openDcs = choices.datacenters.filter((dc) => dc.iaasClosedFor !== 'ALL');
-  const [dcId, setDcId] = useState(String(openDcs[0]?.id ?? ''));
+  // Default to a fully open datacenter (a closing one only takes accounts already there).
+  const defaultDc =
+    choices.datacenters.find((dc) => dc.iaasClosedFor === 'NONE') ??
+    choices.datacenters.find((dc) => dc.iaasClosedFor !== 'ALL');
+  const [dcId, setDcId] = useState(String(defaultDc?.id ?? ''));
   const [name, setName] = useState('');
   const [sizeGb, setSizeGb] = useState(source === 'empty' ? '10' : '');
   const [srcDiskId, setSrcDiskId] = useState('');
