@@ -11,8 +11,8 @@ describe('faults', () => {
   let otherVm: { id: number; disks_id: number[] };
   beforeAll(async () => {
     h = await startWithClock({ instant: true });
-    [web01] = (await h.demo('hosting.vm.list', { hostname: 'web01' })) as (typeof web01)[];
-    [otherVm] = (await h.call('hosting.vm.list', OTHER_API_KEY)) as (typeof otherVm)[];
+    web01 = ((await h.demo('hosting.vm.list', { hostname: 'web01' })) as (typeof web01)[])[0]!;
+    otherVm = ((await h.call('hosting.vm.list', OTHER_API_KEY)) as (typeof otherVm)[])[0]!;
   });
   afterAll(() => h.close());
 

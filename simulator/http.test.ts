@@ -7,7 +7,11 @@ import { startSimulator, type Simulator } from './index';
 import { client, methodCallXml } from './testing/client';
 
 async function post(url: string, body: string | Buffer, contentType = 'text/xml') {
-  const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': contentType }, body });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': contentType },
+    body: typeof body === 'string' ? body : new Uint8Array(body),
+  });
   return { status: res.status, text: await res.text() };
 }
 
