@@ -112,21 +112,23 @@ test('create a VM, watch it reach DONE, resize, stop, start and delete it', asyn
   );
 
   // Resize past the live maximum: the form says so before submit and wants the restart agreed.
+  const cores = page.getByRole('spinbutton', { name: 'Cores' });
+  const memory = page.getByRole('spinbutton', { name: 'Memory (MB)' });
   const maximum = Number(
     (await page.getByText(/^Live up to \d+ MB/).textContent())?.match(/\d+/)?.[0],
   );
   const above = maximum * 2;
-  await page.getByLabel('Memory (MB)').fill(String(above));
+  await memory.fill(String(above));
   await expect(page.getByText(/Needs a restart/)).toBeVisible();
   await expect(page.getByText(new RegExp(`the maximum becomes ${above} MB`))).toBeVisible();
-  await page.getByLabel('Cores').fill('2');
+  await cores.fill('2');
   await page.getByRole('checkbox', { name: 'Restart the VM to apply this change' }).check();
   await page.getByRole('button', { name: 'Apply and restart' }).click();
   const progress = page.getByRole('region', { name: 'Progress' });
   await expect(progress).toContainText('Resize and restart web-e2e');
   await expect(page.getByText(`2 cores, ${above} MB in FR-SD3`)).toBeVisible({ timeout: 30_000 });
   // A live change within the new maximum says so too.
-  await page.getByLabel('Cores').fill('3');
+  await cores.fill('3');
   await expect(page.getByText(/No restart/)).toBeVisible();
 
   await page.getByRole('button', { name: 'Stop' }).click();

@@ -15,6 +15,7 @@ import { NetworkStep } from './network-step';
 import { ReviewStep } from './review-step';
 import { SizeStep } from './size-step';
 import { SummaryPanel } from './summary-panel';
+import { useHydrated } from './use-hydrated';
 import {
   INITIAL_DRAFT,
   STEP_OF_FIELD,
@@ -62,6 +63,7 @@ export function VmWizard({ catalog, token, initialCreation }: VmWizardProps) {
   const [checkedSteps, setCheckedSteps] = useState<ReadonlySet<StepId>>(new Set());
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const hydrated = useHydrated();
   const stepChanged = useRef(false);
 
   const [state, formAction] = useActionState(
@@ -150,7 +152,7 @@ export function VmWizard({ catalog, token, initialCreation }: VmWizardProps) {
                   <button
                     type="button"
                     onClick={() => goTo(item.id)}
-                    disabled={!current && !reachable(item.id)}
+                    disabled={!hydrated || (!current && !reachable(item.id))}
                     aria-current={current ? 'step' : undefined}
                     className={cn(
                       'rounded-full border px-3 py-1 disabled:cursor-not-allowed disabled:opacity-50',
@@ -236,11 +238,15 @@ export function VmWizard({ catalog, token, initialCreation }: VmWizardProps) {
                 const previous = WIZARD_STEPS[indexOf(step) - 1];
                 if (previous) goTo(previous.id);
               }}
-              disabled={indexOf(step) === 0}
+              disabled={!hydrated || indexOf(step) === 0}
             >
               Back
             </Button>
-            {step !== 'review' ? <Button onClick={next}>Next</Button> : null}
+            {step !== 'review' ? (
+              <Button onClick={next} disabled={!hydrated}>
+                Next
+              </Button>
+            ) : null}
           </div>
         </section>
       </div>
