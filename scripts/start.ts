@@ -29,6 +29,16 @@ function sessionPassword(): string {
   return secret;
 }
 
+/** 32 random bytes (base64) kept in .data/ like the session secret: encrypts team workspaces' keys. */
+function portalEncryptionKey(): string {
+  if (process.env.PORTAL_ENCRYPTION_KEY) return process.env.PORTAL_ENCRYPTION_KEY;
+  const file = path.join(dataDir, 'portal-encryption-key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const key = randomBytes(32).toString('base64');
+  writeFileSync(file, key + '\n', { mode: 0o600 });
+  return key;
+}
+
 function newestMtime(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -80,6 +90,8 @@ async function main(): Promise<void> {
     TZ: 'UTC',
     NEXT_TELEMETRY_DISABLED: '1',
     SESSION_PASSWORD: sessionPassword(),
+    PORTAL_ENCRYPTION_KEY: portalEncryptionKey(),
+    PORTAL_DATA_DIR: process.env.PORTAL_DATA_DIR ?? dataDir,
     SIMULATOR_URL: simulatorUrl,
   };
   if (!dev) buildIfStale();
