@@ -67,9 +67,16 @@ export default defineConfig({
         SESSION_PASSWORD: 'e2e-only-session-password-0123456789abcdef',
         COOKIE_SECURE: 'auto',
         TZ: 'UTC',
+        // Team workspaces: a test-only encryption key and a storage file per panel port (the team
+        // e2e edits it directly to prove the audit chain catches it).
+        PORTAL_ENCRYPTION_KEY: 'ZTJlLW9ubHktcG9ydGFsLWVuY3J5cHRpb24ta2V5ISE=',
+        PORTAL_DATA_DIR: path.join(__dirname, '.data', `e2e-${panelPort}`),
       },
     },
   ],
 });
 
 export const e2ePorts = { simPort, panelPort, simulatorUrl, repoRoot: path.resolve(__dirname) };
+
+/** The SQLite file of the team storage used by the e2e panel (see PORTAL_DATA_DIR above). */
+export const e2eTeamDatabase = path.join(__dirname, '.data', `e2e-${panelPort}`, 'portal.sqlite');
