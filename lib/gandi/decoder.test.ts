@@ -224,6 +224,7 @@ describe('decodeMethodResponse refuses malformed input', () => {
       'impossible date',
       wrap('<value><dateTime.iso8601>20181318T17:11:12</dateTime.iso8601></value>'),
     ],
+    ['30 February', wrap('<value><dateTime.iso8601>20180230T10:00:00</dateTime.iso8601></value>')],
     ['bad entity', wrap('<value><string>&bogus;</string></value>')],
     ['bare ampersand', wrap('<value><string>a & b</string></value>')],
     ['text after the document', `${good}<extra/>`],

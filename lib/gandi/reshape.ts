@@ -26,7 +26,7 @@ import type {
   VmInfo,
   VmSummary,
 } from './types';
-import { parseIsoDate } from './decoder';
+import { parseIsoDate } from './xml-scalars';
 
 export class ShapeError extends Error {
   override readonly name = 'ShapeError';
