@@ -32,10 +32,44 @@ export function createAccount(credits = 10_000): Promise<SimAccount> {
   return simControl<SimAccount>('accounts', { credits });
 }
 
+type RpcParam = string | number | boolean;
+
+function encodeParam(value: RpcParam): string {
+  if (typeof value === 'boolean') return `<boolean>${value ? 1 : 0}</boolean>`;
+  if (typeof value === 'number') return `<int>${value}</int>`;
+  return `<string>${value.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</string>`;
+}
+
+/**
+ * Calls the simulator's XML-RPC API directly, as another tool on the same account would (to start
+ * operations behind the panel's back). Returns the raw response; throws on a fault.
+ */
+export async function simRpc(method: string, ...params: RpcParam[]): Promise<string> {
+  const body = `<?xml version="1.0"?><methodCall><methodName>${method}</methodName><params>${params
+    .map((param) => `<param><value>${encodeParam(param)}</value></param>`)
+    .join('')}</params></methodCall>`;
+  const response = await fetch(`${SIM_BASE}/xmlrpc/`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/xml' },
+    body,
+  });
+  const text = await response.text();
+  if (!response.ok || text.includes('<fault>'))
+    throw new Error(`${method} failed: ${text.slice(0, 300)}`);
+  return text;
+}
+
+/** The first `<name>id</name>` integer of an XML-RPC struct response (an operation's id). */
+export function operationIdOf(responseXml: string): number {
+  const match = /<name>id<\/name>\s*<value>\s*<(?:int|i4)>(\d+)</.exec(responseXml);
+  if (!match) throw new Error('no id in response');
+  return Number(match[1]);
+}
+
 /** Signs in through the real form and waits for the dashboard. */
 export async function signIn(page: Page, apiKey: string): Promise<void> {
   await page.goto('/login');
-  await page.getByLabel('API key').fill(apiKey);
+  await page.getByLabel('API key', { exact: true }).fill(apiKey);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
