@@ -129,7 +129,22 @@ export function vmInfoView(sim: Sim, vm: VmRec): Struct {
   };
 }
 
-function diskCommon(disk: DiskRec): Struct {
+/** Size plus the space a snapshot profile reserves (its quota factor), in MB. */
+function totalSize(disk: DiskRec): number {
+  const profile =
+    disk.snapshotProfileId === null
+      ? undefined
+      : SNAPSHOT_PROFILE_BY_ID.get(disk.snapshotProfileId);
+  return profile ? Math.round(disk.size * profile.quotaFactor) : disk.size;
+}
+
+// Both disk views are written out in full (no spread of a common part): they are on the hot path
+// of vm.info and disk.list, and literal objects keep V8 on its fast object shapes.
+export function diskInfoView(disk: DiskRec): Struct {
+  const profile =
+    disk.snapshotProfileId === null
+      ? undefined
+      : SNAPSHOT_PROFILE_BY_ID.get(disk.snapshotProfileId);
   return {
     vms_id: disk.vmsId,
     entity_id: disk.entityId,
@@ -145,25 +160,6 @@ function diskCommon(disk: DiskRec): Struct {
     date_updated: date(disk.dateUpdated),
     state: disk.state,
     is_boot_disk: disk.isBootDisk,
-  };
-}
-
-/** Size plus the space a snapshot profile reserves (its quota factor), in MB. */
-function totalSize(disk: DiskRec): number {
-  const profile =
-    disk.snapshotProfileId === null
-      ? undefined
-      : SNAPSHOT_PROFILE_BY_ID.get(disk.snapshotProfileId);
-  return profile ? Math.round(disk.size * profile.quotaFactor) : disk.size;
-}
-
-export function diskInfoView(disk: DiskRec): Struct {
-  const profile =
-    disk.snapshotProfileId === null
-      ? undefined
-      : SNAPSHOT_PROFILE_BY_ID.get(disk.snapshotProfileId);
-  return {
-    ...diskCommon(disk),
     snapshot_profile: profile ? snapshotProfileView(profile) : null,
     date_created: date(disk.dateCreated),
     kernel_cmdline: disk.kernelCmdline,
@@ -176,7 +172,20 @@ export function diskInfoView(disk: DiskRec): Struct {
 
 export function diskListView(disk: DiskRec): Struct {
   return {
-    ...diskCommon(disk),
+    vms_id: disk.vmsId,
+    entity_id: disk.entityId,
+    name: disk.name,
+    kernel_version: disk.kernelVersion,
+    can_snapshot: disk.canSnapshot,
+    total_size: totalSize(disk),
+    snapshots_id: disk.snapshotsId,
+    visibility: 'private',
+    label: disk.label,
+    datacenter_id: disk.datacenterId,
+    source: disk.source,
+    state: disk.state,
+    is_boot_disk: disk.isBootDisk,
+    date_updated: date(disk.dateUpdated),
     id: disk.id,
     date_created: date(disk.dateCreated),
     size: disk.size,
@@ -188,29 +197,44 @@ export function diskListView(disk: DiskRec): Struct {
 
 export function ifaceView(sim: Sim, iface: IfaceRec, withIps: boolean): Struct {
   const vlan = iface.vlanId === null ? undefined : sim.store.get('vlan', iface.vlanId);
-  const out: Struct = {
+  const vlanRef = vlan ? { entity_id: vlan.entityId, name: vlan.name, id: vlan.id } : null;
+  if (!withIps) {
+    // `hosting.iface.list`: only `ips_id` (reference §10.1).
+    return {
+      entity_id: null,
+      date_updated: date(iface.dateUpdated),
+      vm_id: iface.vmId,
+      vlan: vlanRef,
+      bandwidth: double(iface.bandwidth),
+      datacenter_id: iface.datacenterId,
+      state: iface.state,
+      num: iface.num,
+      ips_id: iface.ipsId,
+      date_created: date(iface.dateCreated),
+      type: iface.type,
+      id: iface.id,
+    };
+  }
+  const ips: Struct[] = [];
+  for (const id of iface.ipsId) {
+    const ip = sim.store.get('ip', id);
+    if (ip) ips.push(ipView(ip, iface));
+  }
+  return {
     entity_id: null,
     date_updated: date(iface.dateUpdated),
     vm_id: iface.vmId,
-    vlan: vlan ? { entity_id: vlan.entityId, name: vlan.name, id: vlan.id } : null,
+    vlan: vlanRef,
     bandwidth: double(iface.bandwidth),
     datacenter_id: iface.datacenterId,
+    ips,
+    state: iface.state,
+    num: iface.num,
+    ips_id: iface.ipsId,
+    date_created: date(iface.dateCreated),
+    type: iface.type,
+    id: iface.id,
   };
-  if (withIps) {
-    const ips: Struct[] = [];
-    for (const id of iface.ipsId) {
-      const ip = sim.store.get('ip', id);
-      if (ip) ips.push(ipView(ip, iface));
-    }
-    out.ips = ips;
-  }
-  out.state = iface.state;
-  out.num = iface.num;
-  out.ips_id = iface.ipsId;
-  out.date_created = date(iface.dateCreated);
-  out.type = iface.type;
-  out.id = iface.id;
-  return out;
 }
 
 export function ipView(ip: IpRec, iface: IfaceRec | undefined): Struct {
