@@ -30,7 +30,9 @@ test('add a key (bad ones refused), use it in the wizard, delete it', async ({
   await expect(value).toHaveAttribute('aria-invalid', 'true');
   await expect(add).toBeDisabled();
   await value.fill(MISLABELLED);
-  await expect(page.getByText('The line says ssh-rsa but the key inside is ssh-ed25519.')).toBeVisible();
+  await expect(
+    page.getByText('The line says ssh-rsa but the key inside is ssh-ed25519.'),
+  ).toBeVisible();
   await value.fill('-----BEGIN OPENSSH PRIVATE KEY-----');
   await expect(page.getByText(/This is a PRIVATE key/)).toBeVisible();
 
@@ -73,13 +75,18 @@ test('add a key (bad ones refused), use it in the wizard, delete it', async ({
   await expect(page.getByRole('heading', { name: 'Step 6 of 6: Review' })).toBeVisible();
   await expect(page.locator('pre')).toContainText('"keys": [');
   await page.getByRole('button', { name: 'Create VM' }).click();
-  const ops = page.getByRole('region', { name: 'Creation operations' }).locator('li[data-operation-id]');
+  const ops = page
+    .getByRole('region', { name: 'Creation operations' })
+    .locator('li[data-operation-id]');
   await expect(ops).toHaveCount(3);
   for (const op of await ops.all()) await expect(op).toContainText('DONE', { timeout: 30_000 });
 
   // Delete, after a confirmation.
   await page.goto('/ssh-keys');
-  await page.getByRole('row', { name: /laptop/ }).getByRole('button', { name: 'Delete' }).click();
+  await page
+    .getByRole('row', { name: /laptop/ })
+    .getByRole('button', { name: 'Delete' })
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Delete the key “laptop”?' });
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Delete key' }).click();

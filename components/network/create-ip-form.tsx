@@ -29,12 +29,16 @@ export function CreateIpForm({ choices }: { choices: CreateIpChoices }) {
   const [vmId, setVmId] = useState('');
   const [creationFailed, setCreationFailed] = useState(false);
   const requested = useRef<{ vmId: string } | null>(null);
+  // The stream may report "settled" more than once (reconnects): attach or navigate only once.
+  const followedUp = useRef(false);
 
   const vms = choices.vms.filter((vm) => String(vm.datacenterId) === datacenterId);
   const created = createState.status === 'ok' ? createState.data : null;
   const ifaceHref = created?.ifaceId ? `/network/interfaces/${created.ifaceId}` : '/network';
 
   const onCreated = (ops: OperationEvent[]) => {
+    if (followedUp.current) return;
+    followedUp.current = true;
     if (!allDone(ops) || !created?.ifaceId) {
       setCreationFailed(true);
       return;

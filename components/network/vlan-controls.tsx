@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { startTransition, useActionState, useCallback, useState } from 'react';
+import { startTransition, useActionState, useCallback, useRef, useState } from 'react';
 import { attachIfaceAction } from '@/app/(panel)/network/actions';
 import {
   createPrivateIfaceAction,
@@ -17,6 +17,7 @@ import { LiveOperations, type OperationGroup } from '@/components/vms/live-opera
 import { useOnStarted } from '@/components/vms/use-started-operations';
 import { fieldError, idleState, type ActionState } from '@/lib/action-state';
 import type { StartedNetworkOperations } from '@/lib/dal/network';
+import type { CreatedPrivateIface } from '@/lib/dal/vlans';
 import type { OperationEvent } from '@/lib/operations/types';
 import { gatewayProblem, privateAddressProblem } from '@/lib/validation/network';
 import { vlanNameProblem } from '@/lib/validation/vlan';
@@ -64,19 +65,31 @@ export function VlanControls({ vlan, attachChoices, inUse }: VlanControlsProps) 
   const [address, setAddress] = useState('');
   // The VM chosen when the interface was requested: it is attached once the creation is DONE.
   const [attachTo, setAttachTo] = useState('');
-
-  useOnStarted(updateState, follow('Update the VLAN'));
-  useOnStarted(
-    ifaceState,
-    follow('Create a private interface', (ops) => {
-      const ifaceId = ifaceState.status === 'ok' ? ifaceState.data.ifaceId : null;
-      if (!allDone(ops) || ifaceId === null || attachTo === '') return;
+  // The stream may report "settled" more than once (reconnects): attach each interface once.
+  const attachedIfaces = useRef(new Set<number>());
+  const attachOnce = useCallback(
+    (ifaceId: number, vmId: string) => {
+      if (attachedIfaces.current.has(ifaceId)) return;
+      attachedIfaces.current.add(ifaceId);
       const formData = new FormData();
       formData.set('iface_id', String(ifaceId));
-      formData.set('vm_id', attachTo);
+      formData.set('vm_id', vmId);
       startTransition(() => attachAction(formData));
-    }),
+    },
+    [attachAction],
   );
+
+  useOnStarted(updateState, follow('Update the VLAN'));
+  const onPrivateIfaceStarted = useCallback(
+    (data: CreatedPrivateIface) => {
+      const vmId = attachTo;
+      follow('Create a private interface', (ops) => {
+        if (allDone(ops) && data.ifaceId !== null && vmId !== '') attachOnce(data.ifaceId, vmId);
+      })(data);
+    },
+    [attachOnce, attachTo, follow],
+  );
+  useOnStarted(ifaceState, onPrivateIfaceStarted);
   useOnStarted(attachState, follow('Attach the private interface'));
   useOnStarted(
     deleteState,
