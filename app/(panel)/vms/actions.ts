@@ -15,23 +15,35 @@ import { createVmSchema, deleteVmSchema, resizeVmSchema, vmIdSchema } from '@/li
 // Thin on purpose: each action is parsed, session-checked and error-mapped by defineAction; the
 // work is in lib/dal/vm-mutations.ts. Pages refresh themselves when the operations settle.
 
-export const startVmAction = defineAction(vmIdSchema, async ({ vm_id }, { conn }) => {
-  const result = await startVm(conn, vm_id);
-  revalidatePath(`/vms/${vm_id}`);
-  return result;
-});
+export const startVmAction = defineAction(
+  vmIdSchema,
+  async ({ vm_id }, { conn }) => {
+    const result = await startVm(conn, vm_id);
+    revalidatePath(`/vms/${vm_id}`);
+    return result;
+  },
+  { permission: 'vm.start', resource: ({ vm_id }) => ({ kind: 'vm', id: vm_id }) },
+);
 
-export const stopVmAction = defineAction(vmIdSchema, async ({ vm_id }, { conn }) => {
-  const result = await stopVm(conn, vm_id);
-  revalidatePath(`/vms/${vm_id}`);
-  return result;
-});
+export const stopVmAction = defineAction(
+  vmIdSchema,
+  async ({ vm_id }, { conn }) => {
+    const result = await stopVm(conn, vm_id);
+    revalidatePath(`/vms/${vm_id}`);
+    return result;
+  },
+  { permission: 'vm.stop', resource: ({ vm_id }) => ({ kind: 'vm', id: vm_id }) },
+);
 
-export const rebootVmAction = defineAction(vmIdSchema, async ({ vm_id }, { conn }) => {
-  const result = await rebootVm(conn, vm_id);
-  revalidatePath(`/vms/${vm_id}`);
-  return result;
-});
+export const rebootVmAction = defineAction(
+  vmIdSchema,
+  async ({ vm_id }, { conn }) => {
+    const result = await rebootVm(conn, vm_id);
+    revalidatePath(`/vms/${vm_id}`);
+    return result;
+  },
+  { permission: 'vm.reboot', resource: ({ vm_id }) => ({ kind: 'vm', id: vm_id }) },
+);
 
 /** Called once to start (stop if running, else delete), and again after the stop is DONE. */
 export const deleteVmAction = defineAction(
@@ -41,6 +53,7 @@ export const deleteVmAction = defineAction(
     revalidatePath('/vms');
     return step;
   },
+  { permission: 'vm.delete', resource: ({ vm_id }) => ({ kind: 'vm', id: vm_id }) },
 );
 
 export const resizeVmAction = defineAction(
@@ -50,6 +63,7 @@ export const resizeVmAction = defineAction(
     revalidatePath(`/vms/${vm_id}`);
     return result;
   },
+  { permission: 'vm.update', resource: ({ vm_id }) => ({ kind: 'vm', id: vm_id }) },
 );
 
 /** Once per wizard token: a second submit gets the first submit's operations back. */
