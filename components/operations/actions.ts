@@ -8,9 +8,13 @@ import { operationWatchers } from '@/lib/operations/registry';
 const cancelSchema = z.object({ id: z.number().int().positive() });
 
 /** Cancels an operation that has not started yet; the live views see CANCEL on their next event. */
-export const cancelOperationAction = defineJsonAction(cancelSchema, async ({ id }, { conn }) => {
-  await operationCancel(conn, id);
-  // Pull the account watcher's next poll forward so every tab shows the cancel at once.
-  operationWatchers.existing(conn)?.nudge();
-  return { id };
-});
+export const cancelOperationAction = defineJsonAction(
+  cancelSchema,
+  async ({ id }, { conn }) => {
+    await operationCancel(conn, id);
+    // Pull the account watcher's next poll forward so every tab shows the cancel at once.
+    operationWatchers.existing(conn)?.nudge();
+    return { id };
+  },
+  { permission: 'operation.cancel', resource: ({ id }) => ({ kind: 'operation', id }) },
+);
