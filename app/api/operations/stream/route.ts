@@ -4,6 +4,7 @@ import { parseKnown } from '@/lib/operations/event-id';
 import { operationWatchers } from '@/lib/operations/registry';
 import { operationEventStream, SSE_HEADERS } from '@/lib/operations/sse';
 import type { WatchScope } from '@/lib/operations/watcher';
+import { teamRouteRefusal } from '@/lib/team/route-guard';
 
 // Streams live data per account: never cached, always on the Node runtime (the client uses node:http).
 export const runtime = 'nodejs';
@@ -19,6 +20,8 @@ const MAX_IDS = 100;
 export async function GET(request: NextRequest) {
   const session = await verifySession();
   if (!session) return new Response('Not signed in', { status: 401 });
+  const refusal = await teamRouteRefusal(session, 'operation.read');
+  if (refusal) return refusal;
   const scope = parseScope(request.nextUrl.searchParams);
   if (!scope)
     return new Response('Give ?ids=1,2,3 (at most 100) or ?scope=running', { status: 400 });
