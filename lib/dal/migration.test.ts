@@ -1,0 +1,116 @@
+/**
+ * The migration DAL against the in-process simulator over real HTTP, with a hand-driven clock so
+ * each inner step (wait_sync → wait_finalize → finalize → DONE) can be observed and acted on.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ActionError } from '@/lib/action';
+import { startSimulator, type Simulator } from '@/simulator';
+import type { GandiConnection } from '@/lib/gandi/types';
+import {
+  finalizeMigration,
+  getMigrationView,
+  getMigrationViewOrNotFound,
+  startMigration,
+} from './migration';
+
+let sim: Simulator;
+let clock = Date.parse('2026-11-27T12:00:00Z');
+/** Past every WAIT (1 s) and RUN (3 s) of the simulator's default speed. */
+const advance = (ms = 5_000) => {
+  clock += ms;
+};
+let conn: GandiConnection;
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, memory: true, quiet: true, now: () => clock });
+});
+afterAll(() => sim.close());
+beforeEach(() => {
+  conn = { endpoint: sim.url, apiKey: sim.control.createAccount().apiKey, timeoutMs: 10_000 };
+});
+
+function vmIn(datacenterId: number): number {
+  const [id] = sim.control.createVms({ apiKey: conn.apiKey, count: 1, datacenterId }).vmIds;
+  if (id === undefined) throw new Error('no VM');
+  return id;
+}
+
+async function actionError(promise: Promise<unknown>): Promise<string> {
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(ActionError);
+  return (err as ActionError).message;
+}
+
+describe('migration view', () => {
+  it('names the current and target datacenters before any migration', async () => {
+    const view = await getMigrationView(conn, vmIn(1));
+    expect(view.datacenter).toMatchObject({ id: 1, code: 'FR-SD2' });
+    expect(view.targets).toEqual([{ id: 4, code: 'FR-SD3', name: 'Paris, France SD3' }]);
+    expect(view.refusal).toBeNull();
+    expect(view.migration).toBeNull();
+  });
+
+  it('refuses a VM whose datacenter has no target, with the reason', async () => {
+    const vmId = vmIn(4);
+    const view = await getMigrationView(conn, vmId);
+    expect(view.targets).toEqual([]);
+    expect(view.refusal).toBe('This VM cannot be migrated from its datacenter.');
+    expect(await actionError(startMigration(conn, vmId))).toBe(view.refusal);
+  });
+
+  it('turns an unknown VM into a 404', async () => {
+    await expect(getMigrationViewOrNotFound(conn, 999_999_999)).rejects.toThrow(
+      /NEXT_HTTP_ERROR_FALLBACK;404|NEXT_NOT_FOUND/,
+    );
+  });
+});
+
+describe('migration with finalize', () => {
+  it('copies, waits for finalize, refuses it early, then moves the VM', async () => {
+    const vmId = vmIn(1);
+    const started = await startMigration(conn, vmId);
+    const opId = started.operations[0]?.id;
+    expect(started.operations).toEqual([{ id: opId, type: 'hosting_migration_vm' }]);
+
+    let view = await getMigrationView(conn, vmId);
+    expect(view.migration).toMatchObject({
+      operationId: opId,
+      phase: 'copying',
+      from: { code: 'FR-SD2' },
+      to: { code: 'FR-SD3' },
+    });
+    expect(view.refusal).toBe('A migration of this VM is already under way.');
+
+    // A second start (another tab, a double click) follows the same migration.
+    expect(await startMigration(conn, vmId)).toEqual(started);
+    // Finalizing during the copy is refused here, not sent upstream.
+    expect(await actionError(finalizeMigration(conn, vmId, opId ?? 0))).toMatch(
+      /still being copied/,
+    );
+
+    advance();
+    view = await getMigrationView(conn, vmId);
+    expect(view.migration?.phase).toBe('ready-to-finalize');
+    expect(view.migration?.step).toBe('RUN');
+
+    // A stale page's operation id is refused.
+    expect(await actionError(finalizeMigration(conn, vmId, (opId ?? 0) + 1))).toMatch(
+      /no longer the current one/,
+    );
+
+    const finalized = await finalizeMigration(conn, vmId, opId ?? 0);
+    expect(finalized.operations[0]?.id).toBe(opId);
+    view = await getMigrationView(conn, vmId);
+    expect(view.migration?.phase).toBe('finalizing');
+    expect(await actionError(finalizeMigration(conn, vmId, opId ?? 0))).toMatch(/does not wait/);
+
+    advance();
+    view = await getMigrationView(conn, vmId);
+    expect(view.migration).toMatchObject({ phase: 'done', step: 'DONE' });
+    expect(view.datacenter).toMatchObject({ id: 4, code: 'FR-SD3' });
+    expect(view.vm.isMigrating).toBe(false);
+  });
+});
