@@ -26,7 +26,7 @@ export interface SimulatorOptions {
   instant?: boolean;
   /** Injectable clock in epoch ms (default Date.now). */
   now?: () => number;
-  /** No log lines. */
+  /** No informational log lines on stderr (internal errors are always logged). */
   quiet?: boolean;
 }
 
@@ -61,6 +61,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   if (!loaded) {
     seed(sim);
     persistence?.compact(sim.store);
+  }
+  if (!options.quiet) {
+    // stderr, so that stdout stays the two lines the CLI promises.
+    const where = persistence ? persistence.dir : 'memory only';
+    console.error(`simulator: ${loaded ? 'loaded state from' : 'seeded a new state in'} ${where}`);
   }
   sim.store.markClean();
 
