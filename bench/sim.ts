@@ -194,8 +194,7 @@ sys.stdout.write(json.dumps({'ms': statistics.median(samples) * 1000, 'xml': out
 
 async function main(): Promise<void> {
   console.log(
-    `Node ${process.version}, ${ROUNDS} rounds x ${DURATION_MS} ms per server, ${CONCURRENCY} keep-alive connections, client and servers in one process (medians)
-`,
+    `Node ${process.version}, ${ROUNDS} rounds x ${DURATION_MS} ms per server, ${CONCURRENCY} keep-alive connections, client and servers in one process (medians)\n`,
   );
   const sim = await startSimulator({ port: 0, memory: true, instant: true, quiet: true });
   const { apiKey } = sim.control.createAccount();
