@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { attachDiskAction, detachDiskAction } from '@/app/(panel)/disks/actions';
 import { TextField } from '@/components/ui/input';
 import { SelectField } from '@/components/ui/select';
@@ -62,6 +62,10 @@ function AttachForm({
   onStarted: OnStarted;
 }) {
   const [state, formAction] = useActionState(attachDiskAction, idleState);
+  // Controlled: React resets a form after its action, which would drop the choices on a refusal.
+  const [vmId, setVmId] = useState('');
+  const [position, setPosition] = useState('');
+  const [readOnly, setReadOnly] = useState(false);
   useOnStarted(state, (data) => onStarted(`Attach ${disk.name}`, data));
   if (vms.length === 0) {
     return (
@@ -79,7 +83,8 @@ function AttachForm({
         name="vm_id"
         id="attach-vm"
         label="Attach to VM"
-        defaultValue=""
+        value={vmId}
+        onChange={(event) => setVmId(event.target.value)}
         placeholder="Choose a VM"
         options={vms.map((vm) => ({
           value: String(vm.id),
@@ -96,11 +101,18 @@ function AttachForm({
         inputMode="numeric"
         min={DISK_POSITION.min}
         max={DISK_POSITION.max}
+        value={position}
+        onChange={(event) => setPosition(event.target.value)}
         hint="Empty: after the VM's disks. 0 makes it the system disk (it swaps places with the current one)."
         error={fieldError(state, 'position')}
       />
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="read_only" />
+        <input
+          type="checkbox"
+          name="read_only"
+          checked={readOnly}
+          onChange={(event) => setReadOnly(event.target.checked)}
+        />
         Read-only (the VM cannot write to it)
       </label>
       <SubmitButton pendingLabel="Attaching…">Attach</SubmitButton>

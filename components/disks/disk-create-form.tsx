@@ -50,6 +50,7 @@ export function DiskCreateForm({ choices }: { choices: DiskCreateChoices }) {
   const [sizeGb, setSizeGb] = useState(source === 'empty' ? '10' : '');
   const [srcDiskId, setSrcDiskId] = useState('');
   const [imageDiskId, setImageDiskId] = useState('');
+  const [profileId, setProfileId] = useState('');
   const [started, setStarted] = useState<StartedDiskOperations | null>(null);
   // After a failed operation the form may be corrected and sent again; its progress stays shown.
   const [failed, setFailed] = useState(false);
@@ -184,7 +185,8 @@ export function DiskCreateForm({ choices }: { choices: DiskCreateChoices }) {
         <SelectField
           name="snapshot_profile"
           label="Automatic snapshots"
-          defaultValue=""
+          value={profileId}
+          onChange={(event) => setProfileId(event.target.value)}
           options={profileOptions(choices.profiles)}
           hint={<SnapshotProfileOptions profiles={choices.profiles} />}
           error={fieldError(state, 'snapshot_profile')}

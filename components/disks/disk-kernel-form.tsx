@@ -23,6 +23,9 @@ export function DiskKernelForm({
 }) {
   const [state, formAction] = useActionState(setKernelAction, idleState);
   const [cmdline, setCmdline] = useState(disk.cmdline);
+  const [kernel, setKernel] = useState(
+    disk.kernel !== null && kernels.includes(disk.kernel) ? disk.kernel : '',
+  );
   useOnStarted(state, (data) => onStarted(`Kernel of ${disk.name}`, data));
   const parsed = parseCmdline(cmdline);
   // A disk may carry a kernel no longer offered (an image's): show it, but it cannot be chosen again.
@@ -35,7 +38,8 @@ export function DiskKernelForm({
         name="kernel"
         id="disk-kernel"
         label="Kernel"
-        defaultValue={currentOffered ? (disk.kernel ?? '') : ''}
+        value={kernel}
+        onChange={(event) => setKernel(event.target.value)}
         placeholder={
           disk.kernel && !currentOffered
             ? `${disk.kernel} (current, not offered any more)`

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { migrateDiskAction } from '@/app/(panel)/disks/actions';
 import { SelectField } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -12,6 +12,7 @@ import type { DiskView, OnStarted } from './disk-view';
 /** `hosting.disk.migrate` to a datacenter of `can_migrate_to`; the disk must be detached. */
 export function DiskMigrateForm({ disk, onStarted }: { disk: DiskView; onStarted: OnStarted }) {
   const [state, formAction] = useActionState(migrateDiskAction, idleState);
+  const [target, setTarget] = useState(String(disk.migrationTargets[0]?.id ?? ''));
   useOnStarted(state, (data) => onStarted(`Migrate ${disk.name}`, data));
   if (disk.isMigrating) {
     return <p className="text-sm">This disk is being migrated.</p>;
@@ -31,7 +32,8 @@ export function DiskMigrateForm({ disk, onStarted }: { disk: DiskView; onStarted
         name="datacenter_id"
         id="migrate-dc"
         label="Move to datacenter"
-        defaultValue={String(disk.migrationTargets[0]?.id ?? '')}
+        value={target}
+        onChange={(event) => setTarget(event.target.value)}
         options={disk.migrationTargets.map((dc) => ({ value: String(dc.id), label: dc.label }))}
         hint={blocked ?? 'The disk stays usable once the migration is done, in its new datacenter.'}
         error={fieldError(state, 'datacenter_id')}

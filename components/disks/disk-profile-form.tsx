@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { setSnapshotProfileAction } from '@/app/(panel)/disks/actions';
 import { SelectField } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -22,6 +22,9 @@ export function DiskProfileForm({
   onStarted: OnStarted;
 }) {
   const [state, formAction] = useActionState(setSnapshotProfileAction, idleState);
+  const [profile, setProfile] = useState(
+    disk.snapshotProfileId === null ? '' : String(disk.snapshotProfileId),
+  );
   useOnStarted(state, (data) => onStarted(`Snapshot profile of ${disk.name}`, data));
   if (disk.type === 'snapshot') {
     return (
@@ -37,7 +40,8 @@ export function DiskProfileForm({
         name="snapshot_profile"
         id="disk-profile"
         label="Automatic snapshots"
-        defaultValue={disk.snapshotProfileId === null ? '' : String(disk.snapshotProfileId)}
+        value={profile}
+        onChange={(event) => setProfile(event.target.value)}
         options={profileOptions(profiles)}
         hint={<SnapshotProfileOptions profiles={profiles} />}
         error={fieldError(state, 'snapshot_profile')}

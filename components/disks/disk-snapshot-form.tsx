@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { snapshotDiskAction } from '@/app/(panel)/disks/actions';
 import { TextField } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -13,7 +13,12 @@ import type { DiskView, OnStarted } from './disk-view';
 /** `hosting.disk.create_from` with `type: 'snapshot'`; the name is optional (generated). */
 export function DiskSnapshotForm({ disk, onStarted }: { disk: DiskView; onStarted: OnStarted }) {
   const [state, formAction] = useActionState(snapshotDiskAction, idleState);
-  useOnStarted(state, (data) => onStarted(`Snapshot ${disk.name}`, data));
+  // Controlled so a refused name stays in the field (React resets forms after an action).
+  const [name, setName] = useState('');
+  useOnStarted(state, (data) => {
+    setName('');
+    onStarted(`Snapshot ${disk.name}`, data);
+  });
   const blocked = snapshotProblem({ ...disk, vmIds: disk.vmIds, snapshotIds: disk.snapshotIds });
   if (blocked) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{blocked}</p>;
   return (
@@ -24,6 +29,8 @@ export function DiskSnapshotForm({ disk, onStarted }: { disk: DiskView; onStarte
         id="snapshot-name"
         label="Snapshot name (optional)"
         maxLength={DISK_NAME_MAX_LENGTH}
+        value={name}
+        onChange={(event) => setName(event.target.value)}
         autoComplete="off"
         hint="Empty: the disk's name followed by the date and time (UTC)."
         error={fieldError(state, 'name')}
