@@ -9,6 +9,8 @@ export interface OperationGroup {
   title: string;
   ids: number[];
   onSettled?: (operations: OperationEvent[]) => void;
+  /** Re-render the page when they settle (default); off when the page is about to be left. */
+  refreshOnDone?: boolean;
 }
 
 /**
@@ -38,6 +40,7 @@ export function LiveOperations({
           key={group.key}
           ids={group.ids}
           onSettled={group.onSettled}
+          refreshOnDone={group.refreshOnDone ?? true}
           title={group.title}
         />
       ))}

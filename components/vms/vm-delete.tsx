@@ -58,6 +58,8 @@ export function VmDelete({
         key: `delete-${ids.join(',')}`,
         title: `Delete ${hostname} — ${stoppedFirst.current ? 'step 2 of 2: ' : ''}delete`,
         ids,
+        // The VM is gone once this is DONE: leave for the list rather than re-render a 404.
+        refreshOnDone: false,
         onSettled: (ops) => {
           if (allDone(ops)) router.push('/vms');
         },

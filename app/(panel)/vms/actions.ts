@@ -49,9 +49,9 @@ export const rebootVmAction = defineAction(
 export const deleteVmAction = defineAction(
   deleteVmSchema,
   async ({ vm_id, confirm_hostname }, { conn }) => {
-    const step = await deleteVmStep(conn, vm_id, confirm_hostname);
-    revalidatePath('/vms');
-    return step;
+    // No revalidation: re-rendering this VM's page mid-deletion would race the browser, which
+    // follows the operations and then opens the (per-request) list itself.
+    return deleteVmStep(conn, vm_id, confirm_hostname);
   },
   { permission: 'vm.delete', resource: ({ vm_id }) => ({ kind: 'vm', id: vm_id }) },
 );
