@@ -2,102 +2,38 @@
  * The one place where wire shapes (`Raw…`) become app types: `<nil/>` and the 2011 `''` both become
  * `null`, 0/1 flags become booleans, id arrays become `…Ids`. Required members are checked at run
  * time: a struct that lacks them throws `ShapeError` (the client turns it into a `decode` error).
+ * Operations and the hosting objects live here; account/catalog objects in `reshape-catalog.ts`.
  */
 import type * as R from './raw-types';
+import { reshapeDatacenter, reshapeSnapshotProfile } from './reshape-catalog';
+import {
+  flag,
+  ids,
+  isStruct,
+  opt,
+  optDate,
+  optNum,
+  optStr,
+  req,
+  reqDate,
+  ShapeError,
+  struct,
+  type Struct,
+} from './reshape-values';
 import type {
-  Account,
-  ClosedFor,
-  Datacenter,
   Disk,
   Iface,
-  Image,
   IpAddress,
   KernelList,
-  MetricAvailability,
-  MetricSeries,
-  MigrationCheck,
   Operation,
   OperationStep,
-  PriceLine,
-  RatingLine,
-  SnapshotProfile,
-  SshKey,
   Vlan,
   VmInfo,
   VmSummary,
 } from './types';
-import { parseIsoDate } from './xml-scalars';
 
-export class ShapeError extends Error {
-  override readonly name = 'ShapeError';
-}
-
-type Struct = Record<string, unknown>;
-
-function isStruct(v: unknown): v is Struct {
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    !Array.isArray(v) &&
-    !(v instanceof Date) &&
-    !Buffer.isBuffer(v)
-  );
-}
-
-/** Asserts the decoded value is a struct (the boundary between wire values and `Raw…` types). */
-export function struct<T>(v: unknown, what: string): T {
-  if (!isStruct(v)) throw new ShapeError(`expected a ${what} struct`);
-  return v as T;
-}
-
-export function list<T>(v: unknown, what: string): T[] {
-  if (!Array.isArray(v)) throw new ShapeError(`expected a list of ${what}`);
-  return v as T[];
-}
-
-function req<T extends string | number | boolean>(
-  v: unknown,
-  type: 'string' | 'number' | 'boolean',
-  name: string,
-): T {
-  if (typeof v !== type) throw new ShapeError(`member ${name}: expected ${type}`);
-  return v as T;
-}
-
-function reqDate(v: unknown, name: string): Date {
-  const d = optDate(v);
-  if (!d) throw new ShapeError(`member ${name}: expected dateTime.iso8601`);
-  return d;
-}
-
-/** nil, '' (2011), and absence all mean "no value". */
-function opt<T>(v: T | null | '' | undefined): T | null {
-  return v === undefined || v === null || v === '' ? null : v;
-}
-
-function optNum(v: unknown): number | null {
-  return typeof v === 'number' ? v : null;
-}
-
-function optStr(v: unknown): string | null {
-  return typeof v === 'string' && v !== '' ? v : null;
-}
-
-function optDate(v: unknown): Date | null {
-  if (v instanceof Date) return v;
-  // Some mocks carry ISO strings where the wire has dateTime; read them as UTC too.
-  if (typeof v === 'string' && v !== '') return parseIsoDate(v);
-  return null;
-}
-
-/** 0/1 ints, booleans, and the 2011 `''` (false). */
-function flag(v: unknown): boolean {
-  return v === true || v === 1;
-}
-
-function ids(v: unknown): number[] {
-  return Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : [];
-}
+export * from './reshape-catalog';
+export { list, ShapeError, struct } from './reshape-values';
 
 const STEPS: readonly OperationStep[] = [
   'BILL',
@@ -131,89 +67,6 @@ export function reshapeOperation(raw: R.RawHostingOperation): Operation {
     eta: optNum(raw.eta),
     lastError: optStr(raw.last_error),
     params,
-  };
-}
-
-export function reshapeAccount(raw: R.RawAccount): Account {
-  return {
-    id: req<number>(raw.id, 'number', 'id'),
-    handle: req<string>(raw.handle, 'string', 'handle'),
-    fullname: optStr(raw.fullname),
-    credits: optNum(raw.credits) ?? 0,
-    averageCreditCost: optNum(raw.average_credit_cost),
-    cycleDay: optNum(raw.cycle_day),
-    dateCreditsExpiration: optDate(raw.date_credits_expiration),
-    ratingEnabled: flag(raw.rating_enabled),
-  };
-}
-
-export function reshapeRating(raw: R.RawRating): RatingLine {
-  const breakdown: Record<string, number> = {};
-  let creditsPerHour = 0;
-  for (const [resource, value] of Object.entries(raw)) {
-    if (resource === 'timestamp') continue;
-    if (typeof value === 'number') {
-      breakdown[resource] = value;
-      creditsPerHour += value;
-    } else if (isStruct(value)) {
-      for (const [flavour, cost] of Object.entries(value)) {
-        if (typeof cost !== 'number') continue;
-        breakdown[`${resource}.${flavour}`] = cost;
-        creditsPerHour += cost;
-      }
-    }
-  }
-  return { timestamp: optDate(raw.timestamp), creditsPerHour, breakdown };
-}
-
-function closedFor(v: unknown): ClosedFor {
-  return v === 'NEW' || v === 'ALL' ? v : 'NONE';
-}
-
-export function reshapeDatacenter(raw: R.RawDatacenter): Datacenter {
-  return {
-    id: req<number>(raw.id, 'number', 'id'),
-    iso: req<string>(raw.iso, 'string', 'iso'),
-    name: req<string>(raw.name, 'string', 'name'),
-    country: req<string>(raw.country, 'string', 'country'),
-    dcCode: optStr(raw.dc_code),
-    deactivateAt: optDate(raw.deactivate_at),
-    // 2011 datacenters predate the closing fields: they were open.
-    iaasClosedFor: closedFor(raw.iaas_closed_for),
-    paasClosedFor: closedFor(raw.paas_closed_for),
-    canMigrateTo: ids(raw.can_migrate_to),
-  };
-}
-
-export function reshapeImage(raw: R.RawImage): Image {
-  return {
-    id: req<number>(raw.id, 'number', 'id'),
-    diskId: req<number>(raw.disk_id, 'number', 'disk_id'),
-    datacenterId: req<number>(raw.datacenter_id, 'number', 'datacenter_id'),
-    label: req<string>(raw.label, 'string', 'label'),
-    osArch: req<string>(raw.os_arch, 'string', 'os_arch'),
-    kernelVersion: optStr(raw.kernel_version),
-    size: optNum(raw.size),
-    visibility: req<string>(raw.visibility, 'string', 'visibility'),
-    authorId: optNum(raw.author_id),
-    dateCreated: optDate(raw.date_created),
-    dateUpdated: optDate(raw.date_updated),
-    system: optStr(raw.system),
-    version: optStr(raw.version),
-  };
-}
-
-export function reshapeSnapshotProfile(raw: R.RawSnapshotProfile): SnapshotProfile {
-  const schedules = Array.isArray(raw.schedules) ? raw.schedules : [];
-  return {
-    id: req<number>(raw.id, 'number', 'id'),
-    name: req<string>(raw.name, 'string', 'name'),
-    keptTotal: optNum(raw.kept_total) ?? 0,
-    quotaFactor: optNum(raw.quota_factor) ?? 1,
-    schedules: schedules.map((s) => ({
-      name: String(s.name),
-      keptVersion: optNum(s.kept_version) ?? 0,
-    })),
   };
 }
 
@@ -345,89 +198,4 @@ export function reshapeVmInfo(raw: R.RawVmInfo): VmInfo {
     consoleUrl: optStr(raw.console_url),
     hvmState: optStr(raw.hvm_state),
   };
-}
-
-export function reshapeMigrationCheck(raw: R.RawMigrationCheck): MigrationCheck {
-  const strings = (v: unknown) =>
-    Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-  return {
-    canMigrate: flag(raw.can_migrate),
-    matched: strings(raw.matched),
-    canMigrateTo: strings(raw.can_migrate_to),
-  };
-}
-
-export function reshapeSshKey(raw: R.RawSshKey): SshKey {
-  return {
-    id: req<number>(raw.id, 'number', 'id'),
-    name: req<string>(raw.name, 'string', 'name'),
-    fingerprint: req<string>(raw.fingerprint, 'string', 'fingerprint'),
-    value: optStr(raw.value),
-  };
-}
-
-export function reshapeMetricAvailability(raw: R.RawMetricAvailability): MetricAvailability {
-  const metrics = Array.isArray(raw.metrics) ? raw.metrics : [raw.metrics];
-  return {
-    resourceType: req<string>(raw.resource, 'string', 'resource'),
-    metrics: metrics.filter((m): m is string => typeof m === 'string'),
-  };
-}
-
-const SERIES_MEMBERS = new Set(['metric', 'resource_id', 'resource_type', 'points']);
-
-export function reshapeMetricSeries(raw: R.RawMetricSeries): MetricSeries {
-  const dimensions: Record<string, string> = {};
-  for (const [key, value] of Object.entries(raw)) {
-    if (SERIES_MEMBERS.has(key)) continue;
-    // Dimensions arrive as one-element arrays (`direction: ['in']`).
-    const first: unknown = Array.isArray(value) ? value[0] : value;
-    if (typeof first === 'string') dimensions[key] = first;
-  }
-  const points = Array.isArray(raw.points) ? raw.points : [];
-  return {
-    metric: req<string>(raw.metric, 'string', 'metric'),
-    resourceId: req<number>(raw.resource_id, 'number', 'resource_id'),
-    resourceType: req<string>(raw.resource_type, 'string', 'resource_type'),
-    dimensions,
-    points: points.map((p) => ({
-      timestamp: reqDate(p.timestamp, 'timestamp'),
-      value: optNum(p.value),
-    })),
-  };
-}
-
-const PRICE_KEYS = ['credits_per_hour', 'credits', 'price', 'unit_price', 'amount'] as const;
-
-/**
- * `hosting.catalog.list` has no recorded answer: accept a list of price items
- * (`{resource|product_name|name, flavour?, unit?, credits_per_hour|credits|price…}`) or a
- * rating-style struct (`{cpu: {default: 168}, ip: {v4_public: 210}}`).
- */
-export function reshapePriceTable(v: unknown): PriceLine[] {
-  if (isStruct(v)) {
-    const rating = reshapeRating(v as R.RawRating);
-    return Object.entries(rating.breakdown).map(([key, creditsPerHour]) => {
-      const dot = key.indexOf('.');
-      return {
-        resource: dot < 0 ? key : key.slice(0, dot),
-        flavour: dot < 0 ? null : key.slice(dot + 1),
-        unit: null,
-        creditsPerHour,
-      };
-    });
-  }
-  return list<unknown>(v, 'price lines').map((item) => {
-    const raw = struct<Record<string, unknown>>(item, 'price line');
-    const resource = optStr(raw.resource) ?? optStr(raw.product_name) ?? optStr(raw.name);
-    if (!resource) throw new ShapeError('price line without a resource name');
-    const price = PRICE_KEYS.map((k) => raw[k]).find((p): p is number => typeof p === 'number');
-    if (price === undefined) throw new ShapeError('price line without a price');
-    return {
-      resource,
-      flavour: optStr(raw.flavour) ?? optStr(raw.flavor) ?? optStr(raw.type),
-      unit: optStr(raw.unit),
-      creditsPerHour: price,
-    };
-  });
 }
