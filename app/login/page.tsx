@@ -41,22 +41,12 @@ export default async function LoginPage({
           </p>
         ) : null}
         <div className="grid gap-6 md:grid-cols-2">
-          <section
-            aria-labelledby="personal-heading"
-            className="rounded-lg border border-zinc-200 bg-white p-6 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
-          >
-            <h2 id="personal-heading" className="mb-4 text-base font-semibold">
-              Personal — API key
-            </h2>
+          <section className="rounded-lg border border-zinc-200 bg-white p-6 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+            <h2 className="mb-4 text-base font-semibold">Personal — API key</h2>
             <SignInForm endpoints={endpoints} />
           </section>
-          <section
-            aria-labelledby="team-heading"
-            className="rounded-lg border border-zinc-200 bg-white p-6 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
-          >
-            <h2 id="team-heading" className="mb-4 text-base font-semibold">
-              Team — email + password
-            </h2>
+          <section className="rounded-lg border border-zinc-200 bg-white p-6 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+            <h2 className="mb-4 text-base font-semibold">Team — email + password</h2>
             <TeamSignInForm />
           </section>
         </div>
