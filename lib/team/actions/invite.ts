@@ -7,8 +7,8 @@ import { getSession } from '@/lib/session';
 import { formDataToObject } from '@/lib/validation/form';
 import { requestAddress } from '../client-address';
 import { hashPassword } from '../password';
-import { getTeamStore } from '../runtime';
 import { acceptInviteSchema } from '../validation';
+import { teamStore } from '../lazy-store';
 
 /** A new member sets a password through the one-time link, and is signed in. */
 export async function acceptInviteAction(
@@ -25,7 +25,7 @@ export async function acceptInviteAction(
   }
   let sessionId: string;
   try {
-    const store = await getTeamStore();
+    const store = await teamStore();
     const member = await store.acceptInvite(
       parsed.data.token,
       await hashPassword(parsed.data.password),

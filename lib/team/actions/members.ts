@@ -4,8 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { ActionError, defineAction } from '@/lib/action';
 import type { VerifiedSession } from '@/lib/dal/auth';
 import type { TeamPrincipal } from '../principal';
-import { getTeamStore } from '../runtime';
 import { changeRoleSchema, inviteSchema, memberIdSchema } from '../validation';
+import { teamStore } from '../lazy-store';
 
 function teamOf(ctx: VerifiedSession): TeamPrincipal {
   if (ctx.principal?.kind !== 'team') throw new ActionError('Sign in to a team workspace first.');
@@ -17,7 +17,7 @@ export const inviteMemberAction = defineAction(
   inviteSchema,
   async ({ email, role }, ctx) => {
     const principal = teamOf(ctx);
-    const store = await getTeamStore();
+    const store = await teamStore();
     const { token, expiresAt } = await store.createInvite({
       workspaceId: principal.workspaceId,
       email,
@@ -36,7 +36,7 @@ export const removeMemberAction = defineAction(
   async ({ member_id }, ctx) => {
     const principal = teamOf(ctx);
     if (member_id === principal.memberId) throw new ActionError('You cannot remove yourself.');
-    const store = await getTeamStore();
+    const store = await teamStore();
     const removed = await store.removeMember(principal.workspaceId, member_id);
     if (!removed) throw new ActionError('No such member (or the owner, who cannot be removed).');
     revalidatePath('/team/members');
@@ -49,7 +49,7 @@ export const changeRoleAction = defineAction(
   changeRoleSchema,
   async ({ member_id, role }, ctx) => {
     const principal = teamOf(ctx);
-    const store = await getTeamStore();
+    const store = await teamStore();
     if (!(await store.setRole(principal.workspaceId, member_id, role))) {
       throw new ActionError('No such member (the owner’s role cannot change).');
     }

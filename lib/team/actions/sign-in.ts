@@ -8,8 +8,8 @@ import { clientAddress, describeWait, signInThrottle } from '@/lib/dal/sign-in-t
 import { getSession } from '@/lib/session';
 import { formDataToObject } from '@/lib/validation/form';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '../password';
-import { getTeamStore } from '../runtime';
 import { teamSignInSchema } from '../validation';
+import { teamStore } from '../lazy-store';
 
 const FAILED = 'Sign-in failed: unknown email or wrong password.';
 
@@ -40,7 +40,7 @@ export async function teamSignInAction(
   }
   let sessionId: string | undefined;
   try {
-    const store = await getTeamStore();
+    const store = await teamStore();
     const candidates = await store.findMembersForSignIn(parsed.data.email);
     let matched: (typeof candidates)[number] | undefined;
     for (const member of candidates) {

@@ -7,8 +7,8 @@ import { ActionError, defineAction } from '@/lib/action';
 import { findEndpoint } from '@/lib/endpoints';
 import { getSession } from '@/lib/session';
 import { hashPassword } from '../password';
-import { getTeamStore } from '../runtime';
 import { createWorkspaceSchema, replaceKeySchema } from '../validation';
+import { teamStore } from '../lazy-store';
 import { requestAddress } from '../client-address';
 
 /**
@@ -22,7 +22,7 @@ export const createWorkspaceAction = defineAction(
     if (ctx.principal?.kind === 'team') {
       throw new ActionError('You are already in a team workspace.');
     }
-    const store = await getTeamStore();
+    const store = await teamStore();
     const { workspace, owner } = await store.createWorkspace({
       name,
       endpointId: ctx.endpoint.id,
@@ -68,7 +68,7 @@ export const replaceKeyAction = defineAction(
         apiKey: [`The workspace uses the account ${ctx.handle}.`],
       });
     }
-    const store = await getTeamStore();
+    const store = await teamStore();
     await store.replaceApiKey(ctx.principal.workspaceId, apiKey);
     revalidatePath('/team');
     return { replaced: true };
