@@ -133,6 +133,31 @@ describe('AccountWatcher fan-out of the running view', () => {
   });
 });
 
+describe('AccountWatcher joining tabs', () => {
+  it('gives a late tab the cached state at once without pulling a poll forward', async () => {
+    const { conn, opIds } = await accountWithStoppingVms(2);
+    const { deps, calls, nextDelay } = manualDeps();
+    const watcher = new AccountWatcher(conn, deps);
+    watcher.subscribe({ ids: opIds }, () => undefined);
+    await watcher.poll();
+    const callsAfterFirstPoll = calls();
+    const lateTabs: WatcherMessage[][] = [];
+    for (let i = 0; i < 199; i += 1) {
+      const received: WatcherMessage[] = [];
+      lateTabs.push(received);
+      watcher.subscribe({ ids: opIds }, (message) => received.push(message));
+    }
+    expect(calls()).toBe(callsAfterFirstPoll);
+    expect(nextDelay()).toBe(TIMINGS.fastMs);
+    for (const received of lateTabs) {
+      expect(received.map((message) => message.kind === 'operation' && message.op.step)).toEqual([
+        'WAIT',
+        'WAIT',
+      ]);
+    }
+  });
+});
+
 describe('AccountWatcher polling rhythm', () => {
   it('polls fast while anything runs, stops asking once all watched ids are final', async () => {
     const { conn, opIds } = await accountWithStoppingVms(1);

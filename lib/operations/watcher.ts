@@ -118,24 +118,26 @@ export class AccountWatcher {
   subscribe(scope: WatchScope, listener: WatcherListener): () => void {
     const subscriber: Subscriber = { scope, listener };
     this.subscribers.add(subscriber);
-    let needsFetch = false;
+    // Only what the watcher has never seen pulls the next poll forward: a tab joining operations
+    // already being watched gets the cached state at once and rides the existing rhythm, so 200
+    // tabs opening do not cause 200 polls.
+    let unknown = false;
     if ('ids' in scope) {
       for (const id of scope.ids) {
         const cached = this.cache.get(id);
         if (this.missing.has(id)) listener({ kind: 'missing', id });
-        else if (!cached) needsFetch = true;
-        else listener({ kind: 'operation', op: cached.event, version: cached.version });
-        if (cached && !isFinalStep(cached.event.step)) needsFetch = true;
+        else if (cached) listener({ kind: 'operation', op: cached.event, version: cached.version });
+        else unknown = true;
       }
     } else {
       for (const cached of this.cache.values()) {
-        if (isFinalStep(cached.event.step)) continue;
-        listener({ kind: 'operation', op: cached.event, version: cached.version });
+        if (!isFinalStep(cached.event.step))
+          listener({ kind: 'operation', op: cached.event, version: cached.version });
       }
-      needsFetch = true;
+      unknown = this.since === null;
     }
-    // Coalesced: the first of 200 tabs pulls the next poll forward, the others find it already due.
-    if (needsFetch) this.pollWithin(0);
+    if (unknown) this.pollWithin(0);
+    else if (!this.cancelTimer && !this.inFlight) this.pollWithin(this.deps.timings.fastMs);
     return () => {
       this.subscribers.delete(subscriber);
       if (this.subscribers.size === 0) this.stop();
