@@ -7,6 +7,7 @@ import {
   deleteIfaceAction,
   detachIfaceAction,
 } from '@/app/(panel)/network/actions';
+import { OperationProgress } from '@/components/operations/operation-progress';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { SelectField } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -30,6 +31,8 @@ export interface IfaceControlsProps {
   deletePhrase: string;
   runningOperationIds: number[];
 }
+
+const allDone = (ops: OperationEvent[]) => ops.length > 0 && ops.every((op) => op.step === 'DONE');
 
 function ErrorLine({ state }: { state: ActionState<unknown> }) {
   if (state.status !== 'error' || state.fieldErrors) return null;
@@ -61,18 +64,18 @@ export function IfaceControls(props: IfaceControlsProps) {
   const [attachState, attachAction] = useActionState(attachIfaceAction, idleState);
   const [detachState, detachAction, detaching] = useActionState(detachIfaceAction, idleState);
   const [deleteState, deleteAction, deleting] = useActionState(deleteIfaceAction, idleState);
+  // Followed below, on its own: the shared list would refresh this page into "not found".
+  const deleteIds =
+    deleteState.status === 'ok' ? deleteState.data.operations.map((op) => op.id) : [];
   useOnStarted(attachState, follow('Attach'));
   useOnStarted(detachState, follow('Detach'));
-  useOnStarted(
-    deleteState,
-    follow('Delete', (ops) => {
-      if (ops.length > 0 && ops.every((op) => op.step === 'DONE')) router.push('/network');
-    }),
-  );
 
   return (
     <div className="space-y-4">
-      <LiveOperations runningIds={props.runningOperationIds} groups={groups} />
+      <LiveOperations
+        runningIds={props.runningOperationIds.filter((id) => !deleteIds.includes(id))}
+        groups={groups}
+      />
       {props.reversible.length > 0 ? (
         <DetailCard id="iface-reverse" title="Reverse DNS">
           <div className="space-y-3">
@@ -153,6 +156,18 @@ export function IfaceControls(props: IfaceControlsProps) {
           <input type="hidden" name="iface_id" value={ifaceId} />
         </ConfirmDialog>
         <ErrorLine state={deleteState} />
+        {deleteState.status === 'ok' ? (
+          // Not in the shared progress list: that one refreshes this page when it settles, which
+          // would show "not found" instead of going back to the list.
+          <div className="mt-3">
+            <OperationProgress
+              title="Deleting the interface"
+              ids={deleteState.data.operations.map((op) => op.id)}
+              refreshOnDone={false}
+              onSettled={(ops) => (allDone(ops) ? router.push('/network') : router.refresh())}
+            />
+          </div>
+        ) : null}
       </DetailCard>
     </div>
   );

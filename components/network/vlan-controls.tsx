@@ -8,6 +8,7 @@ import {
   deleteVlanAction,
   updateVlanAction,
 } from '@/app/(panel)/network/vlans/actions';
+import { OperationProgress } from '@/components/operations/operation-progress';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { TextField } from '@/components/ui/input';
 import { SelectField } from '@/components/ui/select';
@@ -91,12 +92,6 @@ export function VlanControls({ vlan, attachChoices, inUse }: VlanControlsProps) 
   );
   useOnStarted(ifaceState, onPrivateIfaceStarted);
   useOnStarted(attachState, follow('Attach the private interface'));
-  useOnStarted(
-    deleteState,
-    follow('Delete the VLAN', (ops) => {
-      if (allDone(ops)) router.push('/network/vlans');
-    }),
-  );
 
   const gatewayHint =
     gateway.trim() === '' || gateway.trim() === (vlan.gateway ?? '') || !vlan.subnet
@@ -202,6 +197,20 @@ export function VlanControls({ vlan, attachChoices, inUse }: VlanControlsProps) 
         </ConfirmDialog>
         <div className="mt-2">
           <ErrorLine state={deleteState} />
+          {deleteState.status === 'ok' ? (
+            // Not in the shared progress list: that one refreshes this page when it settles, which
+            // would show "not found" instead of going back to the list.
+            <div className="mt-3">
+              <OperationProgress
+                title="Deleting the VLAN"
+                ids={deleteState.data.operations.map((op) => op.id)}
+                refreshOnDone={false}
+                onSettled={(ops) =>
+                  allDone(ops) ? router.push('/network/vlans') : router.refresh()
+                }
+              />
+            </div>
+          ) : null}
         </div>
       </DetailCard>
     </div>

@@ -41,11 +41,14 @@ export const detachIfaceAction = defineAction(ifaceDetachSchema, async (input, {
   return result;
 });
 
-export const deleteIfaceAction = defineAction(ifaceIdSchema, async ({ iface_id }, { conn }) => {
-  const result = await deleteIface(conn, iface_id);
-  revalidatePath('/network');
-  return result;
-});
+/**
+ * No revalidation here: it would re-render the interface's page in this very response, and if
+ * the deletion is already done that page is "not found" and the browser never gets to follow
+ * the operation and go back to the list (the list is rendered fresh on navigation anyway).
+ */
+export const deleteIfaceAction = defineAction(ifaceIdSchema, async ({ iface_id }, { conn }) =>
+  deleteIface(conn, iface_id),
+);
 
 export const setReverseAction = defineAction(ipUpdateSchema, async (input, { conn }) => {
   const result = await setReverse(conn, input.ip_id, input.reverse);

@@ -26,11 +26,8 @@ export const updateVlanAction = defineAction(updateVlanSchema, async (input, { c
 
 export const deleteVlanAction = defineAction(
   deleteVlanSchema,
-  async ({ vlan_id, confirm_name }, { conn }) => {
-    const result = await deleteVlan(conn, vlan_id, confirm_name);
-    revalidatePath('/network/vlans');
-    return result;
-  },
+  // No revalidation: see deleteIfaceAction (the VLAN page would re-render as "not found").
+  async ({ vlan_id, confirm_name }, { conn }) => deleteVlan(conn, vlan_id, confirm_name),
 );
 
 export const createPrivateIfaceAction = defineAction(
