@@ -26,8 +26,8 @@ test.describe('VM migration', () => {
     await expect(page).toHaveURL(new RegExp(`/vms/${vmId}/migration$`));
 
     const check = page.getByRole('region', { name: 'Can this VM move?' });
-    await expect(check.getByText('FR-SD2 (Equinix Paris)')).toBeVisible();
-    await expect(check.getByText('FR-SD3 (Paris, France SD3)')).toBeVisible();
+    await expect(check.getByText('FR-SD2 (Equinix Paris)', { exact: true })).toBeVisible();
+    await expect(check.getByText('FR-SD3 (Paris, France SD3)', { exact: true })).toBeVisible();
     await expect(page.getByText('This VM has never been migrated.')).toBeVisible();
 
     // Cancelling the confirmation starts nothing.
@@ -61,7 +61,7 @@ test.describe('VM migration', () => {
     const last = page.getByRole('region', { name: 'Last migration' });
     await expect(last).toBeVisible({ timeout: 30_000 });
     await expect(last.getByText('Done', { exact: true })).toBeVisible();
-    await expect(check.getByText('FR-SD3 (Paris, France SD3)')).toBeVisible();
+    await expect(check.getByText('FR-SD3 (Paris, France SD3)', { exact: true })).toBeVisible();
     await expect(check.getByText('No datacenter')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Finalize the migration' })).toHaveCount(0);
 
