@@ -67,8 +67,12 @@ export const resizeVmAction = defineAction(
 );
 
 /** Once per wizard token: a second submit gets the first submit's operations back. */
-export const createVmAction = defineAction(createVmSchema, async (input, session) => {
-  // No revalidatePath: the list is rendered per request, and re-rendering the wizard here
-  // would only cost upstream calls.
-  return createVmOnce(session, input);
-});
+export const createVmAction = defineAction(
+  createVmSchema,
+  async (input, session) => {
+    // No revalidatePath: the list is rendered per request, and re-rendering the wizard here
+    // would only cost upstream calls.
+    return createVmOnce(session, input);
+  },
+  { permission: 'vm.create' },
+);
