@@ -44,8 +44,8 @@ export function createControl(getSim: () => Sim, replaceStore: (store: Store) =>
       if (!Number.isInteger(credits) || credits < 0)
         throw new ControlError('credits must be a non-negative integer');
       const id = sim.store.nextId('account');
-      // 24 chars of [a-z0-9], unique per account id.
-      const apiKey = ('simacct' + id.toString(36)).padEnd(24, '0').slice(0, 24);
+      // 24 chars of [a-z0-9], unique per account id (left-padded, so no two ids collide).
+      const apiKey = 'simacct' + id.toString(36).padStart(17, '0');
       const handle = `SIM${id}-GANDI`;
       sim.store.put('account', {
         id,

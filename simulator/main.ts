@@ -52,7 +52,13 @@ async function main(): Promise<void> {
     console.error(error instanceof Error ? error.message : error);
     process.exit(2);
   }
-  const sim = await startSimulator(options);
+  let sim: Awaited<ReturnType<typeof startSimulator>>;
+  try {
+    sim = await startSimulator(options);
+  } catch (error) {
+    console.error(`simulator: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
   console.log(`listening on ${sim.url}`);
   // The demo key is public seed data (not a secret): printed so people can log in to the panel.
   console.log(`demo API key: ${DEMO_API_KEY}`);

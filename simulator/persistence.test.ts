@@ -98,15 +98,19 @@ describe('persistence', () => {
   });
 });
 
-const TSX = path.resolve(__dirname, '../node_modules/.bin/tsx');
 const MAIN = path.join(__dirname, 'main.ts');
 
 function startCli(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [MAIN, '--port', '0', '--data-dir', dataDir, '--speed', '1000'], {
-      env: { ...process.env, GANDI_SIM_COMPACT_AFTER: '25' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    // The server itself is the child (node with tsx's loader), so SIGKILL hits it, not a wrapper.
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', MAIN, '--port', '0', '--data-dir', dataDir, '--speed', '1000'],
+      {
+        env: { ...process.env, GANDI_SIM_COMPACT_AFTER: '25' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     const timer = setTimeout(() => reject(new Error(`CLI did not start: ${out}`)), 15_000);
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -155,9 +159,12 @@ describe('crash safety', () => {
     };
     const workers = [0, 1, 2, 3].map(worker);
     await new Promise((r) => setTimeout(r, 1500));
+    const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGKILL');
+    await exited;
     stop = true;
     await Promise.all(workers);
+    expect(child.signalCode).toBe('SIGKILL');
     expect(acknowledged.keys.length + acknowledged.disks.length).toBeGreaterThan(40);
 
     const restarted = await startCli(dataDir);
@@ -176,7 +183,9 @@ describe('crash safety', () => {
       expect(acknowledged.keys.filter((id) => !keyIds.has(id))).toEqual([]);
       expect(acknowledged.disks.filter((id) => !diskIds.has(id))).toEqual([]);
     } finally {
+      const gone = new Promise((r) => restarted.child.once('exit', r));
       restarted.child.kill('SIGTERM');
+      await gone;
     }
   }, 40_000);
 });
