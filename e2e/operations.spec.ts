@@ -50,3 +50,32 @@ test('operation history filters by step and type in the URL', async ({
   await expect(page).toHaveURL(/type=vm_reboot/);
   await expect(page.getByText('No operation matches these filters')).toBeVisible();
 });
+
+test('the stream is an unbuffered, uncached event stream and validates its query', async ({
+  signedInPage: page,
+}) => {
+  const answer = await page.evaluate(async () => {
+    const controller = new AbortController();
+    const response = await fetch('/api/operations/stream?scope=running', {
+      signal: controller.signal,
+    });
+    const headers = {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      cache: response.headers.get('cache-control'),
+      accel: response.headers.get('x-accel-buffering'),
+    };
+    controller.abort();
+    const bad = await fetch('/api/operations/stream?ids=1,abc');
+    return { headers, badStatus: bad.status };
+  });
+  expect(answer).toEqual({
+    headers: {
+      status: 200,
+      type: 'text/event-stream; charset=utf-8',
+      cache: 'no-cache, no-transform',
+      accel: 'no',
+    },
+    badStatus: 400,
+  });
+});
