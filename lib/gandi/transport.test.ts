@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GandiError } from './errors';
-import { vmList, vmStop, vmInfo } from './index';
+import { catalogList, userMessage, vmInfo, vmList, vmStop } from './index';
 import { versionInfo } from './version';
 import { call, inFlightCount } from './transport';
 import {
@@ -175,6 +175,31 @@ describe('faults from the reference table (§2.2)', () => {
     });
     expect(err.isUnsupportedMethod).toBe(code === 1);
     expect(server.requests).toHaveLength(1); // faults are answers: never retried
+  });
+});
+
+describe('catalogList on an endpoint without hosting.catalog.list', () => {
+  it('rejects with fault 1 so the UI can say "price unknown"', async () => {
+    server.respond(() => ({
+      body: faultBody(1, 'Method "hosting.catalog.list" is not supported'),
+    }));
+    const err = await failure(catalogList(conn));
+    expect(err).toMatchObject({ kind: 'fault', faultCode: 1, method: 'hosting.catalog.list' });
+    expect(err.isUnsupportedMethod).toBe(true);
+    expect(userMessage(err)).toBe('This endpoint does not support that operation.');
+  });
+
+  it('also reads a rating-style price struct', async () => {
+    server.respond(() => ({
+      body:
+        '<methodResponse><params><param><value><struct>' +
+        '<member><name>cpu</name><value><struct><member><name>default</name><value><int>168</int></value></member></struct></value></member>' +
+        '<member><name>bw_out</name><value><nil/></value></member>' +
+        '</struct></value></param></params></methodResponse>',
+    }));
+    expect(await catalogList(conn)).toEqual([
+      { resource: 'cpu', flavour: 'default', unit: null, creditsPerHour: 168 },
+    ]);
   });
 });
 
