@@ -59,7 +59,6 @@ export default async function VlanPage({ params }: { params: Promise<{ id: strin
           <VlanMembers members={members} />
         </div>
         <VlanControls
-          key={`${vlan.name}|${vlan.gateway ?? ''}`}
           vlan={{ id: vlan.id, name: vlan.name, subnet: vlan.subnet, gateway: vlan.gateway }}
           attachChoices={attachChoices}
           inUse={members.length > 0}
