@@ -145,3 +145,107 @@ test('a disk that does not exist shows a not-found page', async ({ page, account
   await page.goto('/disks/not-a-number');
   await expect(page.getByText('This disk does not exist')).toBeVisible();
 });
+
+test('copies, kernel and command line, snapshot profile, migration, list filters and paging', async ({
+  page,
+  account,
+}) => {
+  test.setTimeout(180_000);
+  // 26 VMs in FR-SD3 and one in FR-SD2 (closing: it takes new disks only from accounts already
+  // there, and it can migrate to FR-SD3): 27 system disks, two pages of 25.
+  await simControl('vms', { apiKey: account.apiKey, count: 26, datacenterId: 4 });
+  await simControl('vms', { apiKey: account.apiKey, count: 1, datacenterId: 1 });
+  await signIn(page, account.apiKey);
+
+  // Paging and filters live in the URL and go through the API.
+  await page.goto('/disks');
+  const pagination = page.getByRole('navigation', { name: 'Pagination' });
+  await expect(pagination.getByText('1–25 of 27')).toBeVisible();
+  await pagination.getByRole('link', { name: 'Next' }).click();
+  await expect(pagination.getByText('26–27 of 27')).toBeVisible();
+  await page.getByLabel('Datacenter').selectOption({ label: 'FR-SD2 — Equinix Paris' });
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(/dc=1/);
+  await expect(pagination.getByText('1–1 of 1')).toBeVisible();
+  await page.getByLabel('Type').selectOption('snapshot');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByText('No disk matches these filters')).toBeVisible();
+
+  // The system disk: detaching it is explained as impossible while its VM runs.
+  await page.getByRole('link', { name: 'Clear' }).click();
+  await page
+    .getByRole('table', { name: /Disks, page 1/ })
+    .getByRole('row')
+    .nth(1)
+    .getByRole('link')
+    .first()
+    .click();
+  await expect(
+    page.getByText(/This is the system disk of bulk\d+: stop the VM before detaching it\./),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Detach' })).toBeDisabled();
+
+  // From an image (size left empty: the image's).
+  await page.goto('/disks/new');
+  await page.getByLabel('From an image').check();
+  await page.getByLabel('Image', { exact: true }).selectOption({ label: 'Debian 9' });
+  await page.getByLabel('Name').fill('from-image');
+  await page.getByRole('button', { name: 'Create disk' }).click();
+  await expect(page).toHaveURL(/\/disks\/\d+$/, SETTLE);
+  const summary = section(page, 'Summary');
+  await expect(summary.getByText('Debian 9')).toBeVisible();
+  await expect(summary.getByText('3 GB', { exact: true })).toBeVisible();
+
+  // Kernel and command line: a bad command line is refused in the form.
+  const kernel = section(page, 'Kernel');
+  await kernel.getByLabel('Kernel', { exact: true }).selectOption('3.10-x86_64');
+  await kernel.getByLabel('Kernel command line').fill('ro ro');
+  await expect(kernel.getByText('"ro" is given twice.')).toBeVisible();
+  await expect(kernel.getByRole('button', { name: 'Save kernel' })).toBeDisabled();
+  await kernel.getByLabel('Kernel command line').fill('root=/dev/sda ro console=ttyS0');
+  await kernel.getByRole('button', { name: 'Save kernel' }).click();
+  await expect(summary.getByText('root=/dev/sda ro console=ttyS0')).toBeVisible(SETTLE);
+  await expect(summary.getByText('3.10-x86_64')).toBeVisible();
+
+  // Snapshot profile set, then removed.
+  const profile = section(page, 'Automatic snapshots');
+  await profile.getByLabel('Automatic snapshots').selectOption({ label: 'full_week' });
+  await profile.getByRole('button', { name: 'Save profile' }).click();
+  await expect(summary.getByText(/full_week: keeps 7 snapshots/)).toBeVisible(SETTLE);
+  await section(page, 'Automatic snapshots').getByLabel('Automatic snapshots').selectOption('');
+  await section(page, 'Automatic snapshots').getByRole('button', { name: 'Save profile' }).click();
+  await expect(summary.getByRole('definition').filter({ hasText: /^None$/ })).toBeVisible(SETTLE);
+
+  // A copy of that disk: too small is refused (hint, then the server), the source's size works.
+  await page.goto('/disks/new');
+  await page.getByLabel('Copy of a disk').check();
+  await page.getByLabel('Disk to copy').selectOption({ label: 'from-image (3 GB)' });
+  await page.getByLabel('Name').fill('copy-1');
+  await page.getByLabel('Size (GB)').fill('1');
+  await expect(page.getByText('The copy must hold its source: at least 3 GB.')).toBeVisible();
+  await page.getByRole('button', { name: 'Create disk' }).click();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'The copy must hold its source' }),
+  ).toBeVisible();
+  await page.getByLabel('Size (GB)').fill('');
+  await page.getByRole('button', { name: 'Create disk' }).click();
+  await expect(page).toHaveURL(/\/disks\/\d+$/, SETTLE);
+  await expect(section(page, 'Summary').getByRole('link', { name: 'from-image' })).toBeVisible();
+
+  // Migration: an empty disk in FR-SD2, moved to FR-SD3 (its datacenter's can_migrate_to).
+  await page.goto('/disks/new');
+  await page.getByLabel('Datacenter').selectOption('1');
+  await expect(page.getByText(/is closing: it accepts new disks only from accounts/)).toBeVisible();
+  await page.getByLabel('Name').fill('mig-disk');
+  await page.getByLabel('Size (GB)').fill('1');
+  await page.getByRole('button', { name: 'Create disk' }).click();
+  await expect(page).toHaveURL(/\/disks\/\d+$/, SETTLE);
+  await expect(page.getByText('1 GB in FR-SD2')).toBeVisible();
+  const migration = section(page, 'Migration');
+  await expect(migration.getByLabel('Move to datacenter')).toHaveValue('4');
+  await migration.getByRole('button', { name: 'Migrate' }).click();
+  await expect(page.getByText('1 GB in FR-SD3')).toBeVisible(SETTLE);
+  await expect(
+    section(page, 'Migration').getByText('FR-SD3 offers no migration to another datacenter.'),
+  ).toBeVisible();
+});

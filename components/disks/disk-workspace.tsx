@@ -60,7 +60,7 @@ export function DiskWorkspace({
             ready.
           </p>
         ) : null}
-        <DetailCard id="disk-attachment" title="Attachment">
+        <DetailCard id="disk-card-attachment" title="Attachment">
           <DiskAttach
             key={`${disk.attachment?.vmId ?? 'none'}-${disk.attachment?.position ?? ''}-${disk.attachment?.vmState ?? ''}`}
             disk={disk}
@@ -69,21 +69,21 @@ export function DiskWorkspace({
           />
         </DetailCard>
         {disk.type !== 'snapshot' ? (
-          <DetailCard id="disk-snapshot" title="Snapshot">
+          <DetailCard id="disk-card-snapshot" title="Snapshot">
             <DiskSnapshotForm disk={disk} onStarted={onStarted} />
           </DetailCard>
         ) : null}
-        <DetailCard id="disk-name-size" title="Name and size">
+        <DetailCard id="disk-card-name-size" title="Name and size">
           <DiskResizeForm key={`${disk.name}-${disk.sizeMb}`} disk={disk} onStarted={onStarted} />
         </DetailCard>
       </div>
       <div className="space-y-4">
         {disk.type !== 'snapshot' ? (
-          <DetailCard id="disk-snapshots" title="Snapshots">
+          <DetailCard id="disk-card-snapshots" title="Snapshots">
             <DiskSnapshots disk={disk} snapshots={snapshots} onStarted={onStarted} />
           </DetailCard>
         ) : null}
-        <DetailCard id="disk-kernel" title="Kernel">
+        <DetailCard id="disk-card-kernel" title="Kernel">
           <DiskKernelForm
             key={`${disk.kernel ?? ''}-${disk.cmdline}`}
             disk={disk}
@@ -91,7 +91,7 @@ export function DiskWorkspace({
             onStarted={onStarted}
           />
         </DetailCard>
-        <DetailCard id="disk-profile" title="Automatic snapshots">
+        <DetailCard id="disk-card-profile" title="Automatic snapshots">
           <DiskProfileForm
             key={String(disk.snapshotProfileId)}
             disk={disk}
@@ -99,14 +99,14 @@ export function DiskWorkspace({
             onStarted={onStarted}
           />
         </DetailCard>
-        <DetailCard id="disk-migrate" title="Migration">
+        <DetailCard id="disk-card-migrate" title="Migration">
           <DiskMigrateForm
             key={`${disk.datacenterId}-${disk.vmIds.join(',')}`}
             disk={disk}
             onStarted={onStarted}
           />
         </DetailCard>
-        <DetailCard id="disk-delete" title="Delete">
+        <DetailCard id="disk-card-delete" title="Delete">
           <DiskDelete disk={disk} onGroup={addGroup} />
         </DetailCard>
       </div>
