@@ -140,7 +140,17 @@ describe('userMessage', () => {
     ],
     [
       new GandiError({ kind: 'http', method: 'm', message: 'HTTP 502', httpStatus: 502 }),
-      /HTTP error 502/,
+      'The API endpoint had a problem (HTTP 502). Try again later.',
+    ],
+    [
+      new GandiError({
+        kind: 'http',
+        method: 'm',
+        message: 'HTTP 404',
+        httpStatus: 404,
+        endpointHost: 'h',
+      }),
+      /^h answered HTTP 404: check that the endpoint is an XML-RPC address/,
     ],
     [
       new GandiError({ kind: 'decode', method: 'm', message: 'bad' }),

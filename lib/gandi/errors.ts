@@ -163,16 +163,21 @@ function objectWord(objectName: string | undefined): string {
 export function userMessage(err: unknown): string {
   if (!(err instanceof GandiError)) return 'Something went wrong while talking to the Gandi API.';
   const host = err.endpointHost ?? 'the API endpoint';
+  // The same, at the start of a sentence.
+  const Host = err.endpointHost ?? 'The API endpoint';
   switch (err.kind) {
     case 'network':
       if (/cancel/i.test(err.reason)) return 'The request was cancelled.';
       return `Cannot reach ${host}: check the endpoint address and your network.`;
     case 'timeout':
-      return `${host} did not answer in time. The action may still have been carried out: check before retrying.`;
-    case 'http':
-      return `${host} answered with HTTP error ${err.httpStatus ?? '?'}: is this an XML-RPC endpoint?`;
+      return `${Host} did not answer in time. The action may still have been carried out: check before retrying.`;
+    case 'http': {
+      const status = err.httpStatus ?? 0;
+      if (status >= 500) return `${Host} had a problem (HTTP ${status}). Try again later.`;
+      return `${Host} answered HTTP ${status}: check that the endpoint is an XML-RPC address (…/xmlrpc/).`;
+    }
     case 'decode':
-      return `${host} sent an answer that is not a valid XML-RPC response.`;
+      return `${Host} sent an answer that is not a valid XML-RPC response.`;
     case 'fault': {
       if (err.faultCode === 1) return 'This endpoint does not support that operation.';
       const known = err.faultCode === undefined ? undefined : FAULT_SENTENCES.get(err.faultCode);
