@@ -30,7 +30,7 @@ async function fillWizard(page: Page, hostname: string): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Step 1 of 6: Datacenter' })).toBeVisible();
   // Closed datacenters cannot be chosen; closing ones say when they close.
   await expect(page.getByRole('radio', { name: /Level3 Baltimore/ })).toBeDisabled();
-  await expect(page.getByText(/Closes on 25 December 2017/)).toBeVisible();
+  await expect(page.getByText(/Closing date: 25 December 2017/)).toBeVisible();
 
   // Next without a choice shows the field error and stays on the step.
   await page.getByRole('button', { name: 'Next' }).click();

@@ -45,9 +45,10 @@ export function DatacenterStep({
               note={
                 status.kind === 'closing' ? (
                   <span className="text-amber-800 dark:text-amber-300">
-                    {status.on
-                      ? `Closes on ${DAY.format(new Date(status.on))}: plan to move the VM before then.`
-                      : 'Closing: only accounts already there can add servers.'}
+                    {status.on ? `Closing date: ${DAY.format(new Date(status.on))}. ` : 'Closing. '}
+                    {dc.iaasClosedFor === 'NEW'
+                      ? 'Only accounts that already have servers there can create new ones.'
+                      : 'Plan to move the VM before then.'}
                   </span>
                 ) : undefined
               }

@@ -182,54 +182,62 @@ export function VmWizard({ catalog, token, initialCreation }: VmWizardProps) {
             Step {indexOf(step) + 1} of {WIZARD_STEPS.length}: {currentTitle}
           </h2>
 
-          {step === 'datacenter' ? (
-            <DatacenterStep
-              datacenters={catalog.datacenters}
-              value={draft.datacenterId}
-              error={errors.datacenter_id}
-              onChoose={(id) => {
-                setDraft((current) => chooseDatacenter(current, catalog, id));
-                clearServerErrors(['datacenterId', 'srcDiskId']);
-              }}
-            />
-          ) : null}
-          {step === 'image' ? (
-            <ImageStep
-              images={imagesOf(catalog, draft.datacenterId)}
-              value={draft.srcDiskId}
-              error={errors.src_disk_id}
-              onChoose={(image) => {
-                setDraft((current) => chooseImage(current, image));
-                clearServerErrors(['srcDiskId']);
-              }}
-            />
-          ) : null}
-          {step === 'size' ? (
-            <SizeStep
-              draft={draft}
-              image={selectedImage(catalog, draft)}
-              errors={errors}
-              onChange={update}
-            />
-          ) : null}
-          {step === 'network' ? (
-            <NetworkStep ipMode={draft.ipMode} bandwidth={draft.bandwidth} onChange={update} />
-          ) : null}
-          {step === 'access' ? (
-            <AccessStep draft={draft} sshKeys={catalog.sshKeys} errors={errors} onChange={update} />
-          ) : null}
-          {step === 'review' && input ? (
-            <ReviewStep
-              token={token}
-              input={input}
-              formAction={formAction}
-              message={
-                state.status === 'error'
-                  ? (errors.token ?? (state.fieldErrors ? undefined : state.message))
-                  : undefined
-              }
-            />
-          ) : null}
+          {/* Choices made before hydration would not reach React's state: wait for it. */}
+          <fieldset disabled={!hydrated} className="min-w-0 space-y-5">
+            {step === 'datacenter' ? (
+              <DatacenterStep
+                datacenters={catalog.datacenters}
+                value={draft.datacenterId}
+                error={errors.datacenter_id}
+                onChoose={(id) => {
+                  setDraft((current) => chooseDatacenter(current, catalog, id));
+                  clearServerErrors(['datacenterId', 'srcDiskId']);
+                }}
+              />
+            ) : null}
+            {step === 'image' ? (
+              <ImageStep
+                images={imagesOf(catalog, draft.datacenterId)}
+                value={draft.srcDiskId}
+                error={errors.src_disk_id}
+                onChoose={(image) => {
+                  setDraft((current) => chooseImage(current, image));
+                  clearServerErrors(['srcDiskId']);
+                }}
+              />
+            ) : null}
+            {step === 'size' ? (
+              <SizeStep
+                draft={draft}
+                image={selectedImage(catalog, draft)}
+                errors={errors}
+                onChange={update}
+              />
+            ) : null}
+            {step === 'network' ? (
+              <NetworkStep ipMode={draft.ipMode} bandwidth={draft.bandwidth} onChange={update} />
+            ) : null}
+            {step === 'access' ? (
+              <AccessStep
+                draft={draft}
+                sshKeys={catalog.sshKeys}
+                errors={errors}
+                onChange={update}
+              />
+            ) : null}
+            {step === 'review' && input ? (
+              <ReviewStep
+                token={token}
+                input={input}
+                formAction={formAction}
+                message={
+                  state.status === 'error'
+                    ? (errors.token ?? (state.fieldErrors ? undefined : state.message))
+                    : undefined
+                }
+              />
+            ) : null}
+          </fieldset>
 
           <div className="flex flex-wrap justify-between gap-2 border-t border-zinc-100 pt-4 dark:border-zinc-800">
             <Button
