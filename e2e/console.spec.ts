@@ -1,4 +1,4 @@
-import { expect, simControl, test } from './fixtures';
+import { expect, recordBodies, simControl, test } from './fixtures';
 
 async function createVm(apiKey: string): Promise<number> {
   const { vmIds } = await simControl<{ vmIds: number[] }>('vms', { apiKey, count: 1 });
@@ -65,6 +65,7 @@ test.describe('emergency console', () => {
     account,
   }) => {
     const vmId = await createVm(account.apiKey);
+    const recorder = await recordBodies(page);
     await page.goto(`/vms/${vmId}/console`);
     const password = page.getByLabel('New root password');
     const again = page.getByLabel('Type it again');
@@ -86,6 +87,11 @@ test.describe('emergency console', () => {
     await submit.click();
     const progress = page.getByRole('region', { name: 'Setting the root password' });
     await expect(progress).toBeVisible();
-    await expect(progress.getByText('DONE', { exact: true })).toBeVisible({ timeout: 20_000 });
+    await expect(progress.getByText('DONE', { exact: true }).first()).toBeVisible({
+      timeout: 20_000,
+    });
+    // The password goes up, never back down; nor does the API key.
+    await recorder.expectNoSecret('correct-horse-1');
+    await recorder.expectNoSecret(account.apiKey);
   });
 });
