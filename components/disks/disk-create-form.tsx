@@ -41,8 +41,11 @@ export function DiskCreateForm({ choices }: { choices: DiskCreateChoices }) {
   const router = useRouter();
   const [state, formAction] = useActionState(createDiskAction, idleState);
   const [source, setSource] = useState<DiskSource>('empty');
-  // Default to a fully open datacenter (a closing one only takes accounts already there).
+  // Default to where the account's disks already are, else to a fully open datacenter (a closing
+  // one only takes accounts already there).
+  const usedDcIds = new Set(choices.disks.map((disk) => disk.datacenterId));
   const defaultDc =
+    choices.datacenters.find((dc) => dc.iaasClosedFor === 'NONE' && usedDcIds.has(dc.id)) ??
     choices.datacenters.find((dc) => dc.iaasClosedFor === 'NONE') ??
     choices.datacenters.find((dc) => dc.iaasClosedFor !== 'ALL');
   const [dcId, setDcId] = useState(String(defaultDc?.id ?? ''));

@@ -58,7 +58,6 @@ export function DiskKernelForm({
         maxLength={CMDLINE_MAX_LENGTH}
         autoComplete="off"
         spellCheck={false}
-        className="font-mono"
         hint="Options separated by spaces: name or name=value, e.g. root=/dev/sda ro console=ttyS0."
         error={fieldError(state, 'cmdline') ?? (parsed.ok ? undefined : parsed.problem)}
       />

@@ -36,10 +36,10 @@ export function DiskTable({ rows, caption }: { rows: DiskRow[]; caption: string 
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {rows.map((disk) => (
             <tr key={disk.id} className="align-top hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
-              <th scope="row" className="px-4 py-3 text-left font-medium">
+              <th scope="row" className="min-w-40 px-4 py-3 text-left font-medium">
                 <Link
                   href={`/disks/${disk.id}`}
-                  className="break-all text-teal-800 underline-offset-2 hover:underline dark:text-teal-300"
+                  className="break-words text-teal-800 underline-offset-2 hover:underline dark:text-teal-300"
                 >
                   {disk.name}
                 </Link>
