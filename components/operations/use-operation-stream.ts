@@ -33,9 +33,16 @@ export function useOperationStream(
     problem: null,
   }));
   const onSettledRef = useRef(options.onSettled);
+  const settledRef = useRef(false);
   useEffect(() => {
     onSettledRef.current = options.onSettled;
   });
+  // Called once, after the render that shows the final steps (not from inside a state updater).
+  useEffect(() => {
+    if (state.status !== 'settled' || !settledRef.current) return;
+    settledRef.current = false;
+    onSettledRef.current?.([...state.operations.values()]);
+  }, [state]);
 
   useEffect(() => {
     if (search === 'ids=') return;
@@ -73,11 +80,8 @@ export function useOperationStream(
     });
     source.addEventListener('settled', () => {
       source.close();
-      setState((prev) => {
-        const settled = { ...prev, status: 'settled' as const };
-        queueMicrotask(() => onSettledRef.current?.([...settled.operations.values()]));
-        return settled;
-      });
+      setState((prev) => ({ ...prev, status: 'settled' }));
+      settledRef.current = true;
     });
     source.addEventListener('error', () => {
       // The browser retries on its own; say so instead of looking frozen.
