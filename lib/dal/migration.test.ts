@@ -113,4 +113,18 @@ describe('migration with finalize', () => {
     expect(view.datacenter).toMatchObject({ id: 4, code: 'FR-SD3' });
     expect(view.vm.isMigrating).toBe(false);
   });
+
+  it('a migration that fails after finalize shows as failed with the reason, and can start again', async () => {
+    const vmId = vmIn(1);
+    sim.control.failNext({ apiKey: conn.apiKey, type: 'hosting_migration_vm' });
+    const opId = (await startMigration(conn, vmId)).operations[0]?.id ?? 0;
+    advance();
+    await finalizeMigration(conn, vmId, opId);
+    advance();
+    const view = await getMigrationView(conn, vmId);
+    expect(view.migration).toMatchObject({ phase: 'failed', step: 'ERROR' });
+    expect(view.migration?.lastError).toMatch(/Simulated failure/);
+    expect(view.datacenter.code).toBe('FR-SD2');
+    expect(view.refusal).toBeNull();
+  });
 });
