@@ -84,4 +84,32 @@ test.describe('VM migration', () => {
     await expect(check.getByText('This VM cannot be migrated from its datacenter.')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Start the migration' })).toHaveCount(0);
   });
+
+  test('a migration that fails at the switch-over says why, and the VM stays where it was', async ({
+    signedInPage: page,
+    account,
+  }) => {
+    const vmId = await createVm(account.apiKey, 1);
+    await simControl('fail', { apiKey: account.apiKey, type: 'hosting_migration_vm' });
+    await page.goto(`/vms/${vmId}/migration`);
+    await page.getByRole('button', { name: 'Start the migration' }).click();
+    await page
+      .getByRole('dialog', { name: /^Migrate / })
+      .getByRole('button', { name: 'Start the migration' })
+      .click();
+    await page.getByRole('button', { name: 'Finalize the migration' }).click({ timeout: 30_000 });
+    await page
+      .getByRole('dialog', { name: /^Finalize the migration/ })
+      .getByRole('button', { name: 'Finalize' })
+      .click();
+    const last = page.getByRole('region', { name: 'Last migration' });
+    await expect(last.getByRole('alert')).toContainText('The migration failed: Simulated failure', {
+      timeout: 30_000,
+    });
+    await expect(last.getByText('Failed', { exact: true })).toBeVisible();
+    const check = page.getByRole('region', { name: 'Can this VM move?' });
+    await expect(check.getByText('FR-SD2 (Equinix Paris)', { exact: true })).toBeVisible();
+    // It can be tried again.
+    await expect(page.getByRole('button', { name: 'Start the migration' })).toBeVisible();
+  });
 });
