@@ -31,6 +31,13 @@ export function DiskKernelForm({
   // A disk may carry a kernel no longer offered (an image's): show it, but it cannot be chosen again.
   const options = kernels.map((kernel) => ({ value: kernel, label: kernel }));
   const currentOffered = disk.kernel !== null && kernels.includes(disk.kernel);
+  if (disk.type === 'snapshot') {
+    return (
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        A snapshot keeps the kernel of its disk; set the kernel on a disk made from it.
+      </p>
+    );
+  }
   return (
     <form action={formAction} className="space-y-3" noValidate>
       <input type="hidden" name="disk_id" value={disk.id} />

@@ -43,19 +43,29 @@ export function DiskResizeForm({ disk, onStarted }: { disk: DiskView; onStarted:
         autoComplete="off"
         error={fieldError(state, 'name') ?? nameHint ?? undefined}
       />
-      <TextField
-        name="size_gb"
-        id="disk-size"
-        label="Size (GB)"
-        type="number"
-        inputMode="numeric"
-        min={currentGb}
-        max={DISK_SIZE_GB.max}
-        value={sizeGb}
-        onChange={(event) => setSizeGb(event.target.value)}
-        hint={`Now ${formatMemory(disk.sizeMb)}. A disk can only grow: shrinking is impossible.`}
-        error={fieldError(state, 'size_gb') ?? sizeHint ?? undefined}
-      />
+      {disk.type === 'snapshot' ? (
+        <>
+          <input type="hidden" name="size_gb" value={currentGb} />
+          <p className="text-sm text-zinc-700 dark:text-zinc-300">
+            A snapshot can only be renamed: it keeps the size of its disk (
+            {formatMemory(disk.sizeMb)}).
+          </p>
+        </>
+      ) : (
+        <TextField
+          name="size_gb"
+          id="disk-size"
+          label="Size (GB)"
+          type="number"
+          inputMode="numeric"
+          min={currentGb}
+          max={DISK_SIZE_GB.max}
+          value={sizeGb}
+          onChange={(event) => setSizeGb(event.target.value)}
+          hint={`Now ${formatMemory(disk.sizeMb)}. A disk can only grow: shrinking is impossible.`}
+          error={fieldError(state, 'size_gb') ?? sizeHint ?? undefined}
+        />
+      )}
       {growing ? (
         <p className="text-sm text-zinc-700 dark:text-zinc-300" aria-live="polite">
           The disk grows to {sizeGb} GB; extend the partition and filesystem inside the VM to use

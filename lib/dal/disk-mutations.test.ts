@@ -208,6 +208,14 @@ describe('snapshot and rollback', () => {
     expect(snapshot).toMatchObject({ type: 'snapshot', name: 'snapme-snap-20261127-080910' });
     expect((await diskInfo(conn, diskId)).snapshotIds).toContain(snapshotId);
 
+    const grow = await refusal(renameOrResizeDisk(conn, snapshotId, { name: 'snap', sizeGb: 9 }));
+    expect(grow.fieldErrors?.size_gb).toEqual(['A snapshot can only be renamed.']);
+    const kernel = await refusal(setDiskKernel(conn, snapshotId, '3.10-x86_64', {}));
+    expect(kernel.message).toBe('A snapshot keeps the kernel of its disk.');
+    await renameOrResizeDisk(conn, snapshotId, { name: 'before-upgrade', sizeGb: 2 });
+    advance();
+    expect((await diskInfo(conn, snapshotId)).name).toBe('before-upgrade');
+
     const ofSnapshot = await refusal(snapshotDisk(conn, snapshotId, ''));
     expect(ofSnapshot.message).toBe('A snapshot cannot itself be snapshotted.');
     const running = await refusal(rollbackDisk(conn, diskId, snapshotId));

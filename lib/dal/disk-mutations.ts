@@ -34,6 +34,7 @@ import {
   detachProblem,
   kernelProblem,
   MB_PER_GB,
+  mbToGb,
   migrateProblem,
   resizeProblem,
   rollbackProblem,
@@ -122,12 +123,14 @@ export async function renameOrResizeDisk(
   wanted: { name: string; sizeGb: number },
 ): Promise<StartedDiskOperations> {
   const disk = await diskInfo(conn, diskId);
+  // The form starts from the size in whole GB (rounded up): that value means "unchanged".
+  const sizeChanged = wanted.sizeGb !== mbToGb(disk.size);
+  if (disk.type === 'snapshot' && sizeChanged) refuse('A snapshot can only be renamed.', 'size_gb');
   const spec: DiskUpdateSpec = {};
   if (wanted.name !== disk.name) spec.name = wanted.name;
   const sizeProblem = resizeProblem(wanted.sizeGb, disk.size);
   if (sizeProblem) refuse(sizeProblem, 'size_gb');
-  const newMb = wanted.sizeGb * MB_PER_GB;
-  if (newMb > disk.size) spec.size = newMb;
+  if (sizeChanged) spec.size = wanted.sizeGb * MB_PER_GB;
   if (Object.keys(spec).length === 0)
     refuse('Nothing to change: enter a new name or a larger size.');
   return started(await diskUpdate(conn, diskId, spec));
@@ -140,6 +143,7 @@ export async function setDiskKernel(
   cmdline: KernelCmdline,
 ): Promise<StartedDiskOperations> {
   const disk = await diskInfo(conn, diskId);
+  if (disk.type === 'snapshot') refuse('A snapshot keeps the kernel of its disk.');
   const available = Object.values(await diskListKernels(conn, disk.datacenterId)).flat();
   const problem = kernelProblem(kernel, available);
   if (problem) refuse(problem, 'kernel');
