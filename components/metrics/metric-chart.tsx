@@ -101,87 +101,90 @@ export function MetricChart(props: MetricChartProps) {
               </li>
             ))}
           </ul>
-          <svg
-            role="img"
-            aria-label={chartSummary(props)}
-            viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-            className="h-auto w-full text-zinc-600 dark:text-zinc-400"
-          >
-            {scale.ticks.map((tick) => (
-              <g key={tick}>
-                <line
-                  x1={MARGIN.left}
-                  x2={WIDTH - MARGIN.right}
-                  y1={y(tick)}
-                  y2={y(tick)}
-                  className="stroke-zinc-200 dark:stroke-zinc-700"
-                  strokeWidth="1"
-                />
-                <text
-                  x={MARGIN.left - 8}
-                  y={y(tick)}
-                  textAnchor="end"
-                  dominantBaseline="middle"
-                  className="fill-current text-[11px]"
-                >
-                  {formatBytes(tick, scale.unit)}
-                </text>
-              </g>
-            ))}
-            {ticks.map((tick) => (
-              <g key={tick.index}>
-                <line
-                  x1={xStart(tick.index)}
-                  x2={xStart(tick.index)}
-                  y1={MARGIN.top + PLOT_H}
-                  y2={MARGIN.top + PLOT_H + 5}
-                  className="stroke-current"
-                />
-                <text
-                  x={xStart(tick.index)}
-                  y={MARGIN.top + PLOT_H + 18}
-                  textAnchor="middle"
-                  className="fill-current text-[11px]"
-                >
-                  {tick.label}
-                </text>
-              </g>
-            ))}
-            <line
-              x1={MARGIN.left}
-              x2={WIDTH - MARGIN.right}
-              y1={MARGIN.top + PLOT_H}
-              y2={MARGIN.top + PLOT_H}
-              className="stroke-current"
-            />
-            <text
-              x={MARGIN.left + PLOT_W / 2}
-              y={HEIGHT - 4}
-              textAnchor="middle"
-              className="fill-current text-[11px]"
+          {/* Below ~36rem the labels would shrink past legibility: scroll sideways instead. */}
+          <div className="overflow-x-auto">
+            <svg
+              role="img"
+              aria-label={chartSummary(props)}
+              viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+              className="h-auto w-full min-w-[36rem] text-zinc-600 dark:text-zinc-400"
             >
-              Time (UTC)
-            </text>
-            <text
-              transform={`translate(14 ${MARGIN.top + PLOT_H / 2}) rotate(-90)`}
-              textAnchor="middle"
-              className="fill-current text-[11px]"
-            >
-              {`${scale.unit.unit} ${perStep}`}
-            </text>
-            {data.lines.map((line, index) => (
-              <path
-                key={line.key}
-                d={linePath(line.values, xMiddle, y)}
-                fill="none"
-                strokeWidth="2"
-                strokeLinecap="round"
-                strokeLinejoin="round"
-                strokeDasharray={LINE_STYLES[index % 2]?.dash}
-                className={LINE_STYLES[index % 2]?.stroke}
+              {scale.ticks.map((tick) => (
+                <g key={tick}>
+                  <line
+                    x1={MARGIN.left}
+                    x2={WIDTH - MARGIN.right}
+                    y1={y(tick)}
+                    y2={y(tick)}
+                    className="stroke-zinc-200 dark:stroke-zinc-700"
+                    strokeWidth="1"
+                  />
+                  <text
+                    x={MARGIN.left - 8}
+                    y={y(tick)}
+                    textAnchor="end"
+                    dominantBaseline="middle"
+                    className="fill-current text-[11px]"
+                  >
+                    {formatBytes(tick, scale.unit)}
+                  </text>
+                </g>
+              ))}
+              {ticks.map((tick) => (
+                <g key={tick.index}>
+                  <line
+                    x1={xStart(tick.index)}
+                    x2={xStart(tick.index)}
+                    y1={MARGIN.top + PLOT_H}
+                    y2={MARGIN.top + PLOT_H + 5}
+                    className="stroke-current"
+                  />
+                  <text
+                    x={xStart(tick.index)}
+                    y={MARGIN.top + PLOT_H + 18}
+                    textAnchor="middle"
+                    className="fill-current text-[11px]"
+                  >
+                    {tick.label}
+                  </text>
+                </g>
+              ))}
+              <line
+                x1={MARGIN.left}
+                x2={WIDTH - MARGIN.right}
+                y1={MARGIN.top + PLOT_H}
+                y2={MARGIN.top + PLOT_H}
+                className="stroke-current"
               />
-            ))}
-          </svg>
+              <text
+                x={MARGIN.left + PLOT_W / 2}
+                y={HEIGHT - 4}
+                textAnchor="middle"
+                className="fill-current text-[11px]"
+              >
+                Time (UTC)
+              </text>
+              <text
+                transform={`translate(14 ${MARGIN.top + PLOT_H / 2}) rotate(-90)`}
+                textAnchor="middle"
+                className="fill-current text-[11px]"
+              >
+                {`${scale.unit.unit} ${perStep}`}
+              </text>
+              {data.lines.map((line, index) => (
+                <path
+                  key={line.key}
+                  d={linePath(line.values, xMiddle, y)}
+                  fill="none"
+                  strokeWidth="2"
+                  strokeLinecap="round"
+                  strokeLinejoin="round"
+                  strokeDasharray={LINE_STYLES[index % 2]?.dash}
+                  className={LINE_STYLES[index % 2]?.stroke}
+                />
+              ))}
+            </svg>
+          </div>
           <details className="mt-3 text-sm">
             <summary className="cursor-pointer text-teal-800 dark:text-teal-300">
               {title}: every point as a table
