@@ -1,0 +1,92 @@
+'use client';
+
+import { useId, type ReactNode } from 'react';
+import { Badge } from '@/components/ui/badge';
+import { formatRunway, runway } from '@/lib/dal/runway';
+import { estimateCost, type ResourceDelta } from '@/lib/cost/estimate';
+import type { Pricing } from '@/lib/cost/pricing';
+import { usePricing } from './use-pricing';
+
+const credits = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+
+export function formatCreditsPerHour(value: number): string {
+  return `${credits.format(value)} credits/hour`;
+}
+
+export function formatDelta(value: number): string {
+  if (value === 0) return 'no change';
+  return `${value > 0 ? '+' : '−'}${formatCreditsPerHour(Math.abs(value))}`;
+}
+
+/**
+ * What a change costs: the credits per hour it adds or removes, the account's new burn and the
+ * runway it leaves — all labelled as an estimate. Says "price unknown" when the endpoint has no
+ * usable price list, and nothing numeric while `delta` is null (the form is not valid yet).
+ */
+export function CostEstimate({
+  delta,
+  pricing: initial,
+  note,
+  title = 'Cost',
+}: {
+  delta: ResourceDelta | null;
+  /** Server-loaded pricing; loaded on mount when absent. */
+  pricing?: Pricing;
+  /** e.g. "Billed while the VM runs." */
+  note?: ReactNode;
+  title?: string;
+}) {
+  const pricing = usePricing(initial);
+  const headingId = useId();
+  let body: ReactNode;
+  if (pricing.status === 'loading') {
+    body = <p className="text-zinc-600 dark:text-zinc-400">Loading prices…</p>;
+  } else if (pricing.status === 'unknown') {
+    body = (
+      <p>
+        <strong className="font-semibold">Price unknown.</strong> {pricing.reason}
+      </p>
+    );
+  } else if (!delta) {
+    body = (
+      <p className="text-zinc-600 dark:text-zinc-400">Complete the form to see what it costs.</p>
+    );
+  } else {
+    const result = estimateCost(pricing, delta);
+    const left =
+      result.newBurnPerHour === null || pricing.credits === null
+        ? undefined
+        : runway(pricing.credits, result.newBurnPerHour);
+    body = (
+      <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-1">
+        <dt className="text-zinc-600 dark:text-zinc-400">This change</dt>
+        <dd className="tabular-nums">{formatDelta(result.deltaPerHour)}</dd>
+        <dt className="text-zinc-600 dark:text-zinc-400">New burn</dt>
+        <dd className="tabular-nums">
+          {result.newBurnPerHour === null ? 'unknown' : formatCreditsPerHour(result.newBurnPerHour)}
+        </dd>
+        <dt className="text-zinc-600 dark:text-zinc-400">Runway</dt>
+        <dd className="tabular-nums">
+          {left === undefined
+            ? 'unknown'
+            : left === null
+              ? 'no burn'
+              : `${formatRunway(left)} (${credits.format(pricing.credits ?? 0)} credits)`}
+        </dd>
+      </dl>
+    );
+  }
+  return (
+    <section
+      aria-labelledby={headingId}
+      aria-live="polite"
+      className="rounded-md border border-zinc-200 bg-zinc-50 p-3 text-sm dark:border-zinc-700 dark:bg-zinc-950"
+    >
+      <h3 id={headingId} className="mb-2 flex items-center gap-2 font-semibold">
+        {title} <Badge tone="info">estimate</Badge>
+      </h3>
+      {body}
+      {note ? <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">{note}</p> : null}
+    </section>
+  );
+}
