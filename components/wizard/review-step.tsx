@@ -31,6 +31,9 @@ export function ReviewStep({
       <input type="hidden" name="bandwidth" value={input.bandwidth} />
       <input type="hidden" name="password" value={input.password} />
       <input type="hidden" name="ssh_key_ids" value={input.ssh_key_ids.join(',')} />
+      {input.vlan_id !== undefined ? (
+        <input type="hidden" name="vlan_id" value={input.vlan_id} />
+      ) : null}
       <div>
         <h3 className="mb-2 text-sm font-medium" id="api-call-heading">
           The API call

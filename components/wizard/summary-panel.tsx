@@ -20,7 +20,9 @@ export function SummaryPanel({ draft, catalog }: { draft: WizardDraft; catalog: 
     ['System disk', Number.isFinite(disk) && disk > 0 ? formatMemory(disk * DISK_STEP_MB) : '—'],
     [
       'Network',
-      `${draft.ipMode === 'dual' ? 'IPv4 + IPv6' : 'IPv6 only'}, ${formatBandwidth(draft.bandwidth)}`,
+      draft.vlanId !== null
+        ? `Private VLAN ${catalog.vlans?.find((vlan) => vlan.id === draft.vlanId)?.name ?? ''} only`
+        : `${draft.ipMode === 'dual' ? 'IPv4 + IPv6' : 'IPv6 only'}, ${formatBandwidth(draft.bandwidth)}`,
     ],
     ['Hostname', draft.hostname.trim() || '—'],
     [

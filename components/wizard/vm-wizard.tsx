@@ -26,6 +26,7 @@ import {
   imagesOf,
   selectedImage,
   stepErrors,
+  vlansOf,
   type FieldErrors,
   type StepId,
   type WizardCatalog,
@@ -44,6 +45,7 @@ const FIELDS_OF_DRAFT: Partial<Record<keyof WizardDraft, (keyof CreateVmInput)[]
   diskSizeGb: ['disk_size'],
   ipMode: ['ip_mode'],
   bandwidth: ['bandwidth'],
+  vlanId: ['vlan_id'],
   hostname: ['hostname'],
   password: ['password'],
   sshKeyIds: ['ssh_key_ids', 'password'],
@@ -215,7 +217,13 @@ export function VmWizard({ catalog, token, initialCreation }: VmWizardProps) {
               />
             ) : null}
             {step === 'network' ? (
-              <NetworkStep ipMode={draft.ipMode} bandwidth={draft.bandwidth} onChange={update} />
+              <NetworkStep
+                ipMode={draft.ipMode}
+                bandwidth={draft.bandwidth}
+                vlans={vlansOf(catalog, draft.datacenterId)}
+                vlanId={draft.vlanId}
+                onChange={update}
+              />
             ) : null}
             {step === 'access' ? (
               <AccessStep

@@ -7,6 +7,7 @@ import {
   draftToInput,
   firstIncompleteStep,
   stepErrors,
+  vlansOf,
   type WizardCatalog,
   type WizardDraft,
 } from './wizard-model';
@@ -154,5 +155,32 @@ describe('draftToInput', () => {
       ssh_key_ids: [],
     });
     expect(draftToInput({ ...complete, hostname: '' }, catalog)).toBeNull();
+  });
+});
+
+describe('a VM on a private VLAN only', () => {
+  const withVlans: WizardCatalog = {
+    ...catalog,
+    vlans: [
+      { id: 8, name: 'backend', subnet: '10.0.0.0/24', datacenterId: 4 },
+      { id: 9, name: 'other', subnet: null, datacenterId: 1 },
+    ],
+  };
+  it('offers the VLANs of the chosen datacenter only', () => {
+    expect(vlansOf(withVlans, 4).map((vlan) => vlan.name)).toEqual(['backend']);
+    expect(vlansOf(catalog, 4)).toEqual([]);
+  });
+  it('sends vlan_id when a VLAN is chosen, nothing otherwise', () => {
+    expect(draftToInput({ ...complete, vlanId: 8 }, withVlans)?.vlan_id).toBe(8);
+    expect(draftToInput(complete, withVlans)).not.toHaveProperty('vlan_id');
+  });
+  it('refuses a VLAN of another datacenter on the network step', () => {
+    expect(stepErrors('network', { ...complete, vlanId: 9 }, withVlans).vlan_id).toMatch(
+      /VLAN of this datacenter/,
+    );
+  });
+  it('drops the VLAN when the datacenter changes', () => {
+    expect(chooseDatacenter({ ...complete, vlanId: 8 }, withVlans, 1).vlanId).toBeNull();
+    expect(chooseDatacenter({ ...complete, vlanId: 8 }, withVlans, 4).vlanId).toBe(8);
   });
 });

@@ -53,10 +53,19 @@ export interface WizardSshKey {
   fingerprint: string;
 }
 
+/** A private VLAN a VM can be created on (instead of a public interface). */
+export interface WizardVlan {
+  id: number;
+  name: string;
+  subnet: string | null;
+  datacenterId: number;
+}
+
 export interface WizardCatalog {
   datacenters: WizardDatacenter[];
   images: WizardImage[];
   sshKeys: WizardSshKey[];
+  vlans?: WizardVlan[];
 }
 
 export interface WizardDraft {
@@ -68,6 +77,8 @@ export interface WizardDraft {
   diskSizeGb: string;
   ipMode: IpMode;
   bandwidth: number;
+  /** Set: the VM is on this private VLAN only (no public interface). */
+  vlanId: number | null;
   hostname: string;
   password: string;
   sshKeyIds: number[];
@@ -81,6 +92,7 @@ export const INITIAL_DRAFT: WizardDraft = {
   diskSizeGb: '',
   ipMode: 'dual',
   bandwidth: DEFAULT_BANDWIDTH_KBPS,
+  vlanId: null,
   hostname: '',
   password: '',
   sshKeyIds: [],
@@ -94,6 +106,10 @@ export function datacenterStatus(dc: WizardDatacenter): DatacenterStatus {
   if (dc.iaasClosedFor === 'NEW' || dc.deactivateAt !== null)
     return { kind: 'closing', on: dc.deactivateAt };
   return { kind: 'open' };
+}
+
+export function vlansOf(catalog: WizardCatalog, datacenterId: number | null): WizardVlan[] {
+  return (catalog.vlans ?? []).filter((vlan) => vlan.datacenterId === datacenterId);
 }
 
 export function imagesOf(catalog: WizardCatalog, datacenterId: number | null): WizardImage[] {
@@ -113,7 +129,13 @@ export function chooseDatacenter(
   id: number,
 ): WizardDraft {
   const keepImage = imagesOf(catalog, id).some((image) => image.diskId === draft.srcDiskId);
-  return { ...draft, datacenterId: id, srcDiskId: keepImage ? draft.srcDiskId : null };
+  const keepVlan = vlansOf(catalog, id).some((vlan) => vlan.id === draft.vlanId);
+  return {
+    ...draft,
+    datacenterId: id,
+    srcDiskId: keepImage ? draft.srcDiskId : null,
+    vlanId: keepVlan ? draft.vlanId : null,
+  };
 }
 
 /** An image change raises the disk size to at least the image (never lowers a bigger choice). */
@@ -139,6 +161,7 @@ export const STEP_OF_FIELD: Record<keyof CreateVmInput, StepId> = {
   disk_size: 'size',
   ip_mode: 'network',
   bandwidth: 'network',
+  vlan_id: 'network',
   hostname: 'access',
   password: 'access',
   ssh_key_ids: 'access',
@@ -175,6 +198,11 @@ export function stepErrors(step: StepId, draft: WizardDraft, catalog: WizardCata
       break;
     }
     case 'network':
+      if (
+        draft.vlanId !== null &&
+        !vlansOf(catalog, draft.datacenterId).some((vlan) => vlan.id === draft.vlanId)
+      )
+        errors.vlan_id = 'Choose a VLAN of this datacenter.';
       break;
     case 'access': {
       const hostname = hostnameProblem(draft.hostname.trim());
@@ -216,5 +244,6 @@ export function draftToInput(
     bandwidth: draft.bandwidth,
     password: draft.password,
     ssh_key_ids: draft.sshKeyIds,
+    ...(draft.vlanId !== null ? { vlan_id: draft.vlanId } : {}),
   };
 }

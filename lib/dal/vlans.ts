@@ -14,9 +14,10 @@ import {
   vlanList,
   vlanUpdate,
   vmList,
+  waitForOperations,
   type GandiConnection,
 } from '@/lib/gandi';
-import type { Id, Vlan, VlanUpdateSpec } from '@/lib/gandi/types';
+import type { Id, Operation, Vlan, VlanUpdateSpec } from '@/lib/gandi/types';
 import type {
   CreatePrivateIfaceInput,
   CreateVlanInput,
@@ -262,4 +263,41 @@ export async function createPrivateIface(
     }
     throw err;
   }
+}
+
+/** How long a VM creation waits for its private interface (Gandi takes seconds, rarely a minute). */
+const PRIVATE_IFACE_WAIT_MS = 120_000;
+
+/**
+ * For a VM created on a private VLAN only (the wizard): its private interface is created first
+ * and the VM gets it as `vm_spec.iface_id`. The API cannot use an interface still being created,
+ * so this waits for that operation; the returned (DONE) operation carries the interface id.
+ */
+export async function createPrivateIfaceForVm(
+  conn: GandiConnection,
+  vlanId: Id,
+  datacenterId: Id,
+): Promise<Operation> {
+  const vlan = await vlanInfo(conn, vlanId);
+  if (vlan.datacenterId !== datacenterId)
+    throw new ActionError('The VLAN is in another datacenter.', {
+      vlan_id: ["Choose a VLAN of the VM's datacenter."],
+    });
+  if (vlan.state !== 'created')
+    throw new ActionError('The VLAN is not ready yet.', {
+      vlan_id: ['This VLAN is still being set up: try again in a moment.'],
+    });
+  const op = await ifaceCreate(conn, { datacenter_id: datacenterId, vlan: vlanId, ip_version: 4 });
+  const [final] = await waitForOperations(conn, [op.id], {
+    signal: AbortSignal.timeout(PRIVATE_IFACE_WAIT_MS),
+    intervalMs: 1_000,
+  });
+  // The create answer carries the interface id; the polled one may only have it in params.
+  const ifaceId = final?.ifaceId ?? op.ifaceId;
+  if (!final || final.step !== 'DONE' || ifaceId === null) {
+    throw new ActionError(
+      `The private interface could not be created${final?.lastError ? `: ${final.lastError}` : '.'} No VM was created.`,
+    );
+  }
+  return { ...final, ifaceId };
 }

@@ -21,6 +21,7 @@ import { diskSizeProblem, type CreateVmInput } from '@/lib/validation/vm';
 import { buildCreateFromCall } from '@/lib/validation/vm-create-call';
 import { planResize } from '@/lib/validation/vm-resize';
 import { createIdempotencyStore, type IdempotencyStore } from './vm-create-idempotency';
+import { createPrivateIfaceForVm } from './vlans';
 
 /** What an action that started operations returns to the browser (ids for `<OperationProgress>`). */
 export interface StartedOperations {
@@ -183,8 +184,14 @@ async function createVm(conn: GandiConnection, input: CreateVmInput): Promise<Cr
     throw new ActionError('Some choices are no longer valid.', fieldErrors);
   }
 
-  const call = buildCreateFromCall(input);
+  // On a private VLAN only: its interface first (see createPrivateIfaceForVm), then the VM on it.
+  const privateIface =
+    input.vlan_id === undefined
+      ? null
+      : await createPrivateIfaceForVm(conn, input.vlan_id, input.datacenter_id);
+  const call = buildCreateFromCall(input, privateIface?.ifaceId ?? undefined);
   const operations = await vmCreateFrom(conn, call.vmSpec, call.diskSpec, call.srcDiskId);
   const vmId = operations.find((op) => op.vmId !== null)?.vmId ?? null;
-  return { vmId, hostname: input.hostname, ...started(...operations) };
+  const all = privateIface ? [privateIface, ...operations] : operations;
+  return { vmId, hostname: input.hostname, ...started(...all) };
 }

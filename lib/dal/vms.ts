@@ -8,6 +8,7 @@ import {
   listAll,
   operationList,
   sshList,
+  vlanList,
   vmCount,
   vmInfo,
   vmList,
@@ -142,10 +143,11 @@ export async function getVmDetailOrNotFound(conn: GandiConnection, id: Id): Prom
 
 /** Everything the creation wizard offers, as plain data for the browser (no key, no params). */
 export async function getWizardCatalog(conn: GandiConnection): Promise<WizardCatalog> {
-  const [datacenters, images, sshKeys] = await Promise.all([
+  const [datacenters, images, sshKeys, vlans] = await Promise.all([
     datacenterList(conn),
     listAll(conn, imageList),
     listAll(conn, sshList),
+    listAll(conn, vlanList, { state: 'created' }),
   ]);
   return {
     datacenters: datacenters.map((dc) => ({
@@ -165,5 +167,11 @@ export async function getWizardCatalog(conn: GandiConnection): Promise<WizardCat
       deprecated: image.visibility === 'deprecated',
     })),
     sshKeys: sshKeys.map((key) => ({ id: key.id, name: key.name, fingerprint: key.fingerprint })),
+    vlans: vlans.map((vlan) => ({
+      id: vlan.id,
+      name: vlan.name,
+      subnet: vlan.subnet,
+      datacenterId: vlan.datacenterId,
+    })),
   };
 }

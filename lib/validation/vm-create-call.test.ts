@@ -55,3 +55,18 @@ describe('formatCreateFromCall', () => {
     expect(text).toContain('src_disk_id=17945187');
   });
 });
+
+describe('buildCreateFromCall on a private VLAN only', () => {
+  const onVlan = { ...input, vlan_id: 8352 };
+  it('gives the VM the private interface instead of ip_version and bandwidth', () => {
+    const call = buildCreateFromCall(onVlan, 434673);
+    expect(call.vmSpec.iface_id).toBe(434673);
+    expect(call.vmSpec).not.toHaveProperty('ip_version');
+    expect(call.vmSpec).not.toHaveProperty('bandwidth');
+  });
+  it('names the interface still to be created in the reviewed call', () => {
+    const text = formatCreateFromCall(buildCreateFromCall(onVlan));
+    expect(text).toContain('"iface_id": "<the private interface, created first>"');
+    expect(text).not.toContain('ip_version');
+  });
+});

@@ -16,14 +16,22 @@ export function systemDiskName(hostname: string): string {
   return `sys_${hostname.replace(/\./g, '')}`.slice(0, 15);
 }
 
-export function buildCreateFromCall(input: Omit<CreateVmInput, 'token'>): CreateFromCall {
+/** Stands for a VM's private interface before it exists (created first, see `vlan_id`). */
+export const NEW_PRIVATE_IFACE: Id = 0;
+
+/** With `vlan_id`, the VM gets only the private interface `privateIfaceId` (no public one). */
+export function buildCreateFromCall(
+  input: Omit<CreateVmInput, 'token'>,
+  privateIfaceId: Id = NEW_PRIVATE_IFACE,
+): CreateFromCall {
   const vmSpec: VmSpec = {
     datacenter_id: input.datacenter_id,
     hostname: input.hostname,
     memory: input.memory,
     cores: input.cores,
-    ip_version: input.ip_mode === 'dual' ? 4 : 6,
-    bandwidth: input.bandwidth,
+    ...(input.vlan_id === undefined
+      ? { ip_version: input.ip_mode === 'dual' ? 4 : 6, bandwidth: input.bandwidth }
+      : { iface_id: privateIfaceId }),
   };
   if (input.password !== '') vmSpec.password = input.password;
   if (input.ssh_key_ids.length > 0) vmSpec.keys = input.ssh_key_ids;
@@ -47,6 +55,8 @@ const MASK = '••••';
 export function formatCreateFromCall(call: CreateFromCall): string {
   const vmSpec: Record<string, unknown> = { ...call.vmSpec };
   if (vmSpec.password !== undefined) vmSpec.password = MASK;
+  if (vmSpec.iface_id === NEW_PRIVATE_IFACE)
+    vmSpec.iface_id = '<the private interface, created first>';
   return [
     'hosting.vm.create_from(',
     `  apikey="${MASK}",`,

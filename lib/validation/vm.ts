@@ -155,6 +155,11 @@ export const createVmSchema = z
         fromProblem(passwordProblem)(value, ctx);
       }),
     ssh_key_ids: idListSchema,
+    /** A private VLAN: the VM then gets only a private interface in it (ip_mode/bandwidth unused). */
+    vlan_id: z.preprocess(
+      (value) => (value === '' || value === undefined ? undefined : value),
+      idField.optional(),
+    ),
   })
   .superRefine((input, ctx) => {
     const problem = accessProblem(input.password, input.ssh_key_ids);
