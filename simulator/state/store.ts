@@ -116,13 +116,13 @@ export class Store {
     return this.dirty.size > 0 || this.dirtyMeta;
   }
 
-  /** The changes since the last call, as a journal entry; clears the dirty set. */
+  /** The changes since the last call, as a journal entry (serialize it at once: records are shared); clears the dirty set. */
   takeChanges(): ChangeSet {
     const puts: ChangeSet['puts'] = [];
     const dels: ChangeSet['dels'] = [];
     for (const { kind, id } of this.dirty.values()) {
       const rec = this.tables[kind].get(id);
-      if (rec) puts.push({ kind, rec: structuredClone(rec) });
+      if (rec) puts.push({ kind, rec });
       else dels.push({ kind, id });
     }
     this.dirty.clear();
