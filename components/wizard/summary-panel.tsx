@@ -38,7 +38,7 @@ export function SummaryPanel({ draft, catalog }: { draft: WizardDraft; catalog: 
   return (
     <aside
       aria-labelledby="wizard-summary"
-      className="rounded-lg border border-zinc-200 bg-white p-4 lg:sticky lg:top-6 dark:border-zinc-800 dark:bg-zinc-900"
+      className="rounded-lg border border-zinc-200 bg-white p-4 lg:sticky lg:top-6 lg:self-start dark:border-zinc-800 dark:bg-zinc-900"
     >
       <h2 id="wizard-summary" className="mb-3 text-base font-semibold">
         Summary
