@@ -186,19 +186,28 @@ export async function recordTeamOutcome<I>(
   const audit = await auditContext(ctx, principal);
   const succeeded = outcome.ok || isNextRedirect(outcome.error);
   const operations = outcome.ok ? collectOperations(outcome.data) : [];
+  // Ownership first, so that a creation's entry names what it created (`vm:42`).
+  const created = await recordOwnership(
+    audit.store,
+    ctx.conn,
+    principal,
+    options.permission,
+    operations,
+  );
+  const createdKind = options.permission.split('.')[0];
+  const named = refs.length > 0 ? refs : created.filter((ref) => ref.kind === createdKind);
   await audit.store.appendAudit(principal.workspaceId, {
     memberId: principal.memberId,
     memberEmail: principal.memberEmail,
     ip: audit.ip,
     action: options.permission,
-    resource: describeResource(refs),
+    resource: describeResource(named.length > 0 ? named : created),
     params: redacted(input, options as ActionPermission<never>, audit.secrets),
     result: succeeded ? 'ok' : 'error',
     message: outcome.ok || succeeded ? null : describeError(outcome.error),
     operations,
   });
   if (operations.length === 0) return;
-  await recordOwnership(audit.store, ctx.conn, principal, options.permission, operations);
   watchFinalSteps(audit.store, ctx.conn, principal.workspaceId, operations);
 }
 
@@ -214,11 +223,16 @@ async function recordOwnership(
   principal: TeamPrincipal,
   permission: string,
   operations: AuditOperation[],
-): Promise<void> {
-  const own = (ref: ResourceRef) =>
-    store.recordOwner(principal.workspaceId, ref, principal.memberId);
+): Promise<ResourceRef[]> {
+  const created: ResourceRef[] = [];
+  const own = async (ref: ResourceRef) => {
+    await store.recordOwner(principal.workspaceId, ref, principal.memberId);
+    if (ref.kind !== 'operation' && !created.some((c) => c.kind === ref.kind && c.id === ref.id)) {
+      created.push(ref);
+    }
+  };
   for (const op of operations) await own({ kind: 'operation', id: op.id });
-  if (!permission.endsWith('.create')) return;
+  if (!permission.endsWith('.create')) return created;
   // Gandi objects carry no owner: the ids come from the operations the creation returned.
   for (const op of operations) {
     try {
@@ -234,6 +248,7 @@ async function recordOwnership(
       console.error(`[team] ownership of operation ${op.id} not recorded: ${describeError(err)}`);
     }
   }
+  return created;
 }
 
 /** A VM created together with its system disk, interface and IPs: all of them are the creator's. */
