@@ -249,3 +249,23 @@ test('copies, kernel and command line, snapshot profile, migration, list filters
     section(page, 'Migration').getByText('FR-SD3 offers no migration to another datacenter.'),
   ).toBeVisible();
 });
+
+test('a disk creation that fails upstream shows the reason and the form can be sent again', async ({
+  page,
+  account,
+}) => {
+  await simControl('fail', { apiKey: account.apiKey, type: 'disk_create', count: 1 });
+  await signIn(page, account.apiKey);
+  await page.goto('/disks/new');
+  await page.getByLabel('Name').fill('unlucky');
+  await page.getByLabel('Size (GB)').fill('2');
+  await page.getByRole('button', { name: 'Create disk' }).click();
+  const progress = page.getByRole('region', { name: 'Creating the disk' });
+  await expect(progress.getByText('Failed')).toBeVisible(SETTLE);
+  await expect(progress.getByText('Simulated failure of disk_create')).toBeVisible();
+  await expect(page).toHaveURL(/\/disks\/new$/);
+  // The failure is over: the same form goes through now.
+  await page.getByRole('button', { name: 'Create disk' }).click();
+  await expect(page).toHaveURL(/\/disks\/\d+$/, SETTLE);
+  await expect(page.getByRole('heading', { level: 1, name: /unlucky/ })).toBeVisible();
+});
