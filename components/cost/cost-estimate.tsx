@@ -28,6 +28,7 @@ export function CostEstimate({
   pricing: initial,
   note,
   title = 'Cost',
+  billedNow = true,
 }: {
   delta: ResourceDelta | null;
   /** Server-loaded pricing; loaded on mount when absent. */
@@ -35,6 +36,11 @@ export function CostEstimate({
   /** e.g. "Billed while the VM runs." */
   note?: ReactNode;
   title?: string;
+  /**
+   * False for cores and RAM of a VM that is not running: the change is billed once it runs, so
+   * today's burn and runway stay as they are.
+   */
+  billedNow?: boolean;
 }) {
   const pricing = usePricing(initial);
   const headingId = useId();
@@ -53,17 +59,21 @@ export function CostEstimate({
     );
   } else {
     const result = estimateCost(pricing, delta);
+    const burnAfter = billedNow ? result.newBurnPerHour : pricing.burnPerHour;
     const left =
-      result.newBurnPerHour === null || pricing.credits === null
+      burnAfter === null || pricing.credits === null
         ? undefined
-        : runway(pricing.credits, result.newBurnPerHour);
+        : runway(pricing.credits, burnAfter);
     body = (
       <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-1">
         <dt className="text-zinc-600 dark:text-zinc-400">This change</dt>
-        <dd className="tabular-nums">{formatDelta(result.deltaPerHour)}</dd>
+        <dd className="tabular-nums">
+          {formatDelta(result.deltaPerHour)}
+          {billedNow || result.deltaPerHour === 0 ? '' : ' once running'}
+        </dd>
         <dt className="text-zinc-600 dark:text-zinc-400">New burn</dt>
         <dd className="tabular-nums">
-          {result.newBurnPerHour === null ? 'unknown' : formatCreditsPerHour(result.newBurnPerHour)}
+          {burnAfter === null ? 'unknown' : formatCreditsPerHour(burnAfter)}
         </dd>
         <dt className="text-zinc-600 dark:text-zinc-400">Runway</dt>
         <dd className="tabular-nums">

@@ -1,0 +1,75 @@
+import type { ResourceDelta } from './estimate';
+
+/**
+ * What each form's change adds to the account's billed resources, from the form's raw values.
+ * Null when the values are not valid numbers yet (the estimate then waits).
+ */
+
+const MB_PER_GB = 1024;
+
+function positive(value: string | number): number | null {
+  const n = typeof value === 'number' ? value : Number(value);
+  return value !== '' && Number.isFinite(n) && n > 0 ? n : null;
+}
+
+export type PublicIpMode = 'dual' | 'ipv6';
+
+/** Public addresses a new interface carries: dual stack gets one of each, IPv6-only one v6. */
+export function publicIpDelta(mode: PublicIpMode | string | null): ResourceDelta {
+  if (mode === 'dual') return { ipv4: 1, ipv6: 1 };
+  if (mode === 'ipv6') return { ipv6: 1 };
+  return {};
+}
+
+/** A new VM: its cores and RAM (billed while running), system disk and public addresses. */
+export function vmCreationDelta(input: {
+  cores: string | number;
+  memoryMb: string | number;
+  diskGb: string | number;
+  ipMode: PublicIpMode | string;
+  /** On a private VLAN only: no public address. */
+  privateOnly?: boolean;
+}): ResourceDelta | null {
+  const cores = positive(input.cores);
+  const memoryMb = positive(input.memoryMb);
+  const diskGb = positive(input.diskGb);
+  if (cores === null || memoryMb === null || diskGb === null) return null;
+  return {
+    cores,
+    memoryMb,
+    diskMb: diskGb * MB_PER_GB,
+    ...(input.privateOnly ? {} : publicIpDelta(input.ipMode)),
+  };
+}
+
+/** Cores and RAM of a resize (only billed while the VM runs). */
+export function vmResizeDelta(
+  current: { cores: number; memory: number },
+  next: { cores: string | number; memoryMb: string | number },
+): ResourceDelta | null {
+  const cores = positive(next.cores);
+  const memoryMb = positive(next.memoryMb);
+  if (cores === null || memoryMb === null) return null;
+  return { cores: cores - current.cores, memoryMb: memoryMb - current.memory };
+}
+
+/** A new disk (or a grown one: `currentMb` is what it has now). */
+export function diskSizeDelta(sizeGb: string | number, currentMb = 0): ResourceDelta | null {
+  const gb = positive(sizeGb);
+  if (gb === null) return null;
+  return { diskMb: gb * MB_PER_GB - currentMb };
+}
+
+/**
+ * Snapshot space a profile change reserves: `quota_factor − 1` times the disk for the new profile
+ * minus the old one's (an inferred reading of the quota factor).
+ */
+export function snapshotProfileDelta(
+  diskMb: number,
+  fromFactor: number | null,
+  toFactor: number | null,
+): ResourceDelta {
+  const reserve = (factor: number | null) =>
+    factor === null ? 0 : Math.max(0, Math.round(diskMb * (factor - 1)));
+  return { snapshotMb: reserve(toFactor) - reserve(fromFactor) };
+}
