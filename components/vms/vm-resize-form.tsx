@@ -2,11 +2,13 @@
 
 import { useActionState, useId, useState } from 'react';
 import { resizeVmAction } from '@/app/(panel)/vms/actions';
+import { CostEstimate } from '@/components/cost/cost-estimate';
 import { FieldError, fieldErrorId } from '@/components/ui/field-error';
 import { TextField } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { fieldError, idleState } from '@/lib/action-state';
 import type { ResizeResult } from '@/lib/dal/vm-mutations';
+import { vmResizeDelta } from '@/lib/cost/deltas';
 import { CORES, MEMORY_MB, coresProblem, memoryProblem } from '@/lib/validation/vm';
 import { planResize, type ResizableVm } from '@/lib/validation/vm-resize';
 import { DetailCard } from './detail-card';
@@ -97,6 +99,10 @@ export function VmResizeForm({
             'Fix the values above to see what the change means.'
           )}
         </p>
+        <CostEstimate
+          delta={plan ? vmResizeDelta(vm, { cores, memoryMb: memory }) : null}
+          billedNow={vm.state === 'running'}
+        />
         {plan?.needsReboot ? (
           <div>
             <label className="flex items-center gap-2 text-sm">
