@@ -4,10 +4,12 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { startTransition, useActionState, useRef, useState } from 'react';
 import { attachIfaceAction, createPublicIfaceAction } from '@/app/(panel)/network/actions';
+import { FormCostEstimate } from '@/components/cost/form-cost-estimate';
 import { OperationProgress } from '@/components/operations/operation-progress';
 import { SelectField } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { fieldError, idleState } from '@/lib/action-state';
+import { publicIpDelta } from '@/lib/cost/deltas';
 import type { CreateIpChoices } from '@/lib/dal/network';
 import type { OperationEvent } from '@/lib/operations/types';
 import { BANDWIDTH_CHOICES_KBPS, DEFAULT_BANDWIDTH_KBPS } from '@/lib/validation/network';
@@ -146,6 +148,7 @@ export function CreateIpForm({ choices }: { choices: CreateIpChoices }) {
           {createState.message}
         </p>
       ) : null}
+      <FormCostEstimate deltaOf={(values) => publicIpDelta(String(values.get('ip_mode') ?? ''))} />
       <SubmitButton pendingLabel="Creating…">Create public IP</SubmitButton>
     </form>
   );
