@@ -2,10 +2,12 @@
 
 import { useActionState, useState } from 'react';
 import { setSnapshotProfileAction } from '@/app/(panel)/disks/actions';
+import { CostEstimate } from '@/components/cost/cost-estimate';
 import { SelectField } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useOnStarted } from '@/components/vms/use-started-operations';
 import { fieldError, idleState } from '@/lib/action-state';
+import { snapshotProfileDelta } from '@/lib/cost/deltas';
 import type { SnapshotProfile } from '@/lib/gandi/types';
 import { ActionMessage } from './action-message';
 import type { DiskView, OnStarted } from './disk-view';
@@ -46,10 +48,23 @@ export function DiskProfileForm({
         hint={<SnapshotProfileOptions profiles={profiles} />}
         error={fieldError(state, 'snapshot_profile')}
       />
+      <CostEstimate
+        title="Snapshot space"
+        delta={snapshotProfileDelta(
+          disk.sizeMb,
+          factorOf(profiles, disk.snapshotProfileId),
+          factorOf(profiles, profile === '' ? null : Number(profile)),
+        )}
+        note="Inferred: a profile reserves its quota factor times the disk for snapshots."
+      />
       <SubmitButton variant="secondary" pendingLabel="Saving…">
         Save profile
       </SubmitButton>
       <ActionMessage state={state} />
     </form>
   );
+}
+
+function factorOf(profiles: SnapshotProfile[], id: number | null): number | null {
+  return id === null ? null : (profiles.find((p) => p.id === id)?.quotaFactor ?? null);
 }
