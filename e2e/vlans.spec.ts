@@ -30,6 +30,8 @@ test('VLAN: create → private interface → VM on it → delete refused while u
   signedInPage: page,
   account,
 }) => {
+  // The longest flow of the suite: a VLAN, two interfaces, a VM creation, an update.
+  test.setTimeout(120_000);
   const recorder = await recordBodies(page);
   await simControl('vms', { apiKey: account.apiKey, count: 1, datacenterId: 4 });
   await page.goto('/network');
@@ -100,14 +102,61 @@ test('VLAN: create → private interface → VM on it → delete refused while u
     '10.10.0.254',
   );
 
+  // A VM created on this VLAN only, from the wizard: no public address.
+  await page.goto('/vms/new');
+  const next = page.getByRole('button', { name: 'Next', exact: true });
+  await page.getByRole('radio', { name: /Paris, France SD3/ }).check();
+  await next.click();
+  await expect(page.getByRole('heading', { name: 'Step 2 of 6: Image' })).toBeVisible();
+  await page.getByRole('radio', { name: /^Debian 9/ }).check();
+  await next.click();
+  await expect(page.getByRole('heading', { name: 'Step 3 of 6: Size' })).toBeVisible();
+  await next.click();
+  await expect(page.getByRole('heading', { name: 'Step 4 of 6: Network' })).toBeVisible();
+  await page.getByRole('radio', { name: /Private VLAN only/ }).check();
+  await expect(page.getByLabel('Private VLAN', { exact: true })).toHaveValue(/\d+/);
+  await expect(
+    page.getByLabel('Private VLAN', { exact: true }).locator('option:checked'),
+  ).toHaveText('backend (10.10.0.0/24)');
+  await next.click();
+  await expect(page.getByRole('heading', { name: 'Step 5 of 6: Access' })).toBeVisible();
+  await page.getByLabel('Hostname').fill('private-only');
+  await page.getByRole('button', { name: 'Generate a password' }).click();
+  await next.click();
+  await expect(page.getByRole('heading', { name: 'Step 6 of 6: Review' })).toBeVisible();
+  const call = page.locator('pre');
+  await expect(call).toContainText('"iface_id": "<the private interface, created first>"');
+  await expect(call).not.toContainText('ip_version');
+  await expect(page.getByRole('complementary', { name: 'Summary' })).toContainText(
+    'Private VLAN backend only',
+  );
+  await page.getByRole('button', { name: 'Create VM' }).click();
+  const creation = page
+    .getByRole('region', { name: 'Creation operations' })
+    .locator('li[data-operation-id]');
+  await expectAllDone(creation);
+  await expect(creation.filter({ hasText: 'Create network interface' })).toHaveCount(1);
+
+  await page.goto('/network/vlans');
+  await page
+    .getByRole('row', { name: /backend/ })
+    .getByRole('link', { name: 'backend' })
+    .click();
+  await expect(members.getByRole('row', { name: /private-only/ })).toContainText('10.10.0.');
+  // The VM has no public address.
+  await page.goto('/network?vm=private-only');
+  await expect(page.getByRole('row', { name: /private-only/ })).toHaveCount(1);
+  await expect(page.getByRole('row', { name: /private-only/ })).toContainText('Private · backend');
+  await page.goBack();
+
   // Deleting is refused while interfaces use it, with the interfaces named.
   await page.getByRole('button', { name: 'Delete VLAN' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete the VLAN backend?' });
   await dialog.getByLabel(/Type .* to confirm/).fill('backend');
   await dialog.getByRole('button', { name: 'Delete VLAN' }).click();
-  await expect(
-    page.getByRole('alert').filter({ hasText: /still in use by 1 interface/ }),
-  ).toContainText('10.10.0.10 on bulk00001');
+  const refusal = page.getByRole('alert').filter({ hasText: /still in use by 2 interfaces/ });
+  await expect(refusal).toContainText('10.10.0.10 on bulk00001');
+  await expect(refusal).toContainText('on private-only');
   await expect(page.getByRole('heading', { level: 1, name: 'VLAN backend' })).toBeVisible();
 
   await recorder.expectNoSecret(account.apiKey);
