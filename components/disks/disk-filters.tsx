@@ -4,7 +4,8 @@ import { buttonClasses } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import type { Datacenter } from '@/lib/gandi/types';
-import { DISK_NAME_MAX_LENGTH, type DiskListQuery } from '@/lib/validation/disk';
+import { DISK_NAME_MAX_LENGTH } from '@/lib/validation/disk';
+import type { DiskListQuery } from '@/lib/validation/disk-list-query';
 
 const SORT_OPTIONS = [
   { value: 'name', label: 'Name A–Z' },

@@ -24,7 +24,7 @@ import type {
   VmSummary,
 } from '@/lib/gandi/types';
 import { FINAL_STEPS } from '@/lib/gandi/types';
-import { DISK_SORTS, type DiskListQuery } from '@/lib/validation/disk';
+import { DISK_SORTS, type DiskListQuery } from '@/lib/validation/disk-list-query';
 
 /** Rows per page of the disk list. */
 export const DISK_PAGE_SIZE = 25;

@@ -9,15 +9,12 @@ import {
   defaultSnapshotName,
   deleteProblem,
   detachProblem,
-  diskListQuerySchema,
   diskNameProblem,
-  formatCmdline,
   kernelProblem,
   kernelSchema,
   mbToGb,
   migrateDiskSchema,
   migrateProblem,
-  parseCmdline,
   positionProblem,
   resizeProblem,
   rollbackProblem,
@@ -110,43 +107,6 @@ describe('kernel', () => {
     expect(kernelProblem('grub', available)).toBeNull();
     expect(kernelProblem('', available)).toMatch(/Choose a kernel/);
     expect(kernelProblem('2.4-ancient', available)).toMatch(/offered in this datacenter/);
-  });
-});
-
-describe('kernel command line', () => {
-  it('parses flags, values and booleans', () => {
-    expect(parseCmdline('root=/dev/sda ro  console=ttyS0 nosep=false')).toEqual({
-      ok: true,
-      value: { root: '/dev/sda', ro: true, console: 'ttyS0', nosep: false },
-    });
-    expect(parseCmdline('   ')).toEqual({ ok: true, value: {} });
-  });
-  it('refuses bad keys, duplicates, empty values, quotes and overlong text', () => {
-    expect(parseCmdline('=x')).toMatchObject({
-      ok: false,
-      problem: expect.stringMatching(/not an option/),
-    });
-    expect(parseCmdline('9root=x')).toMatchObject({ ok: false });
-    expect(parseCmdline('ro ro')).toMatchObject({ ok: false, problem: '"ro" is given twice.' });
-    expect(parseCmdline('root=')).toMatchObject({
-      ok: false,
-      problem: expect.stringMatching(/needs a value/),
-    });
-    expect(parseCmdline('init="/bin/sh"')).toMatchObject({
-      ok: false,
-      problem: expect.stringMatching(/quotes/),
-    });
-    expect(parseCmdline(`a=${'x'.repeat(1024)}`)).toMatchObject({
-      ok: false,
-      problem: expect.stringMatching(/at most 1024/),
-    });
-  });
-  it('formats what it parses back to the same struct', () => {
-    const struct = { console: 'ttyS0', nosep: true, ro: false, root: '/dev/sda' };
-    const text = formatCmdline(struct);
-    expect(text).toBe('console=ttyS0 nosep ro=false root=/dev/sda');
-    expect(parseCmdline(text)).toEqual({ ok: true, value: struct });
-    expect(formatCmdline(null)).toBe('');
   });
 });
 
@@ -350,36 +310,6 @@ describe('update, kernel, profile, attach, delete, migrate schemas', () => {
     ).toMatchObject({
       datacenter_id: ['Choose a datacenter.'],
     });
-  });
-});
-
-describe('list query (URL)', () => {
-  it('keeps valid values and defaults the rest', () => {
-    expect(
-      diskListQuerySchema.parse({
-        page: '2',
-        type: 'snapshot',
-        dc: '4',
-        q: 'data_1',
-        sort: '-size',
-      }),
-    ).toEqual({
-      page: 2,
-      type: 'snapshot',
-      dc: 4,
-      q: 'data_1',
-      sort: '-size',
-    });
-    expect(
-      diskListQuerySchema.parse({ page: '-1', type: 'cdrom', dc: 'x', q: '50%', sort: 'evil' }),
-    ).toEqual({
-      page: 1,
-      type: undefined,
-      dc: undefined,
-      q: undefined,
-      sort: 'name',
-    });
-    expect(diskListQuerySchema.parse({ page: ['3', '4'] }).page).toBe(3);
   });
 });
 

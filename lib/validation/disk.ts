@@ -8,20 +8,25 @@
  * API's 255-character limit with a conservative character set (they end up as filesystem labels).
  */
 import { z } from 'zod';
+import { parseCmdline, type KernelCmdline } from './disk-cmdline';
 import { formCheckbox } from './form';
+
+export {
+  CMDLINE_MAX_LENGTH,
+  formatCmdline,
+  parseCmdline,
+  type KernelCmdline,
+} from './disk-cmdline';
 
 export const MB_PER_GB = 1024;
 export const DISK_SIZE_GB = { min: 1, max: 1024 } as const;
 export const DISK_NAME_MAX_LENGTH = 255;
 /** Attachment positions: 0 is the system disk. The API states no maximum; Xen offers 16 devices. */
 export const DISK_POSITION = { min: 0, max: 15 } as const;
-export const CMDLINE_MAX_LENGTH = 1024;
 export const DISK_TYPES = ['data', 'snapshot'] as const;
 export type DiskType = (typeof DISK_TYPES)[number];
 export const DISK_SOURCES = ['empty', 'disk', 'image'] as const;
 export type DiskSource = (typeof DISK_SOURCES)[number];
-
-export type KernelCmdline = Record<string, string | boolean>;
 
 // ---------------------------------------------------------------------------------------------
 // Single rules: each returns the problem in words, or null when fine.
@@ -70,49 +75,6 @@ export function kernelProblem(kernel: string, available: readonly string[]): str
   if (kernel.length === 0) return 'Choose a kernel.';
   if (!available.includes(kernel)) return 'Choose a kernel offered in this datacenter.';
   return null;
-}
-
-const CMDLINE_KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-
-/**
- * `"root=/dev/sda ro console=ttyS0"` → `{ root: '/dev/sda', ro: true, console: 'ttyS0' }`, the
- * struct the API keeps in `kernel_cmdline`. A bare word is a flag (`true`); `key=true|false` is
- * a boolean, so what `formatCmdline` writes reads back the same.
- */
-export function parseCmdline(
-  text: string,
-): { ok: true; value: KernelCmdline } | { ok: false; problem: string } {
-  if (text.length > CMDLINE_MAX_LENGTH)
-    return { ok: false, problem: `The command line is at most ${CMDLINE_MAX_LENGTH} characters.` };
-  const value: KernelCmdline = {};
-  for (const token of text.split(/\s+/).filter((part) => part !== '')) {
-    const eq = token.indexOf('=');
-    const key = eq === -1 ? token : token.slice(0, eq);
-    if (!CMDLINE_KEY.test(key))
-      return {
-        ok: false,
-        problem: `"${token}" is not an option: use name or name=value (letters, digits, _ . -).`,
-      };
-    if (Object.hasOwn(value, key)) return { ok: false, problem: `"${key}" is given twice.` };
-    if (eq === -1) {
-      value[key] = true;
-      continue;
-    }
-    const raw = token.slice(eq + 1);
-    if (raw === '') return { ok: false, problem: `"${key}=" needs a value after the = sign.` };
-    if (/["'\\]/.test(raw))
-      return { ok: false, problem: `"${key}": quotes and backslashes are not allowed.` };
-    value[key] = raw === 'true' ? true : raw === 'false' ? false : raw;
-  }
-  return { ok: true, value };
-}
-
-/** The inverse of `parseCmdline`, for the form's initial value. */
-export function formatCmdline(cmdline: Record<string, string | boolean | number> | null): string {
-  if (!cmdline) return '';
-  return Object.entries(cmdline)
-    .map(([key, value]) => (value === true ? key : `${key}=${String(value)}`))
-    .join(' ');
 }
 
 export function positionProblem(position: number): string | null {
@@ -335,48 +297,6 @@ export const migrateDiskSchema = z.object({
     .int()
     .positive('Choose a datacenter.'),
 });
-
-// ---------------------------------------------------------------------------------------------
-// The disk list's URL (filters and page live in the URL so a view can be shared).
-
-export const DISK_SORTS = {
-  name: 'name ASC',
-  '-name': 'name DESC',
-  size: 'size ASC',
-  '-size': 'size DESC',
-  created: 'date_created ASC',
-  '-created': 'date_created DESC',
-} as const;
-export type DiskSort = keyof typeof DISK_SORTS;
-
-const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-
-/** Lenient: a bad value in a shared URL falls back to its default instead of an error page. */
-export const diskListQuerySchema = z.object({
-  page: z.preprocess(firstValue, z.coerce.number().int().min(1).max(1_000_000).catch(1)),
-  type: z.preprocess(firstValue, z.enum(DISK_TYPES).optional().catch(undefined)),
-  dc: z.preprocess(firstValue, idField.optional().catch(undefined)),
-  // Only name characters: the value goes into a `~name` pattern. `%` is refused; `_` is a
-  // one-character wildcard there, which still matches a literal underscore.
-  q: z.preprocess(
-    firstValue,
-    z
-      .string()
-      .trim()
-      .max(DISK_NAME_MAX_LENGTH)
-      .regex(/^[A-Za-z0-9._-]*$/)
-      .optional()
-      .catch(undefined),
-  ),
-  sort: z.preprocess(
-    firstValue,
-    z
-      .enum(Object.keys(DISK_SORTS) as [DiskSort, ...DiskSort[]])
-      .default('name')
-      .catch('name'),
-  ),
-});
-export type DiskListQuery = z.infer<typeof diskListQuerySchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Snapshot names

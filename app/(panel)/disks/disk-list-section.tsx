@@ -6,7 +6,7 @@ import { Pagination, type SearchParamsRecord } from '@/components/ui/pagination'
 import { requireSession } from '@/lib/dal/auth';
 import { getDiskPage } from '@/lib/dal/disks';
 import { load } from '@/lib/dal/load';
-import type { DiskListQuery } from '@/lib/validation/disk';
+import type { DiskListQuery } from '@/lib/validation/disk-list-query';
 
 export async function DiskListSection({
   query,

@@ -5,7 +5,7 @@ import { buttonClasses } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import type { SearchParamsRecord } from '@/components/ui/pagination';
 import { TableSkeleton } from '@/components/ui/skeleton';
-import { diskListQuerySchema } from '@/lib/validation/disk';
+import { diskListQuerySchema } from '@/lib/validation/disk-list-query';
 import { DiskListSection } from './disk-list-section';
 
 export const metadata: Metadata = { title: 'Disks' };
