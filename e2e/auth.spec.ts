@@ -60,9 +60,12 @@ test.describe('sign-in', () => {
     const page = await context.newPage();
     const good = await createAccount();
     await page.goto('/login');
+    const key = page.getByLabel('API key');
     for (let attempt = 1; attempt <= 4; attempt += 1) {
-      await page.getByLabel('API key').fill(`wrongkey${String(attempt).padStart(16, '0')}`);
+      await key.fill(`wrongkey${String(attempt).padStart(16, '0')}`);
       await page.getByRole('button', { name: 'Sign in' }).click();
+      // React resets the form when the action has answered: only then type the next key.
+      await expect(key).toHaveValue('');
       await expect(page.getByRole('alert').filter({ hasText: 'Sign-in failed' })).toBeVisible();
     }
     await expect(
