@@ -36,7 +36,18 @@ test('add a key (bad ones refused), use it in the wizard, delete it', async ({
   await value.fill('-----BEGIN OPENSSH PRIVATE KEY-----');
   await expect(page.getByText(/This is a PRIVATE key/)).toBeVisible();
 
-  // The server refuses too when the browser check is bypassed (a direct form post).
+  // The server checks again: with the browser's check bypassed, the post is refused on the field.
+  await value.fill(MISLABELLED);
+  const refused = page.waitForResponse(
+    (response) => response.request().method() === 'POST' && response.url().includes('/ssh-keys'),
+  );
+  await add.evaluate((button) => button.removeAttribute('disabled'));
+  await add.click();
+  expect(await (await refused).text()).toContain(
+    'The line says ssh-rsa but the key inside is ssh-ed25519.',
+  );
+  await expect(page.getByText('No SSH keys yet')).toBeVisible();
+
   await value.fill(KEY_LINE);
   await expect(page.getByTestId('ssh-key-fingerprint')).toHaveText(FINGERPRINT);
   await expect(page.getByText('ssh-ed25519 (256 bits)')).toBeVisible();

@@ -21,7 +21,6 @@ import { ReverseForm } from './reverse-form';
 
 export interface IfaceControlsProps {
   ifaceId: number;
-  type: string;
   ready: boolean;
   vm: { id: number; hostname: string } | null;
   attachChoices: { id: number; hostname: string }[];

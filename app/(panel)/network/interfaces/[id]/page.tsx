@@ -41,7 +41,6 @@ export default async function InterfacePage({ params }: { params: Promise<{ id: 
         <IfaceSummary iface={iface} datacenter={datacenter} vm={vm} />
         <IfaceControls
           ifaceId={iface.id}
-          type={iface.type}
           ready={iface.state !== 'being_created'}
           vm={vm ? { id: vm.id, hostname: vm.hostname } : null}
           attachChoices={attachChoices}
