@@ -20,9 +20,12 @@ export interface OperationGroup {
 export function LiveOperations({
   runningIds,
   groups,
+  refreshOthers = true,
 }: {
   runningIds: number[];
   groups: OperationGroup[];
+  /** False while the VM is being deleted: its page must not re-render into a 404 mid-way. */
+  refreshOthers?: boolean;
 }) {
   const tracked = new Set(groups.flatMap((group) => group.ids));
   const others = runningIds.filter((id) => !tracked.has(id));
@@ -33,7 +36,12 @@ export function LiveOperations({
       className="space-y-4 rounded-lg border border-sky-200 bg-sky-50/50 p-4 dark:border-sky-900 dark:bg-sky-950/30"
     >
       {others.length > 0 ? (
-        <OperationProgress key={others.join(',')} ids={others} title="Running operations" />
+        <OperationProgress
+          key={others.join(',')}
+          ids={others}
+          title="Running operations"
+          refreshOnDone={refreshOthers}
+        />
       ) : null}
       {groups.map((group) => (
         <OperationProgress

@@ -18,6 +18,8 @@ export interface VmControlsProps {
 /** The VM page's actions and the live progress of what they start. */
 export function VmControls({ vm, runningOperationIds }: VmControlsProps) {
   const [groups, setGroups] = useState<OperationGroup[]>([]);
+  const [leaving, setLeaving] = useState(false);
+  const markLeaving = useCallback(() => setLeaving(true), []);
   const addGroup = useCallback(
     (group: OperationGroup) =>
       setGroups((current) =>
@@ -38,10 +40,16 @@ export function VmControls({ vm, runningOperationIds }: VmControlsProps) {
       <DetailCard id="vm-actions" title="Actions">
         <div className="flex flex-wrap items-start gap-2">
           <VmPowerActions vmId={vm.id} state={vm.state} onStarted={onStarted} />
-          <VmDelete vmId={vm.id} hostname={vm.hostname} state={vm.state} onGroup={addGroup} />
+          <VmDelete
+            vmId={vm.id}
+            hostname={vm.hostname}
+            state={vm.state}
+            onGroup={addGroup}
+            onLeaving={markLeaving}
+          />
         </div>
       </DetailCard>
-      <LiveOperations runningIds={runningOperationIds} groups={groups} />
+      <LiveOperations runningIds={runningOperationIds} groups={groups} refreshOthers={!leaving} />
       <VmResizeForm
         vmId={vm.id}
         vm={vm}

@@ -19,11 +19,14 @@ export function VmDelete({
   hostname,
   state: vmState,
   onGroup,
+  onLeaving,
 }: {
   vmId: number;
   hostname: string;
   state: string;
   onGroup: (group: OperationGroup) => void;
+  /** Called once a deletion is under way: the page must stop re-rendering itself (it will 404). */
+  onLeaving: () => void;
 }) {
   const router = useRouter();
   const [state, formAction, pending] = useActionState(deleteVmAction, idleState);
@@ -34,6 +37,7 @@ export function VmDelete({
     if (state.status !== 'ok' || handled.current === state) return;
     handled.current = state;
     const step: DeleteStep = state.data;
+    onLeaving();
     const ids = step.operations.map((op) => op.id);
     const allDone = (ops: OperationEvent[]) =>
       ops.length > 0 && ops.every((op) => op.step === 'DONE');
@@ -44,6 +48,8 @@ export function VmDelete({
         key: `delete-stop-${ids.join(',')}`,
         title: `Delete ${hostname} — step 1 of 2: stop`,
         ids,
+        // The delete follows at once; a re-render in between would race it.
+        refreshOnDone: false,
         onSettled: (ops) => {
           if (!allDone(ops) || resubmitted) return;
           resubmitted = true;
@@ -65,7 +71,7 @@ export function VmDelete({
         },
       });
     }
-  }, [state, formAction, hostname, onGroup, router, vmId]);
+  }, [state, formAction, hostname, onGroup, onLeaving, router, vmId]);
 
   return (
     <div>
