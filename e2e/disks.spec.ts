@@ -92,21 +92,31 @@ test('disk life cycle: create, attach, resize, snapshot, rollback, detach, delet
   await snapshot.getByRole('button', { name: 'Take snapshot' }).click();
   const snapshots = section(page, 'Snapshots');
   await expect(snapshots.getByRole('link', { name: 'e2e-snap' })).toBeVisible(SETTLE);
+  // A second one, its name left empty: generated from the disk's name and the UTC time.
+  await section(page, 'Snapshot').getByRole('button', { name: 'Take snapshot' }).click();
+  const generated = snapshots.getByRole('link', { name: /^e2e-data-snap-\d{8}-\d{6}$/ });
+  await expect(generated).toBeVisible(SETTLE);
+  const generatedName = await generated.textContent();
 
   // Rollback is refused while the VM runs, explained before submit.
   await expect(
     snapshots.getByText('Stop bulk00001 first: a disk is rolled back only while its VM is halted.'),
   ).toBeVisible();
-  await expect(snapshots.getByRole('button', { name: 'Roll back' })).toBeDisabled();
+  await expect(snapshots.getByRole('button', { name: 'Roll back' }).first()).toBeDisabled();
   // Stop the VM from its page, then come back.
   await page.goto(`/vms/${vmId}`);
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(page.getByRole('button', { name: 'Start' })).toBeVisible(SETTLE);
   await page.goto(diskUrl);
-  await section(page, 'Snapshots').getByRole('button', { name: 'Roll back' }).click();
+  // Rolling back to the older snapshot warns that the later one is lost.
+  await section(page, 'Snapshots')
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: 'e2e-snap', exact: true }) })
+    .getByRole('button', { name: 'Roll back' })
+    .click();
   const rollbackDialog = page.getByRole('dialog', { name: /Roll back e2e-data to e2e-snap/ });
   await expect(
-    rollbackDialog.getByText(/This is the latest snapshot: no other snapshot is lost/),
+    rollbackDialog.getByText(`Later snapshots are lost: ${generatedName ?? '?'}.`),
   ).toBeVisible();
   await rollbackDialog.getByRole('button', { name: 'Roll back' }).click();
   await expect(
