@@ -1,0 +1,105 @@
+import 'server-only';
+import { z } from 'zod';
+import { ActionError, defineJsonAction } from '@/lib/action';
+import type { ActionState } from '@/lib/action-state';
+import type { ActionContext } from '@/lib/action';
+import { deleteDisk, snapshotDisk } from '@/lib/dal/disk-mutations';
+import { deleteIface } from '@/lib/dal/network';
+import { rebootVm, startVm, stopVm } from '@/lib/dal/vm-mutations';
+import { diskInfo, ipInfo, vmDelete, vmInfo, type GandiConnection } from '@/lib/gandi';
+import type { ResourceKind, TeamAction } from '@/lib/team/permission';
+import type { BulkItemResult, BulkKind } from './bulk-model';
+
+/**
+ * One server-side action per (kind, verb) and item, each declared like the single-item actions
+ * (`vm.stop` on that VM…): the team guard checks and audits every item on its own, so an operator
+ * may stop the VMs they created in a batch that also names others' (those are refused, per item).
+ */
+
+interface Started {
+  operations: { id: number }[];
+}
+type ItemRunner = (conn: GandiConnection, id: number) => Promise<Started>;
+type ItemAction = (input: { id: number }) => Promise<ActionState<Started>>;
+
+const itemInput = z.object({ id: z.number().int().positive() });
+
+function item(kind: ResourceKind, permission: TeamAction, run: ItemRunner): ItemAction {
+  return defineJsonAction(itemInput, ({ id }, ctx: ActionContext) => run(ctx.conn, id), {
+    permission,
+    resource: ({ id }) => ({ kind, id }),
+  });
+}
+
+/**
+ * Checks the VM's state first: the API's answer to e.g. stopping a halted VM is a generic
+ * "wrong state" fault, and a batch result should say what the state was.
+ */
+function whenVm(state: 'running' | 'halted', verb: string, run: ItemRunner): ItemRunner {
+  return async (conn, id) => {
+    const vm = await vmInfo(conn, id);
+    if (vm.state !== state) {
+      throw new ActionError(
+        `${vm.hostname} is ${vm.state.replace(/_/g, ' ')}: only a ${state} VM can be ${verb}.`,
+      );
+    }
+    return run(conn, id);
+  };
+}
+
+async function deleteVm(conn: GandiConnection, id: number): Promise<Started> {
+  return { operations: [await vmDelete(conn, id)] };
+}
+
+async function deleteDiskById(conn: GandiConnection, id: number): Promise<Started> {
+  // The batch confirmation named every disk; the single-disk guard's typed name is its own.
+  const disk = await diskInfo(conn, id);
+  return deleteDisk(conn, id, disk.name);
+}
+
+async function deleteIpInterface(conn: GandiConnection, id: number): Promise<Started> {
+  const ip = await ipInfo(conn, id);
+  if (ip.ifaceId === null) throw new ActionError('This address has no interface to delete.');
+  return deleteIface(conn, ip.ifaceId);
+}
+
+const ITEM_ACTIONS: { [K in BulkKind]: Record<string, ItemAction> } = {
+  vm: {
+    start: item('vm', 'vm.start', whenVm('halted', 'started', startVm)),
+    stop: item('vm', 'vm.stop', whenVm('running', 'stopped', stopVm)),
+    reboot: item('vm', 'vm.reboot', whenVm('running', 'rebooted', rebootVm)),
+    delete: item('vm', 'vm.delete', whenVm('halted', 'deleted', deleteVm)),
+  },
+  disk: {
+    snapshot: item('disk', 'disk.snapshot', (conn, id) => snapshotDisk(conn, id, '')),
+    delete: item('disk', 'disk.delete', deleteDiskById),
+  },
+  ip: {
+    delete: item('ip', 'ip.delete', deleteIpInterface),
+  },
+};
+
+/** How many items run at once: enough to be quick, few enough not to flood the endpoint. */
+const CONCURRENCY = 4;
+
+/** Runs `verb` on every id; a refusal or fault on one item does not stop the others. */
+export async function runBulk(kind: BulkKind, verb: string, ids: readonly number[]) {
+  const found = ITEM_ACTIONS[kind][verb];
+  if (!found) throw new ActionError(`“${verb}” is not a bulk action for this list.`);
+  const action: ItemAction = found;
+  const results: BulkItemResult[] = new Array<BulkItemResult>(ids.length);
+  let next = 0;
+  async function worker() {
+    while (next < ids.length) {
+      const index = next++;
+      const id = ids[index] as number;
+      const state = await action({ id });
+      results[index] =
+        state.status === 'ok'
+          ? { id, ok: true, operationIds: state.data.operations.map((op) => op.id) }
+          : { id, ok: false, message: state.status === 'error' ? state.message : 'Not run.' };
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, ids.length) }, worker));
+  return results;
+}

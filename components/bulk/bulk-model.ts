@@ -1,0 +1,77 @@
+/**
+ * What can be done to many items of a list at once, and the per-item results (shared by the
+ * server actions and the browser; plain data only).
+ */
+
+export const BULK_KINDS = ['vm', 'disk', 'ip'] as const;
+export type BulkKind = (typeof BULK_KINDS)[number];
+
+export const BULK_VERBS = {
+  vm: ['start', 'stop', 'reboot', 'delete'],
+  disk: ['snapshot', 'delete'],
+  ip: ['delete'],
+} as const satisfies Record<BulkKind, readonly string[]>;
+
+export type BulkVerb<K extends BulkKind = BulkKind> = (typeof BULK_VERBS)[K][number];
+
+/** At most one list page (the lists page by 25; a few pages' worth is still one request). */
+export const MAX_BULK_ITEMS = 100;
+
+export const VERB_LABELS: Record<string, string> = {
+  start: 'Start',
+  stop: 'Stop',
+  reboot: 'Reboot',
+  delete: 'Delete',
+  snapshot: 'Snapshot',
+};
+
+export const KIND_NOUNS: Record<BulkKind, [singular: string, plural: string]> = {
+  vm: ['VM', 'VMs'],
+  disk: ['disk', 'disks'],
+  ip: ['IP address', 'IP addresses'],
+};
+
+export function isBulkVerb<K extends BulkKind>(kind: K, verb: string): verb is BulkVerb<K> {
+  return (BULK_VERBS[kind] as readonly string[]).includes(verb);
+}
+
+/** One item's outcome: the operations it started, or why it was refused. */
+export type BulkItemResult =
+  { id: number; ok: true; operationIds: number[] } | { id: number; ok: false; message: string };
+
+export interface BulkResult {
+  verb: string;
+  items: BulkItemResult[];
+}
+
+export function countNoun(kind: BulkKind, count: number): string {
+  const [one, many] = KIND_NOUNS[kind];
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** "Stop 3 VMs?" */
+export function confirmTitle(kind: BulkKind, verb: string, count: number): string {
+  return `${VERB_LABELS[verb] ?? verb} ${countNoun(kind, count)}?`;
+}
+
+/** What a verb does that the dialog should say before it happens. */
+export function verbWarning(kind: BulkKind, verb: string): string | null {
+  if (kind === 'vm' && verb === 'delete')
+    return 'Deleting is permanent. Only halted VMs can be deleted: stop running ones first.';
+  if (kind === 'disk' && verb === 'delete')
+    return 'Deleting is permanent. Attached disks are refused: detach them first.';
+  if (kind === 'ip' && verb === 'delete')
+    return 'Deleting an address deletes its interface and every address on it. Attached interfaces are refused.';
+  if (kind === 'vm' && (verb === 'stop' || verb === 'reboot'))
+    return 'Running services on these VMs are interrupted.';
+  return null;
+}
+
+/** Summary line: "2 started, 1 refused". */
+export function summarize(items: readonly BulkItemResult[]): string {
+  const ok = items.filter((item) => item.ok).length;
+  const refused = items.length - ok;
+  return [ok ? `${ok} started` : null, refused ? `${refused} refused` : null]
+    .filter(Boolean)
+    .join(', ');
+}
