@@ -45,7 +45,8 @@ test.describe('emergency console', () => {
 
     await confirm.check();
     await page.getByRole('button', { name: 'Enable the console' }).click();
-    await expect(page.getByRole('region', { name: 'Enabling the console' })).toBeVisible();
+    const progress = page.getByRole('region', { name: 'Progress' });
+    await expect(progress.getByRole('heading', { name: 'Enabling the console' })).toBeVisible();
     const command = page.getByText(`ssh ${ipv4}@console.gandi.net`, { exact: true });
     await expect(command).toBeVisible({ timeout: 20_000 });
     await expect(access.getByText('Enabled', { exact: true })).toBeVisible();
@@ -85,8 +86,10 @@ test.describe('emergency console', () => {
     await password.fill('correct-horse-1');
     await again.fill('correct-horse-1');
     await submit.click();
-    const progress = page.getByRole('region', { name: 'Setting the root password' });
-    await expect(progress).toBeVisible();
+    const progress = page.getByRole('region', { name: 'Progress' });
+    await expect(
+      progress.getByRole('heading', { name: 'Setting the root password' }),
+    ).toBeVisible();
     await expect(progress.getByText('DONE', { exact: true }).first()).toBeVisible({
       timeout: 20_000,
     });

@@ -1,37 +1,44 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useActionState } from 'react';
 import { setConsoleAction } from '@/app/(panel)/vms/[id]/console/actions';
-import { OperationProgress } from '@/components/operations/operation-progress';
 import { FieldError, fieldErrorId } from '@/components/ui/field-error';
 import { SubmitButton } from '@/components/ui/submit-button';
+import type { OperationGroup } from '@/components/vms/live-operations';
 import { useOnStarted } from '@/components/vms/use-started-operations';
 import { fieldError, idleState } from '@/lib/action-state';
 import type { ConsoleChange } from '@/lib/dal/console';
 
 /**
  * Enable / disable the emergency console. Enabling asks the owner to confirm a root password is
- * set (the API cannot tell). The update is followed live; the page refreshes when it settles.
+ * set (the API cannot tell). The update it starts is handed to `onStarted` to be followed live.
  */
 export function ConsoleToggle({
   vmId,
   enabled,
   canEnable,
+  busy,
+  onStarted,
 }: {
   vmId: number;
   enabled: boolean;
   /** False without a public IPv4 (the server refuses too; this only explains it up front). */
   canEnable: boolean;
+  /** An update of this VM is still running: wait for it (the button says why it waits). */
+  busy: boolean;
+  onStarted: (group: OperationGroup) => void;
 }) {
   const [state, formAction] = useActionState(setConsoleAction, idleState);
-  const [started, setStarted] = useState<{ ids: number[]; title: string } | null>(null);
   const enable = !enabled;
-  useOnStarted(state, (data: ConsoleChange) =>
-    setStarted({
-      ids: data.operations.map((op) => op.id),
+  // The title comes from the request, not from `enabled`, which flips once the update is done.
+  useOnStarted(state, (data: ConsoleChange) => {
+    const ids = data.operations.map((op) => op.id);
+    onStarted({
+      key: `console-${ids.join(',')}`,
       title: data.enabling ? 'Enabling the console' : 'Disabling the console',
-    }),
-  );
+      ids,
+    });
+  });
 
   return (
     <div className="space-y-3">
@@ -58,25 +65,23 @@ export function ConsoleToggle({
         ) : null}
         <SubmitButton
           variant={enable ? 'primary' : 'secondary'}
-          disabled={enable && !canEnable}
+          disabled={busy || (enable && !canEnable)}
+          aria-describedby={busy ? 'console-busy' : undefined}
           pendingLabel={enable ? 'Enabling…' : 'Disabling…'}
         >
           {enable ? 'Enable the console' : 'Disable the console'}
         </SubmitButton>
+        {busy ? (
+          <p id="console-busy" className="text-sm text-zinc-600 dark:text-zinc-400">
+            An update of this VM is under way; this waits until it is done.
+          </p>
+        ) : null}
         {state.status === 'error' && !state.fieldErrors ? (
           <p role="alert" className="text-sm text-red-700 dark:text-red-400">
             {state.message}
           </p>
         ) : null}
       </form>
-      {started ? (
-        <OperationProgress
-          key={started.ids.join(',')}
-          ids={started.ids}
-          title={started.title}
-          refreshOnDone
-        />
-      ) : null}
     </div>
   );
 }

@@ -1,19 +1,27 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useActionState } from 'react';
 import { setRootPasswordAction } from '@/app/(panel)/vms/[id]/console/actions';
-import { OperationProgress } from '@/components/operations/operation-progress';
 import { TextField } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
+import type { OperationGroup } from '@/components/vms/live-operations';
 import { useOnStarted } from '@/components/vms/use-started-operations';
 import { fieldError, idleState } from '@/lib/action-state';
 import { PASSWORD_LENGTH } from '@/lib/validation/vm';
 
 /** Sets the root password the console logs in with (`hosting.vm.update {password}`). */
-export function RootPasswordForm({ vmId }: { vmId: number }) {
+export function RootPasswordForm({
+  vmId,
+  onStarted,
+}: {
+  vmId: number;
+  onStarted: (group: OperationGroup) => void;
+}) {
   const [state, formAction] = useActionState(setRootPasswordAction, idleState);
-  const [startedIds, setStartedIds] = useState<number[] | null>(null);
-  useOnStarted(state, (data) => setStartedIds(data.operations.map((op) => op.id)));
+  useOnStarted(state, (data) => {
+    const ids = data.operations.map((op) => op.id);
+    onStarted({ key: `password-${ids.join(',')}`, title: 'Setting the root password', ids });
+  });
 
   return (
     <div className="space-y-3">
@@ -49,14 +57,6 @@ export function RootPasswordForm({ vmId }: { vmId: number }) {
           </p>
         ) : null}
       </form>
-      {startedIds ? (
-        <OperationProgress
-          key={startedIds.join(',')}
-          ids={startedIds}
-          title="Setting the root password"
-          refreshOnDone
-        />
-      ) : null}
     </div>
   );
 }
