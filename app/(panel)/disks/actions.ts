@@ -14,6 +14,7 @@ import {
   setDiskSnapshotProfile,
   snapshotDisk,
 } from '@/lib/dal/disk-mutations';
+import type { ResourceRef } from '@/lib/team/permission';
 import {
   attachDiskSchema,
   createDiskSchema,
@@ -29,48 +30,76 @@ import {
 
 // Thin on purpose: each action is parsed, session-checked and error-mapped by defineAction; the
 // work is in lib/dal/disk-mutations.ts. Pages refresh themselves when the operations settle.
+// The third argument names the team permission and the disks (and VMs) an action touches.
 
-export const createDiskAction = defineAction(createDiskSchema, async (input, { conn }) => {
-  const result = await createDisk(conn, input);
-  revalidatePath('/disks');
-  return result;
-});
+const theDisk = ({ disk_id }: { disk_id: number }): ResourceRef => ({ kind: 'disk', id: disk_id });
+
+export const createDiskAction = defineAction(
+  createDiskSchema,
+  async (input, { conn }) => {
+    const result = await createDisk(conn, input);
+    revalidatePath('/disks');
+    return result;
+  },
+  {
+    permission: 'disk.create',
+    // A copy reads its source disk: it must be one the member may use.
+    resource: (input) =>
+      input.source === 'disk' && input.src_disk_id !== undefined
+        ? { kind: 'disk', id: input.src_disk_id }
+        : null,
+  },
+);
 
 export const updateDiskAction = defineAction(
   updateDiskSchema,
   async ({ disk_id, name, size_gb }, { conn }) =>
     renameOrResizeDisk(conn, disk_id, { name, sizeGb: size_gb }),
+  { permission: 'disk.update', resource: theDisk },
 );
 
 export const setKernelAction = defineAction(
   kernelSchema,
   async ({ disk_id, kernel, cmdline }, { conn }) => setDiskKernel(conn, disk_id, kernel, cmdline),
+  { permission: 'disk.update', resource: theDisk },
 );
 
 export const setSnapshotProfileAction = defineAction(
   snapshotProfileSchema,
   async ({ disk_id, snapshot_profile }, { conn }) =>
     setDiskSnapshotProfile(conn, disk_id, snapshot_profile),
+  { permission: 'disk.update', resource: theDisk },
 );
 
 export const attachDiskAction = defineAction(
   attachDiskSchema,
   async ({ disk_id, vm_id, position, read_only }, { conn }) =>
     attachDisk(conn, { diskId: disk_id, vmId: vm_id, position, readOnly: read_only }),
+  {
+    permission: 'disk.attach',
+    resource: ({ disk_id, vm_id }) => [
+      { kind: 'disk', id: disk_id },
+      { kind: 'vm', id: vm_id },
+    ],
+  },
 );
 
-export const detachDiskAction = defineAction(diskOnlySchema, async ({ disk_id }, { conn }) =>
-  detachDisk(conn, disk_id),
+export const detachDiskAction = defineAction(
+  diskOnlySchema,
+  async ({ disk_id }, { conn }) => detachDisk(conn, disk_id),
+  { permission: 'disk.detach', resource: theDisk },
 );
 
 export const snapshotDiskAction = defineAction(
   snapshotSchema,
   async ({ disk_id, name }, { conn }) => snapshotDisk(conn, disk_id, name),
+  { permission: 'disk.snapshot', resource: theDisk },
 );
 
 export const rollbackDiskAction = defineAction(
   rollbackSchema,
   async ({ disk_id, snapshot_id }, { conn }) => rollbackDisk(conn, disk_id, snapshot_id),
+  { permission: 'disk.rollback', resource: theDisk },
 );
 
 export const deleteDiskAction = defineAction(
@@ -80,9 +109,11 @@ export const deleteDiskAction = defineAction(
     revalidatePath('/disks');
     return result;
   },
+  { permission: 'disk.delete', resource: theDisk },
 );
 
 export const migrateDiskAction = defineAction(
   migrateDiskSchema,
   async ({ disk_id, datacenter_id }, { conn }) => migrateDisk(conn, disk_id, datacenter_id),
+  { permission: 'disk.migrate', resource: theDisk },
 );
