@@ -1,0 +1,178 @@
+/**
+ * The team guard against real parts: a SQLite team store and the in-process simulator over HTTP.
+ * Only the two request-scoped lookups (which store, which client address) are replaced.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { imageList, vmCreateFrom, vmList, type GandiConnection } from '@/lib/gandi';
+import type { VerifiedSession } from '@/lib/dal/auth';
+import { startSimulator, type Simulator } from '@/simulator';
+import { listAudit, verifyWorkspaceAudit } from './store/audit-store';
+import { TeamStore } from './store/team-store';
+import { openTestDb, type TestDb } from './testing/test-db';
+import type { TeamPrincipal } from './principal';
+import type { Role } from './roles';
+
+const holder: { store?: TeamStore } = {};
+vi.mock('./runtime', () => ({
+  getTeamStore: async () => {
+    if (!holder.store) throw new Error('no store');
+    return holder.store;
+  },
+}));
+vi.mock('./client-address', () => ({ requestAddress: async () => '203.0.113.7' }));
+
+const { authorizeTeamAction, recordTeamOutcome, UNDECLARED_MESSAGE } = await import('./guard');
+
+let sim: Simulator;
+let db: TestDb;
+let conn: GandiConnection;
+let workspaceId = '';
+const principals = {} as Record<Role, TeamPrincipal>;
+
+function ctx(): VerifiedSession {
+  return { conn, handle: 'H', endpoint: { id: 'simulator', label: 'Simulator' } };
+}
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, memory: true, instant: true, quiet: true });
+  conn = { endpoint: sim.url, apiKey: sim.control.createAccount().apiKey, timeoutMs: 10_000 };
+  db = await openTestDb('sqlite');
+  const store = new TeamStore(db.db, db.dialect, Buffer.alloc(32, 1));
+  holder.store = store;
+  const { workspace, owner } = await store.createWorkspace({
+    name: 'W',
+    endpointId: 'simulator',
+    handle: 'H',
+    apiKey: conn.apiKey,
+    ownerEmail: 'owner@example.test',
+    ownerPasswordHash: 'x',
+  });
+  workspaceId = workspace.id;
+  const principal = (memberId: string, email: string, role: Role): TeamPrincipal => ({
+    kind: 'team',
+    memberId,
+    memberEmail: email,
+    role,
+    workspaceId,
+    workspaceName: 'W',
+    memberSessionId: 's',
+  });
+  principals.owner = principal(owner.id, owner.email, 'owner');
+  for (const role of ['admin', 'operator', 'viewer'] as const) {
+    const { token } = await store.createInvite({
+      workspaceId,
+      email: `${role}@example.test`,
+      role,
+      createdBy: owner.id,
+    });
+    const member = await store.acceptInvite(token, 'x');
+    principals[role] = principal(member!.id, member!.email, role);
+  }
+});
+
+afterAll(async () => {
+  await sim.close();
+  await db.dispose();
+});
+
+const deleteVm = {
+  permission: 'vm.delete' as const,
+  resource: ({ vm_id }: { vm_id: number }) => ({ kind: 'vm' as const, id: vm_id }),
+};
+
+describe('team guard', () => {
+  it('lets an operator manage only the VM it created, and records it', async () => {
+    const [image] = await imageList(conn, { datacenter_id: 4, label: 'Debian 9' });
+    const input = { hostname: 'op1', password: 'secret-password-1' };
+    const create = { permission: 'vm.create' as const };
+    const allowed = await authorizeTeamAction(ctx(), principals.operator, create, input, input);
+    expect(allowed).toEqual({ allowed: true, refs: [] });
+    const ops = await vmCreateFrom(
+      conn,
+      {
+        datacenter_id: 4,
+        hostname: 'op1',
+        memory: 512,
+        cores: 1,
+        ip_version: 4,
+        bandwidth: 102400,
+        password: input.password,
+      },
+      { name: 'sysop1' },
+      image!.diskId,
+    );
+    await recordTeamOutcome(ctx(), principals.operator, create, input, [], {
+      ok: true,
+      data: { operations: ops.map((op) => ({ id: op.id, type: op.type })) },
+    });
+    const [vm] = await vmList(conn, { hostname: 'op1' });
+    const others = await sim.control.createVms({ apiKey: conn.apiKey, count: 1 });
+    const otherVmId = others.vmIds[0]!;
+
+    const own = await authorizeTeamAction(
+      ctx(),
+      principals.operator,
+      deleteVm,
+      { vm_id: vm!.id },
+      {},
+    );
+    expect(own.allowed).toBe(true);
+    const foreign = await authorizeTeamAction(
+      ctx(),
+      principals.operator,
+      deleteVm,
+      { vm_id: otherVmId },
+      {},
+    );
+    expect(foreign).toEqual({
+      allowed: false,
+      message: 'Your role (Operator) does not allow this.',
+    });
+    // Admins and owners manage everything; viewers nothing.
+    for (const role of ['owner', 'admin'] as const) {
+      expect(
+        (await authorizeTeamAction(ctx(), principals[role], deleteVm, { vm_id: otherVmId }, {}))
+          .allowed,
+      ).toBe(true);
+    }
+    expect(
+      (await authorizeTeamAction(ctx(), principals.viewer, deleteVm, { vm_id: vm!.id }, {}))
+        .allowed,
+    ).toBe(false);
+
+    const entries = await listAudit(db.db, workspaceId);
+    const creation = entries.find((entry) => entry.action === 'vm.create');
+    expect(creation).toMatchObject({ result: 'ok', resource: `vm:${vm!.id}`, ip: '203.0.113.7' });
+    expect(creation?.params).toContain('[redacted]');
+    expect(creation?.params).not.toContain(input.password);
+    expect(JSON.parse(creation!.operations)).toHaveLength(3);
+    const refusals = entries.filter((entry) => entry.result === 'refused');
+    expect(refusals.map((entry) => [entry.memberEmail, entry.resource])).toEqual([
+      ['viewer@example.test', `vm:${vm!.id}`],
+      ['operator@example.test', `vm:${otherVmId}`],
+    ]);
+    expect(await verifyWorkspaceAudit(db.db, workspaceId)).toMatchObject({ ok: true });
+  });
+
+  it('refuses an action that declares nothing, and one whose resource cannot be named', async () => {
+    expect(
+      await authorizeTeamAction(ctx(), principals.owner, undefined, undefined, { x: 1 }),
+    ).toEqual({
+      allowed: false,
+      message: UNDECLARED_MESSAGE,
+    });
+    const unnamed = { permission: 'vm.stop' as const };
+    expect(
+      (await authorizeTeamAction(ctx(), principals.operator, unnamed, { vm_id: 1 }, {})).allowed,
+    ).toBe(false);
+    const [latest] = await listAudit(db.db, workspaceId, { limit: 1 });
+    expect(latest).toMatchObject({ action: 'vm.stop', result: 'refused' });
+  });
+
+  it('never writes the workspace key into the audit, whatever field carries it', async () => {
+    const input = { note: `key=${conn.apiKey}`, vm_id: 1 };
+    await authorizeTeamAction(ctx(), principals.viewer, deleteVm, input, input);
+    const entries = await listAudit(db.db, workspaceId);
+    expect(JSON.stringify(entries)).not.toContain(conn.apiKey);
+  });
+});
