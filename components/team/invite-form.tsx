@@ -18,7 +18,7 @@ export function InviteForm() {
       : undefined;
   return (
     <div className="space-y-4">
-      <form action={formAction} className="flex flex-wrap items-end gap-3" noValidate>
+      <form action={formAction} className="flex flex-wrap items-start gap-3" noValidate>
         <TextField
           name="email"
           label="Email"
@@ -34,7 +34,10 @@ export function InviteForm() {
           options={INVITABLE_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
           error={fieldError(state, 'role')}
         />
-        <SubmitButton pendingLabel="Inviting…">Invite</SubmitButton>
+        {/* Lined up with the inputs, below their labels (the fields reserve room for errors). */}
+        <div className="pt-6">
+          <SubmitButton pendingLabel="Inviting…">Invite</SubmitButton>
+        </div>
       </form>
       <FormMessage state={state} />
       {state.status === 'ok' && link ? (
