@@ -9,19 +9,41 @@ import { SIM_BASE, expect, recordBodies, test } from './fixtures';
 const DATACENTER = 'Paris, France SD3';
 const IMAGE = 'Debian 9';
 
-/** `hosting.vm.count` for an account, straight from the simulator (not through the panel). */
-async function countVms(apiKey: string): Promise<number> {
-  const body =
-    "<?xml version='1.0'?><methodCall><methodName>hosting.vm.count</methodName><params>" +
-    `<param><value><string>${apiKey}</string></value></param></params></methodCall>`;
+/** Calls the simulator directly (not through the panel), for setup and after-the-fact counts. */
+async function simCall(method: string, paramsXml: string): Promise<string> {
   const response = await fetch(`${SIM_BASE}/xmlrpc/`, {
     method: 'POST',
     headers: { 'content-type': 'text/xml' },
-    body,
+    body: `<?xml version='1.0'?><methodCall><methodName>${method}</methodName><params>${paramsXml}</params></methodCall>`,
   });
-  const match = /<(?:int|i4)>(\d+)<\/(?:int|i4)>/.exec(await response.text());
+  const text = await response.text();
+  if (text.includes('<fault>')) throw new Error(`${method} faulted: ${text}`);
+  return text;
+}
+
+const keyParam = (apiKey: string) => `<param><value><string>${apiKey}</string></value></param>`;
+
+async function countVms(apiKey: string): Promise<number> {
+  const match = /<(?:int|i4)>(\d+)<\/(?:int|i4)>/.exec(
+    await simCall('hosting.vm.count', keyParam(apiKey)),
+  );
   if (!match?.[1]) throw new Error('hosting.vm.count did not answer an int');
   return Number(match[1]);
+}
+
+/** A public key (no secret: its private half was never kept) added to the account. */
+const PUBLIC_KEY =
+  'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGa7yvnNvRfUZ0keklfciuduXfzwXk4mrILd4U9f4iwB e2e@panel';
+
+async function addSshKey(apiKey: string, name: string): Promise<void> {
+  await simCall(
+    'hosting.ssh.create',
+    keyParam(apiKey) +
+      '<param><value><struct>' +
+      `<member><name>value</name><value><string>${PUBLIC_KEY}</string></value></member>` +
+      `<member><name>name</name><value><string>${name}</string></value></member>` +
+      '</struct></value></param>',
+  );
 }
 
 /** Goes through every step up to the review, with a generated password. */
@@ -192,4 +214,36 @@ test('submitting the same wizard twice, and reloading it, creates one VM', async
   await expect(page.getByText('web-once is ready.')).toBeVisible({ timeout: 30_000 });
 
   expect(await countVms(account.apiKey)).toBe(1);
+});
+
+test('SSH keys only: the console warning stays, the keys go in the call', async ({
+  signedInPage: page,
+  account,
+}) => {
+  await addSshKey(account.apiKey, 'laptop');
+  await page.goto('/vms/new');
+  await page.getByRole('radio', { name: new RegExp(DATACENTER) }).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('radio', { name: new RegExp(`^${IMAGE}`) }).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('radio', { name: 'IPv6 only' }).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Hostname').fill('keys-only');
+  await page.getByRole('checkbox', { name: /laptop/ }).check();
+  // Allowed without a password, but the console warning stays.
+  await expect(page.getByText(/emergency console will be unusable/)).toBeVisible();
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  const call = page.locator('pre');
+  await expect(call).toContainText('"ip_version": 6');
+  await expect(call).toContainText('"keys": [');
+  await expect(call).not.toContainText('"password"');
+  await expect(page.getByRole('complementary', { name: 'Summary' })).toContainText('SSH: laptop');
+  await page.getByRole('button', { name: 'Create VM' }).click();
+  await expect(page.getByText('keys-only is ready.')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('link', { name: 'Open keys-only' }).click();
+  const ifaces = page.getByRole('region', { name: 'Network interfaces and IPs' });
+  await expect(ifaces).toContainText('IPv6');
+  await expect(ifaces).not.toContainText('IPv4');
 });
