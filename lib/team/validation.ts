@@ -48,3 +48,5 @@ export const acceptInviteSchema = z
     path: ['confirm'],
     message: 'The passwords differ',
   });
+
+export const inviteIdSchema = z.object({ invite_id: z.string().min(1).max(64) });

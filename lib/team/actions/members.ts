@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { ActionError, defineAction } from '@/lib/action';
 import type { VerifiedSession } from '@/lib/dal/auth';
 import type { TeamPrincipal } from '../principal';
-import { changeRoleSchema, inviteSchema, memberIdSchema } from '../validation';
+import { changeRoleSchema, inviteIdSchema, inviteSchema, memberIdSchema } from '../validation';
 import { teamStore } from '../lazy-store';
 
 function teamOf(ctx: VerifiedSession): TeamPrincipal {
@@ -57,4 +57,19 @@ export const changeRoleAction = defineAction(
     return { member_id, role };
   },
   { permission: 'members.update' },
+);
+
+/** Withdraws an invitation that was not used yet. */
+export const revokeInviteAction = defineAction(
+  inviteIdSchema,
+  async ({ invite_id }, ctx) => {
+    const principal = teamOf(ctx);
+    const store = await teamStore();
+    if (!(await store.revokeInvite(principal.workspaceId, invite_id))) {
+      throw new ActionError('This invitation was already used or withdrawn.');
+    }
+    revalidatePath('/team/members');
+    return { revoked: invite_id };
+  },
+  { permission: 'members.invite' },
 );

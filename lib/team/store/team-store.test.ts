@@ -57,6 +57,20 @@ describe.each(TEST_BACKENDS)('team storage on %s', (backend) => {
       createdBy: owner.id,
     });
     expect(await store.findOpenInvite(token)).toMatchObject({ role: 'operator' });
+    expect((await store.listOpenInvites(workspace.id)).map((invite) => invite.email)).toEqual([
+      'op@example.test',
+    ]);
+    const { token: withdrawn } = await store.createInvite({
+      workspaceId: workspace.id,
+      email: 'gone@example.test',
+      role: 'viewer',
+      createdBy: owner.id,
+    });
+    const gone = (await store.listOpenInvites(workspace.id)).find(
+      (invite) => invite.email === 'gone@example.test',
+    );
+    expect(await store.revokeInvite(workspace.id, gone!.id)).toBe(true);
+    expect(await store.acceptInvite(withdrawn, 'scrypt$v')).toBeUndefined();
     const member = await store.acceptInvite(token, 'scrypt$y');
     expect(member).toMatchObject({ role: 'operator', email: 'op@example.test' });
     expect(await store.acceptInvite(token, 'scrypt$z')).toBeUndefined();

@@ -207,6 +207,31 @@ export class TeamStore {
       .executeTakeFirst();
   }
 
+  /** Invitations still waiting to be used, newest first. */
+  async listOpenInvites(workspaceId: string) {
+    return this.db
+      .selectFrom('invites')
+      .select(['id', 'email', 'role', 'created_at', 'expires_at'])
+      .where('workspace_id', '=', workspaceId)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', this.nowIso())
+      .orderBy('created_at', 'desc')
+      .execute();
+  }
+
+  /** Withdraws an unused invitation: its link stops working. */
+  async revokeInvite(workspaceId: string, inviteId: string): Promise<boolean> {
+    const now = this.nowIso();
+    const updated = await this.db
+      .updateTable('invites')
+      .set({ used_at: now, expires_at: now })
+      .where('id', '=', inviteId)
+      .where('workspace_id', '=', workspaceId)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
+    return Number(updated.numUpdatedRows) === 1;
+  }
+
   /**
    * Uses the invite (once: the update only matches an unused row) and creates the member.
    * Returns undefined when the token is unknown, used or expired.

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { InviteForm } from '@/components/team/invite-form';
 import { MemberActions } from '@/components/team/member-actions';
+import { RevokeInviteButton } from '@/components/team/revoke-invite-button';
 import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireTeamPermission } from '@/lib/team/page-access';
@@ -14,10 +15,12 @@ export default async function MembersPage() {
   const store = await getTeamStore();
   const members = await store.listMembers(principal.workspaceId);
   const canManage = decide(principal.role, 'members.remove') === 'allow';
+  const canInvite = decide(principal.role, 'members.invite') === 'allow';
+  const invites = canInvite ? await store.listOpenInvites(principal.workspaceId) : [];
   return (
     <>
       <PageHeader title="Members" description={`Who can act in ${principal.workspaceName}.`} />
-      {decide(principal.role, 'members.invite') === 'allow' ? (
+      {canInvite ? (
         <section aria-labelledby="invite-heading" className="mb-8">
           <h2 id="invite-heading" className="mb-3 text-lg font-semibold">
             Invite a member
@@ -67,6 +70,28 @@ export default async function MembersPage() {
           ))}
         </tbody>
       </table>
+      {invites.length > 0 ? (
+        <section aria-labelledby="invites-heading" className="mt-8">
+          <h2 id="invites-heading" className="mb-3 text-lg font-semibold">
+            Pending invitations
+          </h2>
+          <ul className="space-y-2 text-sm">
+            {invites.map((invite) => (
+              <li key={invite.id} className="flex flex-wrap items-center gap-3">
+                <span>{invite.email}</span>
+                <Badge>{ROLE_LABELS[invite.role]}</Badge>
+                <span className="text-zinc-600 dark:text-zinc-400">
+                  expires{' '}
+                  <time dateTime={invite.expires_at}>
+                    {invite.expires_at.slice(0, 16).replace('T', ' ')} UTC
+                  </time>
+                </span>
+                <RevokeInviteButton inviteId={invite.id} email={invite.email} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }
