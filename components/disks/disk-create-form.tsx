@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useActionState, useState } from 'react';
 import { createDiskAction } from '@/app/(panel)/disks/actions';
+import { CostEstimate } from '@/components/cost/cost-estimate';
 import { OperationProgress } from '@/components/operations/operation-progress';
 import { TextField } from '@/components/ui/input';
 import { SelectField } from '@/components/ui/select';
@@ -10,6 +11,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { formatMemory } from '@/components/vms/format';
 import { useOnStarted } from '@/components/vms/use-started-operations';
 import { fieldError, idleState } from '@/lib/action-state';
+import { diskSizeDelta } from '@/lib/cost/deltas';
 import type { DiskCreateChoices } from '@/lib/dal/disks';
 import type { StartedDiskOperations } from '@/lib/dal/disk-mutations';
 import {
@@ -193,6 +195,17 @@ export function DiskCreateForm({ choices }: { choices: DiskCreateChoices }) {
           options={profileOptions(choices.profiles)}
           hint={<SnapshotProfileOptions profiles={choices.profiles} />}
           error={fieldError(state, 'snapshot_profile')}
+        />
+        <CostEstimate
+          delta={
+            sizeHint
+              ? null
+              : sizeGb !== ''
+                ? diskSizeDelta(sizeGb)
+                : sourceSizeMb === null
+                  ? null
+                  : { diskMb: sourceSizeMb }
+          }
         />
         {state.status === 'error' ? (
           <p role="alert" className="text-sm text-red-700 dark:text-red-400">

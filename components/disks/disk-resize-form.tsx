@@ -2,11 +2,13 @@
 
 import { useActionState, useState } from 'react';
 import { updateDiskAction } from '@/app/(panel)/disks/actions';
+import { CostEstimate } from '@/components/cost/cost-estimate';
 import { TextField } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { formatMemory } from '@/components/vms/format';
 import { useOnStarted } from '@/components/vms/use-started-operations';
 import { fieldError, idleState } from '@/lib/action-state';
+import { diskSizeDelta } from '@/lib/cost/deltas';
 import {
   DISK_NAME_MAX_LENGTH,
   DISK_SIZE_GB,
@@ -72,6 +74,9 @@ export function DiskResizeForm({ disk, onStarted }: { disk: DiskView; onStarted:
           the new space.
         </p>
       ) : null}
+      {disk.type === 'snapshot' ? null : (
+        <CostEstimate delta={sizeHint ? null : diskSizeDelta(sizeGb, disk.sizeMb)} />
+      )}
       <SubmitButton
         disabled={!changed || Boolean(nameHint) || Boolean(sizeHint)}
         pendingLabel="Saving…"
