@@ -1,4 +1,6 @@
+import { CostEstimate } from '@/components/cost/cost-estimate';
 import { formatBandwidth, formatMemory } from '@/components/vms/format';
+import { vmCreationDelta } from '@/lib/cost/deltas';
 import { DISK_STEP_MB } from '@/lib/validation/vm';
 import type { WizardCatalog, WizardDraft } from './wizard-model';
 import { selectedImage } from './wizard-model';
@@ -51,6 +53,18 @@ export function SummaryPanel({ draft, catalog }: { draft: WizardDraft; catalog: 
           </div>
         ))}
       </dl>
+      <div className="mt-4">
+        <CostEstimate
+          title="Cost of this VM"
+          delta={vmCreationDelta({
+            cores: draft.cores,
+            memoryMb: draft.memory,
+            diskGb: draft.diskSizeGb,
+            ipMode: draft.ipMode,
+            privateOnly: draft.vlanId !== null,
+          })}
+        />
+      </div>
     </aside>
   );
 }
