@@ -1,3 +1,4 @@
+import { BulkSelection } from '@/components/bulk/bulk-selection';
 import { DiskFilters } from '@/components/disks/disk-filters';
 import { DiskTable } from '@/components/disks/disk-table';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -57,7 +58,12 @@ export async function DiskListSection({
         </>
       ) : (
         <>
-          <DiskTable rows={data.rows} caption={`Disks, page ${data.page}`} />
+          <BulkSelection
+            kind="disk"
+            items={data.rows.map((row) => ({ id: row.id, name: row.name }))}
+          >
+            <DiskTable rows={data.rows} caption={`Disks, page ${data.page}`} />
+          </BulkSelection>
           {pagination}
         </>
       )}

@@ -1,3 +1,4 @@
+import { BulkSelection } from '@/components/bulk/bulk-selection';
 import { IpFilters } from '@/components/network/ip-filters';
 import { IpTable } from '@/components/network/ip-table';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -55,7 +56,12 @@ export async function IpListSection({
         </>
       ) : (
         <>
-          <IpTable rows={data.rows} caption={`IP addresses, page ${data.page}`} />
+          <BulkSelection
+            kind="ip"
+            items={data.rows.map((row) => ({ id: row.id, name: row.ip ?? `IP #${row.id}` }))}
+          >
+            <IpTable rows={data.rows} caption={`IP addresses, page ${data.page}`} />
+          </BulkSelection>
           {pagination}
         </>
       )}

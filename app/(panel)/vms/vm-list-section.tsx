@@ -1,3 +1,4 @@
+import { BulkSelection } from '@/components/bulk/bulk-selection';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { Pagination, type SearchParamsRecord } from '@/components/ui/pagination';
@@ -55,7 +56,12 @@ export async function VmListSection({
         </>
       ) : (
         <>
-          <VmTable rows={data.rows} caption={`Virtual machines, page ${data.page}`} />
+          <BulkSelection
+            kind="vm"
+            items={data.rows.map((row) => ({ id: row.id, name: row.hostname }))}
+          >
+            <VmTable rows={data.rows} caption={`Virtual machines, page ${data.page}`} />
+          </BulkSelection>
           {pagination}
         </>
       )}
