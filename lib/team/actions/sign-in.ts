@@ -52,6 +52,19 @@ export async function teamSignInAction(
     // Same work for an unknown email, so the answer time does not reveal who is a member.
     if (candidates.length === 0) await verifyPassword(parsed.data.password, DUMMY_PASSWORD_HASH);
     if (!matched) {
+      // A wrong password for a real member is worth knowing in that workspace's log.
+      for (const member of candidates) {
+        await store.appendAudit(member.workspace_id, {
+          memberId: member.id,
+          memberEmail: member.email,
+          ip: client === 'unknown' ? null : client,
+          action: 'session.sign_in',
+          resource: null,
+          params: {},
+          result: 'refused',
+          message: 'Wrong password',
+        });
+      }
       const lockout = signInThrottle.recordFailure(client);
       const suffix =
         lockout > 0 ? ` Too many failures: wait ${describeWait(lockout)} before the next try.` : '';

@@ -75,6 +75,9 @@ describe.each(TEST_BACKENDS)('team storage on %s', (backend) => {
     expect(member).toMatchObject({ role: 'operator', email: 'op@example.test' });
     expect(await store.acceptInvite(token, 'scrypt$z')).toBeUndefined();
 
+    expect(await store.setRole(workspace.id, member!.id, 'viewer')).toBe(true);
+    expect(await store.setRole(workspace.id, owner.id, 'viewer')).toBe(false);
+    expect((await store.getMember(member!.id))?.role).toBe('viewer');
     const sessionId = await store.createSession(member!);
     expect(await store.activeSessionMember(sessionId)).toMatchObject({ id: member!.id });
     expect(await store.removeMember(workspace.id, member!.id)).toBe(true);
