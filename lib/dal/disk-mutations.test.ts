@@ -100,6 +100,10 @@ describe('create', () => {
     expect(elsewhere.fieldErrors?.datacenter_id).toEqual([
       'The copy is made in the datacenter of its source.',
     ]);
+    const gone = await refusal(
+      createDisk(conn, { source: 'disk', name: 'c', src_disk_id: 999_999, snapshot_profile: null }),
+    );
+    expect(gone.fieldErrors?.src_disk_id).toEqual(['Choose a disk from the list.']);
     const unknown = await refusal(createDisk(conn, { ...image, image_disk_id: 42 }));
     expect(unknown.fieldErrors?.image_disk_id).toEqual(['Choose an image from the list.']);
   });
@@ -149,6 +153,10 @@ describe('attach and detach', () => {
       attachDisk(conn, { diskId, vmId, position: undefined, readOnly: false }),
     );
     expect(err.fieldErrors?.vm_id?.[0]).toMatch(/in another datacenter/);
+    const gone = await refusal(
+      attachDisk(conn, { diskId, vmId: 999_999, position: undefined, readOnly: false }),
+    );
+    expect(gone.fieldErrors?.vm_id).toEqual(['Choose a VM from the list.']);
   });
 });
 

@@ -10,6 +10,7 @@ import {
   diskMigrate,
   diskRollbackFrom,
   diskUpdate,
+  GandiError,
   imageList,
   snapshotProfileList,
   vmDiskAttach,
@@ -58,6 +59,14 @@ function refuse(message: string, field?: string): never {
   throw new ActionError(message, field ? { [field]: [message] } : undefined);
 }
 
+/** For a `.catch`: an id chosen in a form that no longer exists becomes a refusal on its field. */
+function notFoundAs(message: string, field: string) {
+  return (err: unknown): never => {
+    if (err instanceof GandiError && err.causeName === 'CAUSE_NOTFOUND') refuse(message, field);
+    throw err;
+  };
+}
+
 /** A datacenter that takes new disks (`iaas_closed_for` ALL refuses every creation). */
 function openDatacenter(datacenters: readonly Datacenter[], id: Id, field: string): Datacenter {
   const dc = datacenters.find((candidate) => candidate.id === id);
@@ -85,7 +94,9 @@ export async function createDisk(
 
   let source: { diskId: Id; datacenterId: Id; sizeMb: number | null; field: string };
   if (input.source === 'disk') {
-    const disk = await diskInfo(conn, input.src_disk_id ?? 0);
+    const disk = await diskInfo(conn, input.src_disk_id ?? 0).catch(
+      notFoundAs('Choose a disk from the list.', 'src_disk_id'),
+    );
     source = {
       diskId: disk.id,
       datacenterId: disk.datacenterId,
@@ -177,7 +188,10 @@ export async function attachDisk(
   conn: GandiConnection,
   input: { diskId: Id; vmId: Id; position: number | undefined; readOnly: boolean },
 ): Promise<StartedDiskOperations> {
-  const [disk, vm] = await Promise.all([diskInfo(conn, input.diskId), vmInfo(conn, input.vmId)]);
+  const [disk, vm] = await Promise.all([
+    diskInfo(conn, input.diskId),
+    vmInfo(conn, input.vmId).catch(notFoundAs('Choose a VM from the list.', 'vm_id')),
+  ]);
   const facts = { ...vm, diskCount: vm.diskIds.length };
   const vmProblem = attachProblem(disk, facts);
   if (vmProblem) refuse(vmProblem, 'vm_id');
