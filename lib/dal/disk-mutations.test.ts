@@ -278,3 +278,23 @@ describe('delete and migrate', () => {
     expect(await diskInfo(conn, mover)).toMatchObject({ datacenterId: 4, isMigrating: false });
   });
 });
+
+describe('isolation', () => {
+  it("another account's disk is not found, for reads and for mutations", async () => {
+    const diskId = await emptyDisk('mine');
+    const other: GandiConnection = {
+      endpoint: sim.url,
+      apiKey: sim.control.createAccount().apiKey,
+      timeoutMs: 10_000,
+    };
+    const causeOf = (promise: Promise<unknown>) =>
+      promise.then(
+        () => 'allowed',
+        (err: { causeName?: string }) => err.causeName,
+      );
+    expect(await causeOf(getDiskDetail(other, diskId))).toBe('CAUSE_NOTFOUND');
+    expect(await causeOf(deleteDisk(other, diskId, 'mine'))).toBe('CAUSE_NOTFOUND');
+    expect(await causeOf(snapshotDisk(other, diskId, ''))).toBe('CAUSE_NOTFOUND');
+    expect((await diskInfo(conn, diskId)).state).toBe('created');
+  });
+});
