@@ -164,6 +164,19 @@ test('owner, operator and viewer: roles on the server, removal, and a verifiable
     await expect(page.getByTestId('team-member')).toContainText(`${ownerEmail} · owner`);
   });
 
+  await test.step('the owner can replace the key, only with one of the same account', async () => {
+    const page = owner.page;
+    const other = await createAccount();
+    await page.goto('/team');
+    await page.getByLabel('New API key').fill(other.apiKey);
+    await page.getByRole('button', { name: 'Replace the key' }).click();
+    await expect(page.getByText('This key belongs to another Gandi account.')).toBeVisible();
+    await page.getByLabel('New API key').fill(account.apiKey);
+    await page.getByRole('button', { name: 'Replace the key' }).click();
+    await expect(page.getByText('The workspace now uses the new key.')).toBeVisible();
+    await owner.recorder.expectNoSecret(other.apiKey);
+  });
+
   const operatorLink = await invite(owner.page, operatorEmail, 'Operator');
   const viewerLink = await invite(owner.page, viewerEmail, 'Viewer');
 
@@ -303,6 +316,7 @@ test('owner, operator and viewer: roles on the server, removal, and a verifiable
       'vm.delete',
       'vm.stop',
       'members.remove',
+      'workspace.key.replace',
       'operation.final',
     ]) {
       await expect(table.getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
