@@ -41,9 +41,8 @@ test('public IP: create attached to a VM → reverse → detach → delete', asy
   await expectAllDone(
     page.getByRole('region', { name: 'Creating the public IP' }).getByRole('listitem'),
   );
-  await expectAllDone(
-    page.getByRole('region', { name: 'Attaching it to the VM' }).getByRole('listitem'),
-  );
+  // The attach starts once the creation is DONE and the interface page opens when it settles
+  // (too fast to assert on in between); that page shows the VM it is attached to.
   await expect(page).toHaveURL(/\/network\/interfaces\/\d+$/, { timeout: 15_000 });
   const summary = page.getByRole('region', { name: 'Interface', exact: true });
   await expect(summary.getByRole('link', { name: 'bulk00001' })).toBeVisible();
