@@ -52,7 +52,7 @@ export function IpFilters({
           id="ip-version"
           name="version"
           defaultValue={query.version ?? ''}
-          placeholder="IPv4 and IPv6"
+          placeholder="Any version"
           options={[
             { value: '4', label: 'IPv4' },
             { value: '6', label: 'IPv6' },
@@ -67,7 +67,7 @@ export function IpFilters({
           id="ip-type"
           name="type"
           defaultValue={query.type ?? ''}
-          placeholder="Public and private"
+          placeholder="Any network"
           options={[
             { value: 'public', label: 'Public' },
             { value: 'private', label: 'Private (VLAN)' },
