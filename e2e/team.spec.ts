@@ -224,7 +224,11 @@ test('owner, operator and viewer: roles on the server, removal, and a verifiable
     const page = operator.page;
     await page.goto(`/vms/${operatorVmId}`);
     const captured = page.waitForRequest(
-      (request: Request) => request.method() === 'POST' && !!request.headers()['next-action'],
+      // The delete action's own POST (the page may call other actions, e.g. price look-ups).
+      (request: Request) =>
+        request.method() === 'POST' &&
+        !!request.headers()['next-action'] &&
+        (request.postData() ?? '').includes('confirm_hostname'),
     );
     await page.getByRole('button', { name: 'Delete' }).click();
     const dialog = page.getByRole('dialog');
