@@ -92,7 +92,8 @@ test('add a key (bad ones refused), use it in the wizard, delete it', async ({
     .getByRole('region', { name: 'Creation operations' })
     .locator('li[data-operation-id]');
   await expect(ops).toHaveCount(3);
-  for (const op of await ops.all()) await expect(op).toContainText('DONE', { timeout: 30_000 });
+  for (const op of await ops.all())
+    await expect(op).toContainText('Step: Done', { timeout: 30_000 });
 
   // Delete, after a confirmation.
   await page.goto('/ssh-keys');

@@ -119,7 +119,7 @@ test('create a VM, watch it reach DONE, resize, stop, start and delete it', asyn
   await expect(page.getByRole('heading', { name: 'Creating web-e2e' })).toBeVisible();
   await expect(creationOperations(page)).toHaveCount(3);
   for (const row of await creationOperations(page).all()) {
-    await expect(row).toContainText('DONE', { timeout: 30_000 });
+    await expect(row).toContainText('Step: Done', { timeout: 30_000 });
   }
   await expect(page.getByText('web-e2e is ready.')).toBeVisible();
   await page.getByRole('link', { name: 'Open web-e2e' }).click();
