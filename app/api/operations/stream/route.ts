@@ -5,6 +5,7 @@ import { operationWatchers } from '@/lib/operations/registry';
 import { operationEventStream, SSE_HEADERS } from '@/lib/operations/sse';
 import type { WatchScope } from '@/lib/operations/watcher';
 import { teamRouteRefusal } from '@/lib/team/route-guard';
+import { memberBoundSignal } from '@/lib/team/stream-signal';
 
 // Streams live data per account: never cached, always on the Node runtime (the client uses node:http).
 export const runtime = 'nodejs';
@@ -27,7 +28,9 @@ export async function GET(request: NextRequest) {
     return new Response('Give ?ids=1,2,3 (at most 100) or ?scope=running', { status: 400 });
   const known = parseKnown(request.headers.get('last-event-id'));
   const watcher = operationWatchers.forConnection(session.conn);
-  const stream = operationEventStream(watcher, scope, known, request.signal);
+  // A team member's stream also ends when their session is revoked (removal ends access at once).
+  const signal = memberBoundSignal(session, request.signal);
+  const stream = operationEventStream(watcher, scope, known, signal);
   return new Response(stream, { headers: SSE_HEADERS });
 }
 
