@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { DiskOperations } from '@/components/disks/disk-operations';
+import { RecentOperations } from '@/components/operations/recent-operations';
 import { DiskSummary } from '@/components/disks/disk-summary';
 import { DiskStateBadge, DiskTypeBadge } from '@/components/disks/disk-type-badge';
 import type { DiskView, SnapshotView } from '@/components/disks/disk-view';
@@ -92,7 +92,7 @@ export default async function DiskPage({ params }: { params: Promise<{ id: strin
           profiles={detail.profiles}
           runningOperationIds={detail.runningOperationIds}
         />
-        <DiskOperations operations={detail.operations} />
+        <RecentOperations operations={detail.operations} subject="this disk" />
       </div>
     </>
   );

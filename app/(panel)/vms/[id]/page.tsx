@@ -7,7 +7,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { VmControls } from '@/components/vms/vm-controls';
 import { VmDisks } from '@/components/vms/vm-disks';
 import { VmInterfaces } from '@/components/vms/vm-interfaces';
-import { VmOperations } from '@/components/vms/vm-operations';
+import { RecentOperations } from '@/components/operations/recent-operations';
 import { VmStateBadge } from '@/components/vms/vm-state-badge';
 import { VmSummary } from '@/components/vms/vm-summary';
 import { requireSession } from '@/lib/dal/auth';
@@ -64,7 +64,7 @@ export default async function VmPage({ params }: { params: Promise<{ id: string 
         </div>
       </div>
       <div className="mt-4">
-        <VmOperations operations={operations} />
+        <RecentOperations operations={operations} subject="this VM" />
       </div>
     </>
   );
