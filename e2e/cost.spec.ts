@@ -3,7 +3,7 @@
  * the account's new burn and the runway it leaves, labelled as an estimate. Prices are the
  * simulator's catalogue (cpu 168/core, ram 120/GB, disk 135/GB, IPv4 210, IPv6 free).
  */
-import { createAccount, expect, signIn, simControl, test } from './fixtures';
+import { createAccount, expect, signIn, simControl, simRpc, test } from './fixtures';
 
 test('the wizard shows the cost and runway of the VM being configured', async ({ page }) => {
   const account = await createAccount(10_000);
@@ -43,7 +43,7 @@ test('the resize form shows the cost of more cores, and a halted VM is billed on
   await page.goto('/');
   const burnText = await page
     .getByText(/^[\d,]+ credits$/)
-    .nth(1)
+    .first()
     .textContent();
   const burn = Number(burnText?.replace(/[^\d]/g, ''));
   expect(burn).toBeGreaterThan(0);
@@ -62,4 +62,17 @@ test('the resize form shows the cost of more cores, and a halted VM is billed on
   // Fewer cores remove credits per hour.
   await cores.fill(String(Math.max(1, current - 1)));
   if (current > 1) await expect(cost).toContainText('This change−168 credits/hour');
+
+  // Halted: cores and RAM are billed once it runs again, today's burn stays.
+  await simRpc('hosting.vm.stop', account.apiKey, vmIds[0] as number);
+  await expect
+    .poll(async () =>
+      /<string>halted</.test(await simRpc('hosting.vm.info', account.apiKey, vmIds[0] as number)),
+    )
+    .toBe(true);
+  await page.reload();
+  await page.getByRole('spinbutton', { name: 'Cores' }).fill(String(current + 1));
+  await expect(page.getByRole('region', { name: /^Cost/ })).toContainText(
+    'This change+168 credits/hour once running',
+  );
 });

@@ -1,0 +1,51 @@
+import 'server-only';
+import Link from 'next/link';
+import { runwayDays } from '@/lib/cost/estimate';
+import { verifySession } from '@/lib/dal/auth';
+import { burnPerHour } from '@/lib/dal/runway';
+import { getEnv } from '@/lib/env';
+import { accountInfo, ratingList } from '@/lib/gandi';
+
+const days = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
+
+/**
+ * The shell's low-runway banner: shown when the account's credits last fewer than
+ * `RUNWAY_WARNING_DAYS` days at its current burn. Says nothing if the figures cannot be read
+ * (the dashboard explains failures; a banner about a banner would only add noise).
+ */
+export async function RunwayWarning() {
+  const session = await verifySession();
+  if (!session) return null;
+  const threshold = getEnv().runwayWarningDays;
+  let credits: number;
+  let burn: number;
+  try {
+    const [account, rating] = await Promise.all([
+      accountInfo(session.conn),
+      ratingList(session.conn),
+    ]);
+    credits = account.credits;
+    burn = burnPerHour(rating);
+  } catch {
+    return null;
+  }
+  const left = runwayDays(credits, burn);
+  if (left === null || left >= threshold) return null;
+  return (
+    <div
+      role="alert"
+      className="mb-6 rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
+    >
+      <strong className="font-semibold">Low runway: </strong>
+      {left < 1 / 24
+        ? 'the credits run out within the hour'
+        : `about ${days.format(left)} day${left >= 1 && left < 1.05 ? '' : 's'} of credits left`}{' '}
+      at the current burn of {burn.toLocaleString('en')} credits per hour (
+      {credits.toLocaleString('en')} credits, warning below {threshold} days). Buy credits at Gandi,
+      or stop what you do not need.{' '}
+      <Link href="/" className="underline underline-offset-2">
+        See the account
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * @file Notifications: an operation started in one tab ends with a toast in every open tab of
+ * the browser, announced once (a reload does not toast again); the shell warns when the account
+ * has less than RUNWAY_WARNING_DAYS (default 7) days of credits left at its current burn.
+ */
+import { createAccount, expect, signIn, simControl, test } from './fixtures';
+
+test('a VM stopped in one tab toasts in both open tabs when its operation is done', async ({
+  signedInPage: page,
+  account,
+  context,
+}) => {
+  const { vmIds } = await simControl<{ vmIds: number[] }>('vms', {
+    apiKey: account.apiKey,
+    count: 1,
+  });
+  const other = await context.newPage();
+  await other.goto('/operations');
+
+  await page.goto(`/vms/${vmIds[0]}`);
+  await page.getByRole('button', { name: 'Stop' }).click();
+
+  for (const tab of [page, other]) {
+    const toasts = tab.getByRole('region', { name: 'Notifications' });
+    await expect(toasts.getByRole('status')).toContainText('Stop server: done', {
+      timeout: 30_000,
+    });
+  }
+  // Dismissed here, not elsewhere; a reload does not announce it again.
+  await other.getByRole('button', { name: 'Dismiss: Stop server: done' }).click();
+  await expect(
+    other.getByRole('region', { name: 'Notifications' }).getByRole('status'),
+  ).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Notifications' })).toContainText(
+    'Stop server: done',
+  );
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.waitForTimeout(1_500);
+  await expect(page.getByRole('region', { name: 'Notifications' }).getByRole('status')).toHaveCount(
+    0,
+  );
+});
+
+test('a failed operation toasts with its error', async ({ signedInPage: page, account }) => {
+  const { vmIds } = await simControl<{ vmIds: number[] }>('vms', {
+    apiKey: account.apiKey,
+    count: 1,
+  });
+  await simControl('fail', { apiKey: account.apiKey, type: 'vm_reboot', count: 1 });
+  await page.goto(`/vms/${vmIds[0]}`);
+  await page.getByRole('button', { name: 'Reboot' }).click();
+  const toast = page.getByRole('region', { name: 'Notifications' }).getByRole('status');
+  await expect(toast).toContainText('Reboot server: failed', { timeout: 30_000 });
+});
+
+test('the runway warning shows when the credits last less than 7 days', async ({ page }) => {
+  // 500 credits against one running VM (hundreds of credits per hour): well under 7 days.
+  const poor = await createAccount(500);
+  await simControl('vms', { apiKey: poor.apiKey, count: 1 });
+  await signIn(page, poor.apiKey);
+  const warning = page.getByRole('alert').filter({ hasText: 'Low runway' });
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText('the credits run out within the hour');
+  await expect(warning).toContainText('500 credits, warning below 7 days');
+  // It stays on every page of the shell.
+  await page.goto('/vms');
+  await expect(warning).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  // Plenty of credits: no warning. Nothing billed: no warning either.
+  const rich = await createAccount(10_000_000);
+  await simControl('vms', { apiKey: rich.apiKey, count: 1 });
+  await signIn(page, rich.apiKey);
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await expect(page.getByText('Low runway')).toHaveCount(0);
+});
