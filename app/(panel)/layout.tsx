@@ -1,6 +1,8 @@
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { Sidebar } from '@/components/layout/sidebar';
+import { OperationNotifier } from '@/components/notifications/operation-notifier';
+import { RunwayWarning } from '@/components/notifications/runway-warning';
 import { ThemeToggle } from '@/components/layout/theme-toggle';
 import { requireSession } from '@/lib/dal/auth';
 
@@ -43,6 +45,7 @@ export default async function PanelLayout({ children }: { children: ReactNode })
               <ThemeToggle />
               <SignOutButton />
             </div>
+            <OperationNotifier />
           </div>
         }
       />
@@ -51,6 +54,9 @@ export default async function PanelLayout({ children }: { children: ReactNode })
         tabIndex={-1}
         className="mx-auto w-full max-w-6xl px-4 py-6 focus:outline-none sm:px-6 lg:py-8"
       >
+        <Suspense fallback={null}>
+          <RunwayWarning />
+        </Suspense>
         {children}
       </main>
     </div>
