@@ -1,6 +1,8 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useEffect } from 'react';
+import { trackStartedOperations } from '@/components/notifications/track';
 import { describeOperationType, type OperationEvent } from '@/lib/operations/types';
 import { OperationRow } from './operation-row';
 import { useOperationStream } from './use-operation-stream';
@@ -14,6 +16,8 @@ export interface OperationProgressProps {
   /** Re-render the page from the server once they settle, so the affected resource shows its new state. */
   refreshOnDone?: boolean;
   title?: string;
+  /** False for operations found running (started elsewhere): no end-of-operation toast for them. */
+  startedHere?: boolean;
 }
 
 /** Live progress of some operations, streamed over SSE from the account's watcher. */
@@ -23,8 +27,14 @@ export function OperationProgress({
   onSettled,
   refreshOnDone = true,
   title,
+  startedHere = true,
 }: OperationProgressProps) {
   const router = useRouter();
+  // Shown live because this browser just started them: every tab toasts when they end.
+  const idList = ids.join(',');
+  useEffect(() => {
+    if (startedHere) trackStartedOperations(idList.split(',').filter(Boolean).map(Number));
+  }, [idList, startedHere]);
   const { operations, missing, status, problem } = useOperationStream(
     { ids },
     {
