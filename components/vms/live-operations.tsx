@@ -41,6 +41,7 @@ export function LiveOperations({
           ids={others}
           title="Running operations"
           refreshOnDone={refreshOthers}
+          startedHere={false}
         />
       ) : null}
       {groups.map((group) => (
