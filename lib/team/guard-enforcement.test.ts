@@ -154,6 +154,27 @@ describe('team guard', () => {
     expect(await verifyWorkspaceAudit(db.db, workspaceId)).toMatchObject({ ok: true });
   });
 
+  it('lets an operator create, but not attach the new object to what is not theirs', async () => {
+    const others = await sim.control.createVms({ apiKey: conn.apiKey, count: 1 });
+    const foreignVm = others.vmIds[0]!;
+    const createIface = {
+      permission: 'iface.create' as const,
+      resource: ({ vm_id }: { vm_id?: number }) =>
+        vm_id === undefined ? null : { kind: 'vm' as const, id: vm_id },
+    };
+    expect(
+      (await authorizeTeamAction(ctx(), principals.operator, createIface, {}, {})).allowed,
+    ).toBe(true);
+    expect(
+      (await authorizeTeamAction(ctx(), principals.operator, createIface, { vm_id: foreignVm }, {}))
+        .allowed,
+    ).toBe(false);
+    expect(
+      (await authorizeTeamAction(ctx(), principals.admin, createIface, { vm_id: foreignVm }, {}))
+        .allowed,
+    ).toBe(true);
+  });
+
   it('refuses an action that declares nothing, and one whose resource cannot be named', async () => {
     expect(
       await authorizeTeamAction(ctx(), principals.owner, undefined, undefined, { x: 1 }),

@@ -103,7 +103,11 @@ export async function authorizeTeamAction<I>(
   }
   const decision = decide(principal.role, options.permission);
   let allowed = decision === 'allow';
-  if (decision === 'own') {
+  // An operator's creation that names existing objects (attach the new interface to a VM, copy a
+  // disk) touches them too: those must be the operator's as well.
+  const operatorCreation =
+    decision === 'allow' && principal.role === 'operator' && isMutating(options.permission);
+  if (decision === 'own' || (operatorCreation && refs.length > 0)) {
     // Ownership needs an object to check: an action that names none is refused (fail closed).
     allowed =
       refs.length > 0 &&
