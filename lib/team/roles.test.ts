@@ -57,6 +57,9 @@ const EXPECTED: Record<TeamAction, string> = {
   'workspace.read': 'AAAA',
   'workspace.key.replace': 'A---',
   'audit.read': 'AA--',
+  'template.read': 'AAAA',
+  'template.manage': 'AA--',
+  'template.launch': 'AAA-',
 };
 
 const LETTER = { allow: 'A', own: 'O', deny: '-' } as const;

@@ -44,6 +44,8 @@ const VERBS = {
   members: ['read', 'invite', 'update', 'remove'],
   workspace: ['read', 'key.replace'],
   audit: ['read'],
+  // VM templates (issue 7): admins manage them, members launch the ones open to their role.
+  template: ['read', 'manage', 'launch'],
 } as const;
 
 type Verbs = typeof VERBS;
@@ -77,6 +79,7 @@ const OPERATOR_CREATES: ReadonlySet<TeamAction> = new Set<TeamAction>([
   'disk.create',
   'iface.create',
   'ip.create',
+  'template.launch',
 ]);
 /** Portal administration: owners only. */
 const OWNER_ONLY: ReadonlySet<TeamAction> = new Set<TeamAction>([
