@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
 import { initial } from './migrations/0001-initial';
+import { templates } from './migrations/0002-templates';
 import type { TeamDatabase } from './schema';
 
 export type TeamDb = Kysely<TeamDatabase>;
@@ -16,7 +17,7 @@ export interface OpenedTeamDb {
 
 /** Migrations are imported statically (no directory scan), so the bundler sees them. */
 const migrations: MigrationProvider = {
-  getMigrations: async () => ({ '0001-initial': initial }),
+  getMigrations: async () => ({ '0001-initial': initial, '0002-templates': templates }),
 };
 
 /**
