@@ -86,7 +86,7 @@ describe('template validation', () => {
   });
 
   it('launch: a hostname by the wizard rules; roles restrict who launches', () => {
-    const ok = { template_id: crypto.randomUUID(), token: crypto.randomUUID(), hostname: 'web-1' };
+    const ok = { template_id: crypto.randomUUID(), hostname: 'web-1' };
     expect(launchSchema.safeParse(ok).success).toBe(true);
     expect(launchSchema.safeParse({ ...ok, hostname: '-web' }).success).toBe(false);
     expect(mayLaunch('owner', [])).toBe(true);

@@ -124,7 +124,6 @@ export const storedSpecSchema = z.object({
 
 export const launchSchema = z.object({
   template_id: z.uuid({ error: 'Choose a template.' }),
-  token: z.uuid({ error: 'The form expired; reload the page.' }),
   hostname: hostnameSchema,
 });
 

@@ -1,0 +1,69 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState } from 'react';
+import { CostEstimate } from '@/components/cost/cost-estimate';
+import { OperationProgress } from '@/components/operations/operation-progress';
+import { TextField } from '@/components/ui/input';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { fieldError, idleState } from '@/lib/action-state';
+import { vmCreationDelta } from '@/lib/cost/deltas';
+import { launchTemplateAction } from './actions';
+
+/** One step: a hostname, the cost shown, then the creation followed live. */
+export function LaunchForm({
+  templateId,
+  templateName,
+  delta,
+}: {
+  templateId: string;
+  templateName: string;
+  delta: Parameters<typeof vmCreationDelta>[0];
+}) {
+  const [state, formAction] = useActionState(launchTemplateAction, idleState);
+  if (state.status === 'ok') {
+    const { vmId, hostname, operations } = state.data;
+    return (
+      <div className="space-y-2">
+        <OperationProgress
+          title={`Launching ${hostname}`}
+          ids={operations.map((op) => op.id)}
+          refreshOnDone={false}
+        />
+        {vmId ? (
+          <Link
+            href={`/vms/${vmId}`}
+            className="text-sm text-teal-800 underline dark:text-teal-300"
+          >
+            Open {hostname}
+          </Link>
+        ) : null}
+      </div>
+    );
+  }
+  const fieldId = `launch-hostname-${templateId}`;
+  return (
+    <form
+      action={formAction}
+      className="space-y-3"
+      noValidate
+      aria-label={`Launch ${templateName}`}
+    >
+      <input type="hidden" name="template_id" value={templateId} />
+      <TextField
+        name="hostname"
+        id={fieldId}
+        label="Hostname"
+        autoComplete="off"
+        error={fieldError(state, 'hostname')}
+      />
+      <CostEstimate title="Cost" delta={vmCreationDelta(delta)} />
+      {state.status === 'error' && !state.fieldErrors ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {state.message}
+        </p>
+      ) : null}
+      <SubmitButton pendingLabel="Launching…">Launch</SubmitButton>
+    </form>
+  );
+}
