@@ -27,7 +27,12 @@ test('a VM stopped in one tab toasts in both open tabs when its operation is don
     });
   }
   // Dismissed here, not elsewhere; a reload does not announce it again.
-  await other.getByRole('button', { name: 'Dismiss: Stop server: done' }).click();
+  await other
+    .getByRole('region', { name: 'Notifications' })
+    .getByRole('status')
+    .filter({ hasText: 'Stop server: done' })
+    .getByRole('button', { name: 'Dismiss' })
+    .click();
   await expect(
     other.getByRole('region', { name: 'Notifications' }).getByRole('status'),
   ).toHaveCount(0);

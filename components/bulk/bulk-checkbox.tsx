@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { useBulk } from './bulk-context';
 
-const BOX = 'size-4 rounded border-zinc-400 accent-teal-700 dark:accent-teal-400';
+const BOX = 'mr-2 size-4 rounded border-zinc-400 align-middle accent-teal-700 dark:accent-teal-400';
 
 /** A row's checkbox, named after the row ("Select web-1"). Renders nothing outside a selection. */
 export function BulkRowCheckbox({ id, name }: { id: number; name: string }) {
@@ -20,7 +20,7 @@ export function BulkRowCheckbox({ id, name }: { id: number; name: string }) {
   );
 }
 
-/** The header checkbox: selects every row of this page (mixed when some are). */
+/** Selects every row of this page (mixed when some are); lives in the bulk toolbar. */
 export function BulkSelectAll() {
   const bulk = useBulk();
   const ref = useRef<HTMLInputElement>(null);

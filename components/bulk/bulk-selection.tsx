@@ -3,8 +3,10 @@
 import { useRouter } from 'next/navigation';
 import { useMemo, useRef, useState, useTransition, type ReactNode } from 'react';
 import { OperationProgress } from '@/components/operations/operation-progress';
+import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { bulkDiskAction, bulkIpAction, bulkVmAction } from './actions';
+import { BulkSelectAll } from './bulk-checkbox';
 import { BulkContext, type BulkItem, type BulkSelectionState } from './bulk-context';
 import {
   BULK_VERBS,
@@ -102,12 +104,24 @@ export function BulkSelection({
           aria-label="Bulk actions"
           className="flex flex-wrap items-center gap-2 rounded-lg border border-zinc-200 bg-white px-3 py-2 dark:border-zinc-800 dark:bg-zinc-900"
         >
+          <label className="flex items-center text-sm">
+            <BulkSelectAll />
+            <span aria-hidden="true">All</span>
+          </label>
           <span className="mr-2 text-sm text-zinc-700 dark:text-zinc-300" aria-live="polite">
             {selected.size === 0 ? 'None selected' : `${countNoun(kind, selected.size)} selected`}
           </span>
           {BULK_VERBS[kind].map((verb) => {
             const label = VERB_LABELS[verb] ?? verb;
             const warning = verbWarning(kind, verb);
+            // Dialogs exist only while something is selected (their fields stay out of the page).
+            if (selected.size === 0) {
+              return (
+                <Button key={verb} variant="secondary" disabled>
+                  {label} selected
+                </Button>
+              );
+            }
             return (
               <ConfirmDialog
                 key={verb}

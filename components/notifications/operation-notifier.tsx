@@ -128,7 +128,7 @@ export function OperationNotifier() {
               <p className="font-semibold">{toast.title}</p>
               <button
                 type="button"
-                aria-label={`Dismiss: ${toast.title}`}
+                aria-label="Dismiss"
                 className="rounded px-1 text-xs opacity-70 hover:opacity-100"
                 onClick={() => setToasts((current) => current.filter((t) => t.id !== toast.id))}
               >
