@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { BulkRowCheckbox, BulkSelectAll } from '@/components/bulk/bulk-checkbox';
+import { BulkRowCheckbox } from '@/components/bulk/bulk-checkbox';
 import { formatMemory } from '@/components/vms/format';
 import type { DiskRow } from '@/lib/dal/disks';
 import { AttachmentText } from './attachment-text';
@@ -23,9 +23,6 @@ export function DiskTable({ rows, caption }: { rows: DiskRow[]; caption: string 
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-zinc-50 text-left text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:bg-zinc-900 dark:text-zinc-400">
           <tr>
-            <th scope="col" className="w-10 px-4 py-3">
-              <BulkSelectAll />
-            </th>
             {HEAD.map((column) => (
               <th
                 key={column.label}
@@ -40,10 +37,8 @@ export function DiskTable({ rows, caption }: { rows: DiskRow[]; caption: string 
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {rows.map((disk) => (
             <tr key={disk.id} className="align-top hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
-              <td className="px-4 py-3">
-                <BulkRowCheckbox id={disk.id} name={disk.name} />
-              </td>
               <th scope="row" className="min-w-40 px-4 py-3 text-left font-medium">
+                <BulkRowCheckbox id={disk.id} name={disk.name} />
                 <Link
                   href={`/disks/${disk.id}`}
                   className="break-words text-teal-800 underline-offset-2 hover:underline dark:text-teal-300"

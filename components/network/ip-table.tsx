@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { BulkRowCheckbox, BulkSelectAll } from '@/components/bulk/bulk-checkbox';
+import { BulkRowCheckbox } from '@/components/bulk/bulk-checkbox';
 import { Badge } from '@/components/ui/badge';
 import type { IpRow } from '@/lib/dal/network';
 
@@ -13,9 +13,6 @@ export function IpTable({ rows, caption }: { rows: IpRow[]; caption: string }) {
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-zinc-50 text-left text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:bg-zinc-900 dark:text-zinc-400">
           <tr>
-            <th scope="col" className="w-10 px-4 py-3">
-              <BulkSelectAll />
-            </th>
             <th scope="col" className="px-4 py-3">
               Address
             </th>
@@ -42,13 +39,11 @@ export function IpTable({ rows, caption }: { rows: IpRow[]; caption: string }) {
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {rows.map((row) => (
             <tr key={row.id} className="align-top hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
-              <td className="px-4 py-3">
-                <BulkRowCheckbox id={row.id} name={row.ip ?? `IP #${row.id}`} />
-              </td>
               <th
                 scope="row"
                 className="px-4 py-3 text-left font-mono text-xs font-medium break-all"
               >
+                <BulkRowCheckbox id={row.id} name={row.ip ?? `IP #${row.id}`} />
                 {row.ip ?? <span className="text-zinc-500">being created…</span>}
               </th>
               <td className="px-4 py-3">

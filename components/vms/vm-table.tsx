@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { BulkRowCheckbox, BulkSelectAll } from '@/components/bulk/bulk-checkbox';
+import { BulkRowCheckbox } from '@/components/bulk/bulk-checkbox';
 import type { VmRow } from '@/lib/dal/vms';
 import { formatMemory } from './format';
 import { VmStateBadge } from './vm-state-badge';
@@ -25,9 +25,6 @@ export function VmTable({ rows, caption }: { rows: VmRow[]; caption: string }) {
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-zinc-50 text-left text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:bg-zinc-900 dark:text-zinc-400">
           <tr>
-            <th scope="col" className="w-10 px-4 py-3">
-              <BulkSelectAll />
-            </th>
             <th scope="col" className="px-4 py-3">
               Hostname
             </th>
@@ -54,10 +51,8 @@ export function VmTable({ rows, caption }: { rows: VmRow[]; caption: string }) {
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {rows.map((vm) => (
             <tr key={vm.id} className="align-top hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
-              <td className="px-4 py-3">
-                <BulkRowCheckbox id={vm.id} name={vm.hostname} />
-              </td>
               <th scope="row" className="px-4 py-3 text-left font-medium">
+                <BulkRowCheckbox id={vm.id} name={vm.hostname} />
                 <Link
                   href={`/vms/${vm.id}`}
                   className="text-teal-800 underline-offset-2 hover:underline dark:text-teal-300"
