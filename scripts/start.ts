@@ -9,6 +9,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEMO_API_KEY } from '../simulator/accounts';
 
 const root = path.resolve(__dirname, '..');
 const dataDir = path.join(root, '.data');
@@ -65,6 +66,28 @@ function buildIfStale(): void {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+/**
+ * Runs a package binary directly (not through npx, whose wrappers do not pass signals on) in a
+ * process group of its own, so stopping it stops everything it started.
+ */
+function startBinary(bin: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(path.join(root, 'node_modules', '.bin', bin), args, {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+}
+
+function stopGroup(child: ChildProcess): void {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    // Already gone.
+  }
+}
+
 function waitForLine(child: ChildProcess, pattern: RegExp, label: string): Promise<string> {
   return new Promise((resolve, reject) => {
     let buffer = '';
@@ -83,6 +106,13 @@ function waitForLine(child: ChildProcess, pattern: RegExp, label: string): Promi
   });
 }
 
+const children: ChildProcess[] = [];
+
+function stopAll(code: number): never {
+  for (const child of children) stopGroup(child);
+  process.exit(code);
+}
+
 async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   const env = {
@@ -96,20 +126,13 @@ async function main(): Promise<void> {
   };
   if (!dev) buildIfStale();
 
-  const children: ChildProcess[] = [];
-  const stopAll = (code: number) => {
-    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-    process.exit(code);
-  };
   process.on('SIGINT', () => stopAll(0));
   process.on('SIGTERM', () => stopAll(0));
 
-  let demoKeyLine = '';
   if (usesOwnSimulator) {
-    const sim = spawn(
-      'npx',
+    const sim = startBinary(
+      'tsx',
       [
-        'tsx',
         'simulator/main.ts',
         '--host',
         '127.0.0.1',
@@ -118,26 +141,18 @@ async function main(): Promise<void> {
         '--data-dir',
         path.join(dataDir, 'simulator'),
       ],
-      { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] },
+      env,
     );
     children.push(sim);
-    sim.stdout?.on('data', (chunk: Buffer) => {
-      demoKeyLine ||=
-        chunk
-          .toString()
-          .split('\n')
-          .find((l) => /api key/i.test(l))
-          ?.trim() ?? '';
-    });
     await waitForLine(sim, /listening on \S+/, 'The simulator');
     sim.stdout?.resume();
   }
 
-  const panel = spawn('npx', ['next', dev ? 'dev' : 'start', '-H', host, '-p', String(panelPort)], {
-    cwd: root,
+  const panel = startBinary(
+    'next',
+    [dev ? 'dev' : 'start', '-H', host, '-p', String(panelPort)],
     env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   children.push(panel);
   await waitForLine(panel, /Ready|started server|Local:/i, 'The panel');
   panel.stdout?.pipe(process.stdout);
@@ -147,12 +162,12 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`  Gandi Hosting panel:  http://${host}:${panelPort}/`);
   console.log(`  Upstream (simulator): ${simulatorUrl}`);
-  if (usesOwnSimulator) console.log(`  ${demoKeyLine || 'Demo API key: demoaccount0000000000001'}`);
+  if (usesOwnSimulator) console.log(`  demo API key: ${DEMO_API_KEY}`);
   console.log('  Press Ctrl-C to stop both.');
   console.log('');
 }
 
 main().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
+  stopAll(1);
 });
