@@ -10,7 +10,7 @@ const config = [
       '.next-*/**',
       'node_modules/**',
       '.data/**',
-      'test-results/**',
+      'test-results*/**',
       'playwright-report/**',
       'next-env.d.ts',
     ],
