@@ -66,6 +66,11 @@ export default async function TeamPage() {
             </Link>
           </li>
         ) : null}
+        <li>
+          <Link className="text-teal-700 underline dark:text-teal-300" href="/team/templates">
+            VM templates
+          </Link>
+        </li>
       </ul>
       {decide(principal.role, 'workspace.key.replace') === 'allow' ? (
         <section aria-labelledby="key-heading" className="mt-8">
