@@ -158,6 +158,44 @@ describe('AccountWatcher joining tabs', () => {
   });
 });
 
+describe('AccountWatcher, one operation after another (create, then attach)', () => {
+  it('delivers every step of an operation started after the previous one settled', async () => {
+    // The shell's "running" view stays open; the first progress list leaves once its op is DONE
+    // and the second one joins the same watcher for an op that did not exist before.
+    const { apiKey } = sim.control.createAccount({ credits: 100_000 });
+    const conn = { endpoint: sim.url, apiKey };
+    const { vmIds } = sim.control.createVms({ apiKey, count: 2 });
+    const { deps } = manualDeps();
+    const watcher = new AccountWatcher(conn, deps);
+    watcher.subscribe({ running: true }, () => undefined);
+    await watcher.poll();
+    const stepsOf = (id: number) => {
+      const steps: string[] = [];
+      const unsubscribe = watcher.subscribe({ ids: [id] }, (message) => {
+        if (message.kind === 'operation') steps.push(message.op.step);
+      });
+      return { steps, unsubscribe };
+    };
+    const first = await vmStop(conn, vmIds[0] as number);
+    const firstTab = stepsOf(first.id);
+    await watcher.poll();
+    now += 10_000;
+    await watcher.poll();
+    expect(firstTab.steps.at(-1)).toBe('DONE');
+    firstTab.unsubscribe();
+
+    const second = await vmStop(conn, vmIds[1] as number);
+    const secondTab = stepsOf(second.id);
+    await watcher.poll();
+    expect(secondTab.steps).toEqual(['WAIT']);
+    now += 1_500; // past the simulator's WAIT, into RUN
+    await watcher.poll();
+    now += 10_000;
+    await watcher.poll();
+    expect(secondTab.steps).toEqual(['WAIT', 'RUN', 'DONE']);
+  });
+});
+
 describe('AccountWatcher polling rhythm', () => {
   it('polls fast while anything runs, stops asking once all watched ids are final', async () => {
     const { conn, opIds } = await accountWithStoppingVms(1);
