@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { ActionError, defineAction, type ActionContext } from '@/lib/action';
 import type { TeamPrincipal } from '@/lib/team/principal';
+import { checkCreationQuota } from '@/lib/team/quotas/hooks';
 import {
   launchSchema,
   mayLaunch,
@@ -65,7 +66,15 @@ export const launchTemplateAction = defineAction(
     if (!mayLaunch(principal.role, template.roles)) {
       throw new ActionError('This template is not open to your role.');
     }
-    return launchTemplate(ctx.conn, template.spec, hostname);
+    const { spec } = template;
+    await checkCreationQuota(ctx, {
+      cores: spec.cores,
+      memoryMb: spec.memory,
+      diskMb: spec.disk_size,
+      ipv4: spec.ip_mode === 'dual' ? 1 : 0,
+      ipv6: 1,
+    });
+    return launchTemplate(ctx.conn, spec, hostname);
   },
   { permission: 'template.launch' },
 );
