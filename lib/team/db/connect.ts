@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
 import { initial } from './migrations/0001-initial';
 import { templates } from './migrations/0002-templates';
+import { quotas } from './migrations/0003-quotas';
 import type { TeamDatabase } from './schema';
 
 export type TeamDb = Kysely<TeamDatabase>;
@@ -17,7 +18,11 @@ export interface OpenedTeamDb {
 
 /** Migrations are imported statically (no directory scan), so the bundler sees them. */
 const migrations: MigrationProvider = {
-  getMigrations: async () => ({ '0001-initial': initial, '0002-templates': templates }),
+  getMigrations: async () => ({
+    '0001-initial': initial,
+    '0002-templates': templates,
+    '0003-quotas': quotas,
+  }),
 };
 
 /**
