@@ -5,11 +5,13 @@ import { defineAction } from '@/lib/action';
 import {
   createVmOnce,
   deleteVmStep,
+  findCreation,
   rebootVm,
   resizeVm,
   startVm,
   stopVm,
 } from '@/lib/dal/vm-mutations';
+import { checkCreationQuota, checkResizeQuota } from '@/lib/team/quotas/hooks';
 import { createVmSchema, deleteVmSchema, resizeVmSchema, vmIdSchema } from '@/lib/validation/vm';
 
 // Thin on purpose: each action is parsed, session-checked and error-mapped by defineAction; the
@@ -58,8 +60,10 @@ export const deleteVmAction = defineAction(
 
 export const resizeVmAction = defineAction(
   resizeVmSchema,
-  async ({ vm_id, memory, cores, accept_reboot }, { conn }) => {
-    const result = await resizeVm(conn, vm_id, { memory, cores }, accept_reboot);
+  async ({ vm_id, memory, cores, accept_reboot }, ctx) => {
+    // Team quotas: a small VM cannot be grown past them (no-op for personal sessions).
+    await checkResizeQuota(ctx, vm_id, { cores, memoryMb: memory });
+    const result = await resizeVm(ctx.conn, vm_id, { memory, cores }, accept_reboot);
     revalidatePath(`/vms/${vm_id}`);
     return result;
   },
@@ -72,6 +76,16 @@ export const createVmAction = defineAction(
   async (input, session) => {
     // No revalidatePath: the list is rendered per request, and re-rendering the wizard here
     // would only cost upstream calls.
+    // A resubmit of the same wizard gets its first result back: nothing new to count.
+    if (!(await findCreation(session, input.token))) {
+      await checkCreationQuota(session, {
+        cores: input.cores,
+        memoryMb: input.memory,
+        diskMb: input.disk_size,
+        ipv4: input.vlan_id === undefined && input.ip_mode === 'dual' ? 1 : 0,
+        ipv6: input.vlan_id === undefined ? 1 : 0,
+      });
+    }
     return createVmOnce(session, input);
   },
   { permission: 'vm.create' },
