@@ -60,6 +60,8 @@ const EXPECTED: Record<TeamAction, string> = {
   'template.read': 'AAAA',
   'template.manage': 'AA--',
   'template.launch': 'AAA-',
+  'quota.read': 'AAAA',
+  'quota.manage': 'AA--',
 };
 
 const LETTER = { allow: 'A', own: 'O', deny: '-' } as const;

@@ -46,6 +46,8 @@ const VERBS = {
   audit: ['read'],
   // VM templates (issue 7): admins manage them, members launch the ones open to their role.
   template: ['read', 'manage', 'launch'],
+  // Quotas: admins set them; every member sees their own use (dashboard).
+  quota: ['read', 'manage'],
 } as const;
 
 type Verbs = typeof VERBS;
