@@ -1,0 +1,53 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { ActionError, defineAction } from '@/lib/action';
+import { QUOTA_KEYS } from '@/lib/team/quotas/quota-model';
+
+/** Empty = no limit; otherwise a whole number ≥ 0. */
+const limitField = z.preprocess(
+  (value) => (value === '' || value === undefined ? null : value),
+  z.coerce.number({ error: 'A whole number, or empty for no limit.' }).int().min(0).nullable(),
+);
+
+const quotaSchema = z.object({
+  /** '' for the workspace-wide quota. */
+  member_id: z.union([z.literal(''), z.uuid()]),
+  vms: limitField,
+  cores: limitField,
+  memoryMb: limitField,
+  diskMb: limitField,
+  ipv4: limitField,
+  creditsPerHour: limitField,
+});
+
+export const setQuotaAction = defineAction(
+  quotaSchema,
+  async (input, ctx) => {
+    const principal = ctx.principal;
+    if (principal?.kind !== 'team') throw new ActionError('Quotas belong to a team workspace.');
+    const [{ getQuotaStore }, { getTeamStore }] = await Promise.all([
+      import('@/lib/team/quotas/quota-store'),
+      import('@/lib/team/runtime'),
+    ]);
+    if (input.member_id !== '') {
+      const member = await (await getTeamStore()).getMember(input.member_id);
+      if (!member || member.workspace_id !== principal.workspaceId || member.removed_at) {
+        throw new ActionError('This member is not in the workspace.');
+      }
+    }
+    const limits = Object.fromEntries(QUOTA_KEYS.map((key) => [key, input[key]]));
+    await (
+      await getQuotaStore()
+    ).setLimits(
+      principal.workspaceId,
+      input.member_id === '' ? null : input.member_id,
+      limits,
+      principal.memberId,
+    );
+    revalidatePath('/team/quotas');
+    return { saved: true };
+  },
+  { permission: 'quota.manage' },
+);

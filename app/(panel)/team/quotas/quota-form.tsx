@@ -1,0 +1,54 @@
+'use client';
+
+import { useActionState } from 'react';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { fieldError, idleState } from '@/lib/action-state';
+import { QUOTA_KEYS, QUOTA_LABELS, type QuotaLimits } from '@/lib/team/quotas/quota-model';
+import { setQuotaAction } from './actions';
+
+/** One row's limits (a member, or the workspace): empty means no limit. */
+export function QuotaForm({
+  memberId,
+  who,
+  limits,
+}: {
+  memberId: string;
+  who: string;
+  limits: QuotaLimits;
+}) {
+  const [state, formAction] = useActionState(setQuotaAction, idleState);
+  return (
+    <form action={formAction} aria-label={`Quota of ${who}`} className="space-y-2" noValidate>
+      <input type="hidden" name="member_id" value={memberId} />
+      <div className="grid grid-cols-2 gap-2 sm:grid-cols-6">
+        {QUOTA_KEYS.map((key) => (
+          <label key={key} className="text-xs">
+            <span className="block text-zinc-600 dark:text-zinc-400">{QUOTA_LABELS[key]}</span>
+            <input
+              name={key}
+              type="number"
+              min={0}
+              defaultValue={limits[key] ?? ''}
+              placeholder="no limit"
+              aria-invalid={fieldError(state, key) ? true : undefined}
+              className="w-full rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-600 dark:bg-zinc-900"
+            />
+          </label>
+        ))}
+      </div>
+      {state.status === 'error' ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {state.message}
+        </p>
+      ) : null}
+      {state.status === 'ok' ? (
+        <p role="status" className="text-sm text-green-800 dark:text-green-300">
+          Saved.
+        </p>
+      ) : null}
+      <SubmitButton variant="secondary" pendingLabel="Saving…">
+        Save quota
+      </SubmitButton>
+    </form>
+  );
+}
