@@ -71,6 +71,11 @@ export default async function TeamPage() {
             VM templates
           </Link>
         </li>
+        <li>
+          <Link className="text-teal-700 underline dark:text-teal-300" href="/team/quotas">
+            Quotas
+          </Link>
+        </li>
       </ul>
       {decide(principal.role, 'workspace.key.replace') === 'allow' ? (
         <section aria-labelledby="key-heading" className="mt-8">
