@@ -236,7 +236,8 @@ async function recordOwnership(
     }
   };
   for (const op of operations) await own({ kind: 'operation', id: op.id });
-  if (!permission.endsWith('.create')) return created;
+  // A template launch creates a VM like vm.create does.
+  if (!permission.endsWith('.create') && permission !== 'template.launch') return created;
   // Gandi objects carry no owner: the ids come from the operations the creation returned.
   for (const op of operations) {
     try {
