@@ -1,0 +1,169 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import type { TeamDb } from '../db/connect';
+import { getTeamDb } from '../db';
+import {
+  APPROVAL_STATES,
+  transition,
+  type ApprovalEvent,
+  type ApprovalRequest,
+  type ApprovalState,
+} from './approval-machine';
+
+interface ApprovalTable {
+  id: string;
+  workspace_id: string;
+  requested_by: string;
+  requester_email: string;
+  action: string;
+  params: string;
+  why: string;
+  state: string;
+  decided_by: string | null;
+  reason: string | null;
+  operation_ids: string;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StoredApproval extends ApprovalRequest {
+  requesterEmail: string;
+  action: string;
+  params: unknown;
+  /** Why it needs approval (the quota lines). */
+  why: string;
+  createdAt: string;
+}
+
+function toApproval(row: ApprovalTable): StoredApproval {
+  let params: unknown = null;
+  let operationIds: number[] = [];
+  try {
+    params = JSON.parse(row.params);
+    const ids: unknown = JSON.parse(row.operation_ids);
+    if (Array.isArray(ids))
+      operationIds = ids.filter((id): id is number => Number.isSafeInteger(id));
+  } catch {
+    // A damaged row shows without params; executing it fails validation.
+  }
+  const state = (APPROVAL_STATES as readonly string[]).includes(row.state)
+    ? (row.state as ApprovalState)
+    : 'failed';
+  return {
+    id: row.id,
+    requestedBy: row.requested_by,
+    requesterEmail: row.requester_email,
+    action: row.action,
+    params,
+    why: row.why,
+    state,
+    decidedBy: row.decided_by,
+    reason: row.reason,
+    operationIds,
+    error: row.error,
+    createdAt: row.created_at,
+  };
+}
+
+export class ApprovalStore {
+  constructor(
+    private readonly db: TeamDb,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private table() {
+    return this.db.withTables<{ approval_requests: ApprovalTable }>();
+  }
+
+  async create(
+    workspaceId: string,
+    input: {
+      requestedBy: string;
+      requesterEmail: string;
+      action: string;
+      params: unknown;
+      why: string;
+    },
+  ): Promise<string> {
+    const id = randomUUID();
+    const at = this.now().toISOString();
+    await this.table()
+      .insertInto('approval_requests')
+      .values({
+        id,
+        workspace_id: workspaceId,
+        requested_by: input.requestedBy,
+        requester_email: input.requesterEmail,
+        action: input.action,
+        params: JSON.stringify(input.params),
+        why: input.why,
+        state: 'pending',
+        decided_by: null,
+        reason: null,
+        operation_ids: '[]',
+        error: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    return id;
+  }
+
+  async list(workspaceId: string, requestedBy?: string): Promise<StoredApproval[]> {
+    let query = this.table()
+      .selectFrom('approval_requests')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId);
+    if (requestedBy) query = query.where('requested_by', '=', requestedBy);
+    const rows = await query.orderBy('created_at', 'desc').limit(200).execute();
+    return rows.map(toApproval);
+  }
+
+  async get(workspaceId: string, id: string): Promise<StoredApproval | null> {
+    const row = await this.table()
+      .selectFrom('approval_requests')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? toApproval(row) : null;
+  }
+
+  /**
+   * Applies `event` if the row is still in the state it was read in (compare-and-set), so two
+   * admins deciding at once, or two executions, cannot both win.
+   */
+  async apply(
+    workspaceId: string,
+    id: string,
+    event: ApprovalEvent,
+  ): Promise<{ ok: true; request: StoredApproval } | { ok: false; message: string }> {
+    const current = await this.get(workspaceId, id);
+    if (!current) return { ok: false, message: 'This request no longer exists.' };
+    const next = transition(current, event);
+    if (!next.ok) return next;
+    const result = await this.table()
+      .updateTable('approval_requests')
+      .set({
+        state: next.request.state,
+        decided_by: next.request.decidedBy,
+        reason: next.request.reason,
+        operation_ids: JSON.stringify(next.request.operationIds),
+        error: next.request.error,
+        updated_at: this.now().toISOString(),
+      })
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .where('state', '=', current.state)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0)
+      return { ok: false, message: 'Someone else acted on this request first.' };
+    return { ok: true, request: { ...current, ...next.request } };
+  }
+}
+
+export async function getApprovalStore(): Promise<ApprovalStore> {
+  const { db } = await getTeamDb();
+  return new ApprovalStore(db);
+}
