@@ -4,6 +4,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvide
 import { initial } from './migrations/0001-initial';
 import { templates } from './migrations/0002-templates';
 import { quotas } from './migrations/0003-quotas';
+import { approvals } from './migrations/0004-approvals';
 import type { TeamDatabase } from './schema';
 
 export type TeamDb = Kysely<TeamDatabase>;
@@ -22,6 +23,7 @@ const migrations: MigrationProvider = {
     '0001-initial': initial,
     '0002-templates': templates,
     '0003-quotas': quotas,
+    '0004-approvals': approvals,
   }),
 };
 
