@@ -62,6 +62,9 @@ const EXPECTED: Record<TeamAction, string> = {
   'template.launch': 'AAA-',
   'quota.read': 'AAAA',
   'quota.manage': 'AA--',
+  'approval.read': 'AAAA',
+  'approval.request': 'AAA-',
+  'approval.decide': 'AA--',
 };
 
 const LETTER = { allow: 'A', own: 'O', deny: '-' } as const;

@@ -48,6 +48,8 @@ const VERBS = {
   template: ['read', 'manage', 'launch'],
   // Quotas: admins set them; every member sees their own use (dashboard).
   quota: ['read', 'manage'],
+  // Approvals: members ask, owners and admins decide.
+  approval: ['read', 'request', 'decide'],
 } as const;
 
 type Verbs = typeof VERBS;
@@ -82,6 +84,7 @@ const OPERATOR_CREATES: ReadonlySet<TeamAction> = new Set<TeamAction>([
   'iface.create',
   'ip.create',
   'template.launch',
+  'approval.request',
 ]);
 /** Portal administration: owners only. */
 const OWNER_ONLY: ReadonlySet<TeamAction> = new Set<TeamAction>([
