@@ -1,13 +1,14 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { CostEstimate } from '@/components/cost/cost-estimate';
 import { OperationProgress } from '@/components/operations/operation-progress';
 import { TextField } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { fieldError, idleState } from '@/lib/action-state';
 import { vmCreationDelta } from '@/lib/cost/deltas';
+import { RequestApprovalForm } from '../approvals/request-form';
 import { launchTemplateAction } from './actions';
 
 /** One step: a hostname, the cost shown, then the creation followed live. */
@@ -21,6 +22,7 @@ export function LaunchForm({
   delta: Parameters<typeof vmCreationDelta>[0];
 }) {
   const [state, formAction] = useActionState(launchTemplateAction, idleState);
+  const [typedHostname, setTypedHostname] = useState('');
   if (state.status === 'ok') {
     const { vmId, hostname, operations } = state.data;
     return (
@@ -42,7 +44,7 @@ export function LaunchForm({
     );
   }
   const fieldId = `launch-hostname-${templateId}`;
-  return (
+  const form = (
     <form
       action={formAction}
       className="space-y-3"
@@ -55,6 +57,8 @@ export function LaunchForm({
         id={fieldId}
         label="Hostname"
         autoComplete="off"
+        value={typedHostname}
+        onChange={(event) => setTypedHostname(event.target.value)}
         error={fieldError(state, 'hostname')}
       />
       <CostEstimate title="Cost" delta={vmCreationDelta(delta)} />
@@ -65,5 +69,15 @@ export function LaunchForm({
       ) : null}
       <SubmitButton pendingLabel="Launching…">Launch</SubmitButton>
     </form>
+  );
+  // Over quota: nothing was sent to Gandi; the same launch can go to an admin instead.
+  const overQuota = state.status === 'error' && state.message.startsWith('Over quota');
+  return overQuota ? (
+    <div className="space-y-3">
+      {form}
+      <RequestApprovalForm templateId={templateId} hostname={typedHostname.trim()} />
+    </div>
+  ) : (
+    form
   );
 }

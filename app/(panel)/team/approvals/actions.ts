@@ -1,0 +1,143 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { ActionError, defineAction, type ActionContext } from '@/lib/action';
+import type { TeamPrincipal } from '@/lib/team/principal';
+import { launchSchema, mayLaunch } from '@/lib/team/templates/template-schema';
+
+function teamOf(ctx: ActionContext): TeamPrincipal {
+  if (ctx.principal?.kind !== 'team') {
+    throw new ActionError('Approvals belong to a team workspace: sign in as a member.');
+  }
+  return ctx.principal;
+}
+
+/** A template launch the quota refused, sent to the admins instead. */
+export const requestApprovalAction = defineAction(
+  launchSchema.extend({ note: z.string().trim().max(500).optional() }),
+  async ({ template_id, hostname, note }, ctx) => {
+    const principal = teamOf(ctx);
+    const [
+      { getTemplateStore },
+      { getApprovalStore },
+      { checkCreationQuota },
+      { QuotaExceededError },
+    ] = await Promise.all([
+      import('@/lib/team/templates/template-store'),
+      import('@/lib/team/approvals/approval-store'),
+      import('@/lib/team/quotas/hooks'),
+      import('@/lib/team/quotas/enforce'),
+    ]);
+    const template = await (await getTemplateStore()).get(principal.workspaceId, template_id);
+    if (!template) throw new ActionError('This template no longer exists.');
+    if (!mayLaunch(principal.role, template.roles)) {
+      throw new ActionError('This template is not open to your role.');
+    }
+    const { spec } = template;
+    // Why it needs approval, in the words the member saw (re-checked now, not trusted).
+    let why = 'Asked by the member.';
+    try {
+      await checkCreationQuota(ctx, {
+        cores: spec.cores,
+        memoryMb: spec.memory,
+        diskMb: spec.disk_size,
+        ipv4: spec.ip_mode === 'dual' ? 1 : 0,
+        ipv6: 1,
+      });
+    } catch (err) {
+      if (!(err instanceof QuotaExceededError)) throw err;
+      why = err.lines.join(' ');
+    }
+    const id = await (
+      await getApprovalStore()
+    ).create(principal.workspaceId, {
+      requestedBy: principal.memberId,
+      requesterEmail: principal.memberEmail,
+      action: 'template.launch',
+      params: { template_id, template_name: template.name, hostname, note: note ?? '' },
+      why,
+    });
+    revalidatePath('/team/approvals');
+    return { id };
+  },
+  { permission: 'approval.request' },
+);
+
+const decideSchema = z.object({
+  request_id: z.uuid(),
+  decision: z.enum(['approve', 'reject']),
+  reason: z.string().trim().min(3, 'Give a reason for the decision.').max(500),
+});
+
+const launchParams = z.object({ template_id: z.uuid(), hostname: z.string() });
+
+/**
+ * An admin's decision. On approval the portal runs the request at once (quota bypassed: that is
+ * what the approval is for) and the VM belongs to the requester; the audit entry of this action
+ * carries the decision, its reason and the operations it started.
+ */
+export const decideApprovalAction = defineAction(
+  decideSchema,
+  async ({ request_id, decision, reason }, ctx) => {
+    const principal = teamOf(ctx);
+    const [{ getApprovalStore }, { getTemplateStore }, { launchTemplate }, { getTeamStore }] =
+      await Promise.all([
+        import('@/lib/team/approvals/approval-store'),
+        import('@/lib/team/templates/template-store'),
+        import('@/lib/team/templates/launch'),
+        import('@/lib/team/runtime'),
+      ]);
+    const approvals = await getApprovalStore();
+    const by = { by: principal.memberId, role: principal.role, reason };
+    const decided = await approvals.apply(principal.workspaceId, request_id, {
+      type: decision,
+      ...by,
+    });
+    if (!decided.ok) throw new ActionError(decided.message);
+    revalidatePath('/team/approvals');
+    if (decision === 'reject') return { id: request_id, state: 'rejected', operations: [] };
+
+    const started = await approvals.apply(principal.workspaceId, request_id, { type: 'execute' });
+    if (!started.ok) throw new ActionError(started.message);
+    const request = started.request;
+    try {
+      const params = launchParams.parse(request.params);
+      const template = await (
+        await getTemplateStore()
+      ).get(principal.workspaceId, params.template_id);
+      if (!template) throw new ActionError('The template of this request no longer exists.');
+      const launched = await launchTemplate(ctx.conn, template.spec, params.hostname);
+      const ids = launched.operations.map((op) => op.id);
+      await approvals.apply(principal.workspaceId, request_id, {
+        type: 'succeeded',
+        operationIds: ids,
+      });
+      // The requester owns what was created for them (and follows its operations).
+      const team = await getTeamStore();
+      for (const id of ids)
+        await team.recordOwner(
+          principal.workspaceId,
+          { kind: 'operation', id },
+          request.requestedBy,
+        );
+      if (launched.vmId)
+        await team.recordOwner(
+          principal.workspaceId,
+          { kind: 'vm', id: launched.vmId },
+          request.requestedBy,
+        );
+      return {
+        id: request_id,
+        state: 'done',
+        vmId: launched.vmId,
+        operations: launched.operations,
+      };
+    } catch (err) {
+      const message = err instanceof Error ? err.message : 'The request could not run.';
+      await approvals.apply(principal.workspaceId, request_id, { type: 'failed', message });
+      throw err;
+    }
+  },
+  { permission: 'approval.decide' },
+);

@@ -1,0 +1,89 @@
+import type { Metadata } from 'next';
+import { OperationProgress } from '@/components/operations/operation-progress';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { PageHeader } from '@/components/ui/page-header';
+import type { ApprovalState } from '@/lib/team/approvals/approval-machine';
+import { getApprovalStore } from '@/lib/team/approvals/approval-store';
+import { requireTeamPermission } from '@/lib/team/page-access';
+import { decide } from '@/lib/team/roles';
+import { DecideForm } from './decide-form';
+
+export const metadata: Metadata = { title: 'Approvals' };
+
+const TONE: Record<ApprovalState, BadgeTone> = {
+  pending: 'warning',
+  approved: 'info',
+  executing: 'info',
+  done: 'success',
+  rejected: 'danger',
+  failed: 'danger',
+  cancelled: 'neutral',
+};
+
+function describe(params: unknown): string {
+  const p = (params ?? {}) as { template_name?: unknown; hostname?: unknown; note?: unknown };
+  const what = `Launch “${String(p.template_name ?? '?')}” as ${String(p.hostname ?? '?')}`;
+  return typeof p.note === 'string' && p.note !== '' ? `${what} — “${p.note}”` : what;
+}
+
+export default async function ApprovalsPage() {
+  const { principal } = await requireTeamPermission('approval.read');
+  const decides = decide(principal.role, 'approval.decide') === 'allow';
+  const store = await getApprovalStore();
+  // Deciders see every request; members see their own.
+  const requests = await store.list(
+    principal.workspaceId,
+    decides ? undefined : principal.memberId,
+  );
+  return (
+    <>
+      <PageHeader
+        title="Approvals"
+        description="Changes over quota wait here for an owner or admin; approved ones run at once."
+      />
+      {requests.length === 0 ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">No request.</p>
+      ) : (
+        <ul className="space-y-4">
+          {requests.map((request) => (
+            <li key={request.id}>
+              <section
+                aria-label={`Request: ${describe(request.params)}`}
+                className="space-y-2 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+              >
+                <div className="flex flex-wrap items-center gap-2">
+                  <h2 className="text-base font-semibold">{describe(request.params)}</h2>
+                  <Badge tone={TONE[request.state]}>{request.state}</Badge>
+                </div>
+                <p className="text-sm text-zinc-700 dark:text-zinc-300">
+                  Asked by {request.requesterEmail} · {request.why}
+                </p>
+                {request.reason ? (
+                  <p className="text-sm">
+                    Decision reason: <q>{request.reason}</q>
+                  </p>
+                ) : null}
+                {request.error ? (
+                  <p className="text-sm text-red-700 dark:text-red-400">{request.error}</p>
+                ) : null}
+                {request.operationIds.length > 0 ? (
+                  <OperationProgress
+                    title="Operations"
+                    ids={request.operationIds}
+                    refreshOnDone={false}
+                    startedHere={request.requestedBy === principal.memberId}
+                  />
+                ) : null}
+                {decides &&
+                request.state === 'pending' &&
+                request.requestedBy !== principal.memberId ? (
+                  <DecideForm requestId={request.id} />
+                ) : null}
+              </section>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

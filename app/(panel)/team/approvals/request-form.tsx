@@ -1,0 +1,50 @@
+'use client';
+
+import { useActionState } from 'react';
+import Link from 'next/link';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { idleState } from '@/lib/action-state';
+import { requestApprovalAction } from './actions';
+
+/** Shown where a quota refused a launch: send the same launch to the admins instead. */
+export function RequestApprovalForm({
+  templateId,
+  hostname,
+}: {
+  templateId: string;
+  hostname: string;
+}) {
+  const [state, formAction] = useActionState(requestApprovalAction, idleState);
+  if (state.status === 'ok') {
+    return (
+      <p role="status" className="text-sm">
+        Sent for approval.{' '}
+        <Link href="/team/approvals" className="text-teal-800 underline dark:text-teal-300">
+          Follow your requests
+        </Link>
+      </p>
+    );
+  }
+  return (
+    <form action={formAction} className="space-y-2" noValidate>
+      <input type="hidden" name="template_id" value={templateId} />
+      <input type="hidden" name="hostname" value={hostname} />
+      <label className="block text-sm">
+        <span className="font-medium">Note for the approver (optional)</span>
+        <input
+          name="note"
+          maxLength={500}
+          className="mt-1 w-full rounded-md border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-600 dark:bg-zinc-900"
+        />
+      </label>
+      {state.status === 'error' ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {state.message}
+        </p>
+      ) : null}
+      <SubmitButton variant="secondary" pendingLabel="Sending…">
+        Ask for approval
+      </SubmitButton>
+    </form>
+  );
+}
