@@ -109,3 +109,68 @@ test('an owner defines a template and launches a VM from it in one step', async 
   await expect(page.getByRole('heading', { level: 1, name: /tpl-web-1/ })).toBeVisible();
   await expect(page.getByText('2 cores, 2048 MB in FR-SD3')).toBeVisible();
 });
+
+async function vmCount(apiKey: string): Promise<number> {
+  const xml = await simCall(
+    'hosting.vm.count',
+    `<param><value><string>${apiKey}</string></value></param>`,
+  );
+  return Number(/<(?:int|i4)>(\d+)</.exec(xml)?.[1]);
+}
+
+test('a member at quota is stopped before any API call; resize past it is refused too', async ({
+  page,
+}) => {
+  const account = await createAccount(1_000_000);
+  await addSshKey(account.apiKey, 'laptop');
+  await createWorkspace(page, account.apiKey, `quota-${account.handle}@example.test`);
+  await defineTemplate(page, 'web small');
+  await expect(page.getByText('Template “web small” saved.')).toBeVisible();
+
+  // One VM and four cores for the owner.
+  await page.goto('/team/quotas');
+  const mine = page.getByRole('form', { name: /^Quota of quota-/ });
+  await mine.getByLabel('VMs').fill('1');
+  await mine.getByLabel('Cores').fill('4');
+  await mine.getByRole('button', { name: 'Save quota' }).click();
+  await expect(mine.getByText('Saved.')).toBeVisible();
+
+  await page.goto('/team/templates');
+  const template = page.getByRole('region', { name: 'Template web small' });
+  await template.getByLabel('Hostname').fill('quota-a');
+  await template.getByRole('button', { name: 'Launch' }).click();
+  const rows = template.locator('li[data-operation-id]');
+  await expect(rows).toHaveCount(3);
+  for (const row of await rows.all()) await expect(row).toContainText('DONE', { timeout: 30_000 });
+  expect(await vmCount(account.apiKey)).toBe(1);
+
+  await page.goto('/team/templates');
+  await page
+    .getByRole('region', { name: 'Template web small' })
+    .getByLabel('Hostname')
+    .fill('quota-b');
+  await page
+    .getByRole('region', { name: 'Template web small' })
+    .getByRole('button', { name: 'Launch' })
+    .click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Over quota' })).toContainText(
+    'VMs: your quota is 1, 1 used, this asks for 1 more.',
+  );
+  expect(await vmCount(account.apiKey)).toBe(1);
+
+  // The dashboard says what is used and left.
+  await page.goto('/');
+  const card = page.getByRole('region', { name: 'Your quota' });
+  await expect(card.getByRole('row', { name: /VMs/ })).toContainText('110');
+  await expect(card.getByRole('row', { name: /Cores/ })).toContainText('242');
+
+  // Growing the VM past the cores quota is refused before the API call.
+  await page.goto('/vms');
+  await page.getByRole('link', { name: 'quota-a' }).click();
+  await page.getByRole('spinbutton', { name: 'Cores' }).fill('5');
+  await page.getByRole('button', { name: /^Apply/ }).click();
+  await expect(
+    page.getByText('Cores: your quota is 4, 2 used, this asks for 3 more.'),
+  ).toBeVisible();
+  await expect(page.getByText('2 cores, 2048 MB in FR-SD3')).toBeVisible();
+});

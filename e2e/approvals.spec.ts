@@ -1,0 +1,168 @@
+/**
+ * @file Approvals: an operator at quota is stopped before any API call, asks for approval, the
+ * owner approves with a reason, the portal creates the VM and the operator follows its operations.
+ */
+import type { Browser, Page } from '@playwright/test';
+import { createAccount, expect, SIM_BASE, test } from './fixtures';
+
+const PASSWORD = 'templates-e2e-password-1';
+const PUBLIC_KEY =
+  'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGa7yvnNvRfUZ0keklfciuduXfzwXk4mrILd4U9f4iwB e2e@panel';
+
+async function simCall(method: string, paramsXml: string): Promise<string> {
+  const response = await fetch(`${SIM_BASE}/xmlrpc/`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/xml' },
+    body: `<?xml version='1.0'?><methodCall><methodName>${method}</methodName><params>${paramsXml}</params></methodCall>`,
+  });
+  const text = await response.text();
+  if (text.includes('<fault>')) throw new Error(`${method} faulted: ${text}`);
+  return text;
+}
+
+async function addSshKey(apiKey: string, name: string): Promise<void> {
+  await simCall(
+    'hosting.ssh.create',
+    `<param><value><string>${apiKey}</string></value></param>` +
+      '<param><value><struct>' +
+      `<member><name>value</name><value><string>${PUBLIC_KEY}</string></value></member>` +
+      `<member><name>name</name><value><string>${name}</string></value></member>` +
+      '</struct></value></param>',
+  );
+}
+
+async function createWorkspace(page: Page, apiKey: string, email: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('API key').fill(apiKey);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await page.goto('/team');
+  await page.getByLabel('Workspace name').fill('Templates team');
+  await page.getByLabel('Your email (owner)').fill(email);
+  await page.getByLabel('Owner password').fill(PASSWORD);
+  await page.getByLabel('Repeat the password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create workspace' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Templates team' })).toBeVisible();
+}
+
+async function defineTemplate(
+  page: Page,
+  name: string,
+  options: { memory?: string; operators?: boolean } = {},
+): Promise<void> {
+  await page.goto('/team/templates');
+  await page.getByLabel('Template name').fill(name);
+  await page.getByLabel('Datacenter').selectOption({ label: 'Paris, France SD3 (FR-SD3)' });
+  const image = page.getByLabel('Image');
+  const debian = await image
+    .locator('option')
+    .filter({ hasText: /^Debian 9/ })
+    .first()
+    .getAttribute('value');
+  await image.selectOption(debian ?? '');
+  await page.getByLabel('Cores').fill('2');
+  await page.getByLabel('Memory (MB)').fill(options.memory ?? '2048');
+  await page.getByLabel('System disk (GB)').fill('10');
+  await page.getByRole('checkbox', { name: 'laptop' }).check();
+  await page.getByLabel('First-boot script (optional)').fill('#!/bin/sh\necho ready > /etc/motd\n');
+  await page.getByLabel('Snapshot profile of the system disk').selectOption({ label: 'minimal' });
+  if (options.operators === false)
+    await page.getByRole('checkbox', { name: 'Operators' }).uncheck();
+  // The definition shows what each launch will cost: 2×168 + 2×120 + 10×135 + 210.
+  if (!options.memory) {
+    await expect(page.getByRole('region', { name: /Cost per VM launched/ })).toContainText(
+      '+2,136 credits/hour',
+    );
+  }
+  await page.getByRole('button', { name: 'Save template' }).click();
+}
+
+async function vmCount(apiKey: string): Promise<number> {
+  const xml = await simCall(
+    'hosting.vm.count',
+    `<param><value><string>${apiKey}</string></value></param>`,
+  );
+  return Number(/<(?:int|i4)>(\d+)</.exec(xml)?.[1]);
+}
+
+async function inviteOperator(owner: Page, browser: Browser, email: string): Promise<Page> {
+  await owner.goto('/team/members');
+  await owner.getByLabel('Email').fill(email);
+  await owner.getByLabel('Role', { exact: true }).selectOption({ label: 'Operator' });
+  await owner.getByRole('button', { name: 'Invite' }).click();
+  const link = await owner.getByRole('textbox', { name: 'Invitation link' }).inputValue();
+  const member = await (await browser.newContext()).newPage();
+  await member.goto(link);
+  await member.getByLabel('Choose a password').fill(PASSWORD);
+  await member.getByLabel('Repeat the password').fill(PASSWORD);
+  await member.getByRole('button', { name: 'Join the workspace' }).click();
+  await expect(member.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  return member;
+}
+
+test('an operator at quota asks for approval, the owner approves, the VM appears', async ({
+  page: owner,
+  browser,
+}) => {
+  const account = await createAccount(1_000_000);
+  await addSshKey(account.apiKey, 'laptop');
+  await createWorkspace(owner, account.apiKey, `appr-owner-${account.handle}@example.test`);
+  await defineTemplate(owner, 'web small');
+  await expect(owner.getByText('Template “web small” saved.')).toBeVisible();
+  const operatorEmail = `appr-op-${account.handle}@example.test`.toLowerCase();
+  const operator = await inviteOperator(owner, browser, operatorEmail);
+
+  // No VM for the operator without an approval.
+  await owner.goto('/team/quotas');
+  const quota = owner.getByRole('form', { name: new RegExp(`^Quota of ${operatorEmail}`) });
+  await quota.getByLabel('VMs').fill('0');
+  await quota.getByRole('button', { name: 'Save quota' }).click();
+  await expect(quota.getByText('Saved.')).toBeVisible();
+
+  await test.step('the operator is stopped before any API call and asks', async () => {
+    await operator.goto('/team/templates');
+    const template = operator.getByRole('region', { name: 'Template web small' });
+    await template.getByLabel('Hostname').fill('approved-1');
+    await template.getByRole('button', { name: 'Launch' }).click();
+    await expect(template.getByRole('alert')).toContainText(
+      'Over quota — VMs: your quota is 0, 0 used, this asks for 1 more.',
+    );
+    expect(await vmCount(account.apiKey)).toBe(0);
+    await template.getByLabel('Note for the approver (optional)').fill('demo on Monday');
+    await template.getByRole('button', { name: 'Ask for approval' }).click();
+    await expect(template.getByText('Sent for approval.')).toBeVisible();
+    expect(await vmCount(account.apiKey)).toBe(0);
+  });
+
+  await test.step('the owner approves with a reason; the portal runs it', async () => {
+    await owner.goto('/team/approvals');
+    const request = owner.getByRole('region', { name: /Launch “web small” as approved-1/ });
+    await expect(request).toContainText('pending');
+    await expect(request).toContainText('VMs: your quota is 0');
+    await request.getByRole('button', { name: 'Approve and run' }).click();
+    await expect(request.getByText('Give a reason for the decision.')).toBeVisible();
+    await request.getByLabel('Reason').fill('Approved for the Monday demo');
+    await request.getByRole('button', { name: 'Approve and run' }).click();
+    await expect(request.getByText('done', { exact: true })).toBeVisible({ timeout: 20_000 });
+    await expect.poll(() => vmCount(account.apiKey)).toBe(1);
+  });
+
+  await test.step('the operator sees the request done and its operations live', async () => {
+    await operator.goto('/team/approvals');
+    const request = operator.getByRole('region', { name: /Launch “web small” as approved-1/ });
+    await expect(request).toContainText('Approved for the Monday demo');
+    const rows = request.locator('li[data-operation-id]');
+    await expect(rows).toHaveCount(3);
+    for (const row of await rows.all())
+      await expect(row).toContainText('DONE', { timeout: 30_000 });
+    // The VM is the operator's: it shows in their list and they may act on it.
+    await operator.goto('/vms');
+    await expect(operator.getByRole('link', { name: 'approved-1' })).toBeVisible();
+  });
+
+  await test.step('requests, decisions and executions are in the audit log', async () => {
+    await owner.goto('/team/audit');
+    await expect(owner.getByText('approval.request').first()).toBeVisible();
+    await expect(owner.getByText('approval.decide').first()).toBeVisible();
+  });
+});
