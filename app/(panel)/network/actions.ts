@@ -27,31 +27,61 @@ export const createPublicIfaceAction = defineAction(
     revalidatePath('/network');
     return created;
   },
+  {
+    permission: 'iface.create',
+    resource: ({ vm_id }) => (vm_id === undefined ? null : { kind: 'vm', id: vm_id }),
+  },
 );
 
-export const attachIfaceAction = defineAction(ifaceAttachSchema, async (input, { conn }) => {
-  const result = await attachIface(conn, input.iface_id, input.vm_id);
-  revalidatePath(`/network/interfaces/${input.iface_id}`);
-  return result;
-});
+export const attachIfaceAction = defineAction(
+  ifaceAttachSchema,
+  async (input, { conn }) => {
+    const result = await attachIface(conn, input.iface_id, input.vm_id);
+    revalidatePath(`/network/interfaces/${input.iface_id}`);
+    return result;
+  },
+  {
+    permission: 'iface.attach',
+    resource: ({ iface_id, vm_id }) => [
+      { kind: 'iface', id: iface_id },
+      { kind: 'vm', id: vm_id },
+    ],
+  },
+);
 
-export const detachIfaceAction = defineAction(ifaceDetachSchema, async (input, { conn }) => {
-  const result = await detachIface(conn, input.iface_id, input.vm_id);
-  revalidatePath(`/network/interfaces/${input.iface_id}`);
-  return result;
-});
+export const detachIfaceAction = defineAction(
+  ifaceDetachSchema,
+  async (input, { conn }) => {
+    const result = await detachIface(conn, input.iface_id, input.vm_id);
+    revalidatePath(`/network/interfaces/${input.iface_id}`);
+    return result;
+  },
+  {
+    permission: 'iface.detach',
+    resource: ({ iface_id, vm_id }) => [
+      { kind: 'iface', id: iface_id },
+      { kind: 'vm', id: vm_id },
+    ],
+  },
+);
 
 /**
  * No revalidation here: it would re-render the interface's page in this very response, and if
  * the deletion is already done that page is "not found" and the browser never gets to follow
  * the operation and go back to the list (the list is rendered fresh on navigation anyway).
  */
-export const deleteIfaceAction = defineAction(ifaceIdSchema, async ({ iface_id }, { conn }) =>
-  deleteIface(conn, iface_id),
+export const deleteIfaceAction = defineAction(
+  ifaceIdSchema,
+  async ({ iface_id }, { conn }) => deleteIface(conn, iface_id),
+  { permission: 'iface.delete', resource: ({ iface_id }) => ({ kind: 'iface', id: iface_id }) },
 );
 
-export const setReverseAction = defineAction(ipUpdateSchema, async (input, { conn }) => {
-  const result = await setReverse(conn, input.ip_id, input.reverse);
-  revalidatePath('/network');
-  return result;
-});
+export const setReverseAction = defineAction(
+  ipUpdateSchema,
+  async (input, { conn }) => {
+    const result = await setReverse(conn, input.ip_id, input.reverse);
+    revalidatePath('/network');
+    return result;
+  },
+  { permission: 'ip.update', resource: ({ ip_id }) => ({ kind: 'ip', id: ip_id }) },
+);
