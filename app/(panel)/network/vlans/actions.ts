@@ -12,22 +12,31 @@ import {
 
 // Thin on purpose: the work and the mapping of the API's refusals are in lib/dal/vlans.ts.
 
-export const createVlanAction = defineAction(createVlanSchema, async (input, { conn }) => {
-  const result = await createVlan(conn, input);
-  revalidatePath('/network/vlans');
-  return result;
-});
+export const createVlanAction = defineAction(
+  createVlanSchema,
+  async (input, { conn }) => {
+    const result = await createVlan(conn, input);
+    revalidatePath('/network/vlans');
+    return result;
+  },
+  { permission: 'vlan.create' },
+);
 
-export const updateVlanAction = defineAction(updateVlanSchema, async (input, { conn }) => {
-  const result = await updateVlan(conn, input);
-  revalidatePath(`/network/vlans/${input.vlan_id}`);
-  return result;
-});
+export const updateVlanAction = defineAction(
+  updateVlanSchema,
+  async (input, { conn }) => {
+    const result = await updateVlan(conn, input);
+    revalidatePath(`/network/vlans/${input.vlan_id}`);
+    return result;
+  },
+  { permission: 'vlan.update' },
+);
 
 export const deleteVlanAction = defineAction(
   deleteVlanSchema,
   // No revalidation: see deleteIfaceAction (the VLAN page would re-render as "not found").
   async ({ vlan_id, confirm_name }, { conn }) => deleteVlan(conn, vlan_id, confirm_name),
+  { permission: 'vlan.delete' },
 );
 
 export const createPrivateIfaceAction = defineAction(
@@ -36,5 +45,9 @@ export const createPrivateIfaceAction = defineAction(
     const result = await createPrivateIface(conn, input);
     revalidatePath(`/network/vlans/${input.vlan_id}`);
     return result;
+  },
+  {
+    permission: 'iface.create',
+    resource: ({ vm_id }) => (vm_id === undefined ? null : { kind: 'vm', id: vm_id }),
   },
 );
