@@ -7,14 +7,22 @@ import { addSshKeySchema, deleteSshKeySchema } from '@/lib/validation/ssh-key';
 
 // SSH key calls are synchronous in the API (no operation): the list is revalidated at once.
 
-export const addSshKeyAction = defineAction(addSshKeySchema, async (input, { conn }) => {
-  const key = await addSshKey(conn, input);
-  revalidatePath('/ssh-keys');
-  return key;
-});
+export const addSshKeyAction = defineAction(
+  addSshKeySchema,
+  async (input, { conn }) => {
+    const key = await addSshKey(conn, input);
+    revalidatePath('/ssh-keys');
+    return key;
+  },
+  { permission: 'ssh.create', audit: { redact: ['value'] } },
+);
 
-export const deleteSshKeyAction = defineAction(deleteSshKeySchema, async ({ key_id }, { conn }) => {
-  const result = await deleteSshKey(conn, key_id);
-  revalidatePath('/ssh-keys');
-  return result;
-});
+export const deleteSshKeyAction = defineAction(
+  deleteSshKeySchema,
+  async ({ key_id }, { conn }) => {
+    const result = await deleteSshKey(conn, key_id);
+    revalidatePath('/ssh-keys');
+    return result;
+  },
+  { permission: 'ssh.delete' },
+);
