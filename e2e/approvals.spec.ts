@@ -160,6 +160,28 @@ test('an operator at quota asks for approval, the owner approves, the VM appears
     await expect(operator.getByRole('link', { name: 'approved-1' })).toBeVisible();
   });
 
+  await test.step('a policy holds launches above N cores even within quota', async () => {
+    await owner.goto('/team/quotas');
+    const quotaForm = owner.getByRole('form', { name: new RegExp(`^Quota of ${operatorEmail}`) });
+    await quotaForm.getByLabel('VMs').fill('5');
+    await quotaForm.getByRole('button', { name: 'Save quota' }).click();
+    await expect(quotaForm.getByText('Saved.')).toBeVisible();
+    const policy = owner.getByRole('form', { name: 'Approval policy' });
+    await policy.getByLabel('Approval needed above this many cores').fill('1');
+    await policy.getByRole('button', { name: 'Save policy' }).click();
+    await expect(policy.getByText('Saved.')).toBeVisible();
+
+    await operator.goto('/team/templates');
+    const template = operator.getByRole('region', { name: 'Template web small' });
+    await template.getByLabel('Hostname').fill('approved-2');
+    await template.getByRole('button', { name: 'Launch' }).click();
+    await expect(template.getByRole('alert')).toContainText(
+      "Needs approval — Policy: launches above 1 core need an admin's approval (this one has 2).",
+    );
+    await expect(template.getByRole('button', { name: 'Ask for approval' })).toBeVisible();
+    expect(await vmCount(account.apiKey)).toBe(1);
+  });
+
   await test.step('requests, decisions and executions are in the audit log', async () => {
     await owner.goto('/team/audit');
     await expect(owner.getByText('approval.request').first()).toBeVisible();

@@ -36,7 +36,12 @@ export const requestApprovalAction = defineAction(
     }
     const { spec } = template;
     // Why it needs approval, in the words the member saw (re-checked now, not trusted).
-    let why = 'Asked by the member.';
+    const [{ getApprovalPolicy }, { policyHold }] = await Promise.all([
+      import('@/lib/team/approvals/policy-store'),
+      import('@/lib/team/approvals/policy'),
+    ]);
+    const hold = policyHold(await getApprovalPolicy(principal.workspaceId), principal.role, spec);
+    let why = hold ?? 'Asked by the member.';
     try {
       await checkCreationQuota(ctx, {
         cores: spec.cores,
@@ -47,7 +52,7 @@ export const requestApprovalAction = defineAction(
       });
     } catch (err) {
       if (!(err instanceof QuotaExceededError)) throw err;
-      why = err.lines.join(' ');
+      why = [hold, ...err.lines].filter(Boolean).join(' ');
     }
     const id = await (
       await getApprovalStore()

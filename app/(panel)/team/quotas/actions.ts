@@ -51,3 +51,24 @@ export const setQuotaAction = defineAction(
   },
   { permission: 'quota.manage' },
 );
+
+const policySchema = z.object({
+  above_cores: z.preprocess(
+    (value) => (value === '' || value === undefined ? null : value),
+    z.coerce.number({ error: 'A whole number, or empty for no rule.' }).int().min(0).nullable(),
+  ),
+});
+
+/** Launches above N cores by operators need an admin's approval (empty: no such rule). */
+export const setApprovalPolicyAction = defineAction(
+  policySchema,
+  async ({ above_cores }, ctx) => {
+    const principal = ctx.principal;
+    if (principal?.kind !== 'team') throw new ActionError('Policies belong to a team workspace.');
+    const { setApprovalPolicy } = await import('@/lib/team/approvals/policy-store');
+    await setApprovalPolicy(principal.workspaceId, { aboveCores: above_cores }, principal.memberId);
+    revalidatePath('/team/quotas');
+    return { saved: true };
+  },
+  { permission: 'quota.manage' },
+);

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/page-header';
 import { getPricing } from '@/lib/cost/pricing';
+import { getApprovalPolicy } from '@/lib/team/approvals/policy-store';
 import { requireTeamPermission } from '@/lib/team/page-access';
 import { usageFor } from '@/lib/team/quotas/enforce';
 import { getQuotaStore, WORKSPACE_ROW } from '@/lib/team/quotas/quota-store';
 import { decide } from '@/lib/team/roles';
 import { getTeamStore } from '@/lib/team/runtime';
+import { PolicyForm } from './policy-form';
 import { QuotaForm } from './quota-form';
 import { QuotaUsageTable } from './quota-usage';
 
@@ -49,6 +51,14 @@ export default async function QuotasPage() {
         title="Quotas"
         description="Limits on what members create, checked before any change reaches Gandi (also on resize)."
       />
+      {canManage ? (
+        <section aria-labelledby="policy-heading" className="mb-8">
+          <h2 id="policy-heading" className="mb-3 text-lg font-semibold">
+            Approval policy
+          </h2>
+          <PolicyForm aboveCores={(await getApprovalPolicy(principal.workspaceId)).aboveCores} />
+        </section>
+      ) : null}
       <ul className="space-y-6">
         {rows.map((row, index) => {
           const limits = all.get(row.id) ?? {};

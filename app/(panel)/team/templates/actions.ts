@@ -67,6 +67,12 @@ export const launchTemplateAction = defineAction(
       throw new ActionError('This template is not open to your role.');
     }
     const { spec } = template;
+    const [{ getApprovalPolicy }, { policyHold }] = await Promise.all([
+      import('@/lib/team/approvals/policy-store'),
+      import('@/lib/team/approvals/policy'),
+    ]);
+    const hold = policyHold(await getApprovalPolicy(principal.workspaceId), principal.role, spec);
+    if (hold) throw new ActionError(`Needs approval — ${hold}`);
     await checkCreationQuota(ctx, {
       cores: spec.cores,
       memoryMb: spec.memory,

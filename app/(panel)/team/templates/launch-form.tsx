@@ -70,8 +70,11 @@ export function LaunchForm({
       <SubmitButton pendingLabel="Launching…">Launch</SubmitButton>
     </form>
   );
-  // Over quota: nothing was sent to Gandi; the same launch can go to an admin instead.
-  const overQuota = state.status === 'error' && state.message.startsWith('Over quota');
+  // Over quota or held by the policy: nothing was sent to Gandi; the same launch can go to an
+  // admin instead.
+  const overQuota =
+    state.status === 'error' &&
+    (state.message.startsWith('Over quota') || state.message.startsWith('Needs approval'));
   return overQuota ? (
     <div className="space-y-3">
       {form}
