@@ -5,6 +5,7 @@ import { initial } from './migrations/0001-initial';
 import { templates } from './migrations/0002-templates';
 import { quotas } from './migrations/0003-quotas';
 import { approvals } from './migrations/0004-approvals';
+import { approvalPolicies } from './migrations/0005-approval-policies';
 import type { TeamDatabase } from './schema';
 
 export type TeamDb = Kysely<TeamDatabase>;
@@ -24,6 +25,7 @@ const migrations: MigrationProvider = {
     '0002-templates': templates,
     '0003-quotas': quotas,
     '0004-approvals': approvals,
+    '0005-approval-policies': approvalPolicies,
   }),
 };
 
