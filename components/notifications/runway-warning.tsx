@@ -39,7 +39,9 @@ export async function RunwayWarning() {
       <strong className="font-semibold">Low runway: </strong>
       {left < 1 / 24
         ? 'the credits run out within the hour'
-        : `about ${days.format(left)} day${left >= 1 && left < 1.05 ? '' : 's'} of credits left`}{' '}
+        : left < 1
+          ? `about ${Math.floor(left * 24)} hour${Math.floor(left * 24) === 1 ? '' : 's'} of credits left`
+          : `about ${days.format(left)} day${left < 1.05 ? '' : 's'} of credits left`}{' '}
       at the current burn of {burn.toLocaleString('en')} credits per hour (
       {credits.toLocaleString('en')} credits, warning below {threshold} days). Buy credits at Gandi,
       or stop what you do not need.{' '}
