@@ -170,16 +170,19 @@ describe('crash safety', () => {
     const restarted = await startCli(dataDir);
     try {
       const rpc2 = client(restarted.url);
-      const keyIds = new Set(
-        ((await rpc2.call('hosting.ssh.list', K, { items_per_page: 500 })) as { id: number }[]).map(
-          (k) => k.id,
-        ),
-      );
-      const diskIds = new Set(
-        (
-          (await rpc2.call('hosting.disk.list', K, { items_per_page: 500 })) as { id: number }[]
-        ).map((d) => d.id),
-      );
+      // A quiet machine acknowledges more than one page (500) in the window: read every page.
+      const allIds = async (method: string): Promise<Set<number>> => {
+        const ids = new Set<number>();
+        for (let page = 0; ; page++) {
+          const items = (await rpc2.call(method, K, { items_per_page: 500, page })) as {
+            id: number;
+          }[];
+          for (const item of items) ids.add(item.id);
+          if (items.length < 500) return ids;
+        }
+      };
+      const keyIds = await allIds('hosting.ssh.list');
+      const diskIds = await allIds('hosting.disk.list');
       expect(acknowledged.keys.filter((id) => !keyIds.has(id))).toEqual([]);
       expect(acknowledged.disks.filter((id) => !diskIds.has(id))).toEqual([]);
     } finally {
