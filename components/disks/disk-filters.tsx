@@ -1,6 +1,4 @@
-import Form from 'next/form';
-import Link from 'next/link';
-import { buttonClasses } from '@/components/ui/button';
+import { DatacenterFilter, FilterField, FilterForm, SortFilter } from '@/components/ui/filter-form';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import type { Datacenter } from '@/lib/gandi/types';
@@ -21,10 +19,7 @@ const TYPE_OPTIONS = [
   { value: 'snapshot', label: 'Snapshots' },
 ];
 
-/**
- * A GET form: the filters become the URL (shareable, back button works) and the server pages
- * through the API with them. Submitting resets the page to 1 because `page` is not a field.
- */
+/** The disk list's filters (name, type, datacenter) and sort, kept in the URL. */
 export function DiskFilters({
   query,
   datacenters,
@@ -32,18 +27,14 @@ export function DiskFilters({
   query: DiskListQuery;
   datacenters: Datacenter[];
 }) {
-  const filtered = Boolean(query.type || query.dc || query.q);
   return (
-    <Form
+    <FilterForm
       action="/disks"
-      role="search"
-      aria-label="Filter disks"
-      className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))_auto]"
+      label="Filter disks"
+      filtered={Boolean(query.type || query.dc || query.q)}
+      filterCount={3}
     >
-      <div className="space-y-1">
-        <label htmlFor="disk-q" className="block text-xs font-medium">
-          Name contains
-        </label>
+      <FilterField id="disk-q" label="Name contains">
         <Input
           id="disk-q"
           name="q"
@@ -54,11 +45,8 @@ export function DiskFilters({
           title="Letters, digits, dots, hyphens and underscores"
           placeholder="e.g. data"
         />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="disk-type" className="block text-xs font-medium">
-          Type
-        </label>
+      </FilterField>
+      <FilterField id="disk-type" label="Type">
         <Select
           id="disk-type"
           name="type"
@@ -66,38 +54,9 @@ export function DiskFilters({
           placeholder="Any type"
           options={TYPE_OPTIONS}
         />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="disk-dc" className="block text-xs font-medium">
-          Datacenter
-        </label>
-        <Select
-          id="disk-dc"
-          name="dc"
-          defaultValue={query.dc ? String(query.dc) : ''}
-          placeholder="Any datacenter"
-          options={datacenters.map((dc) => ({
-            value: String(dc.id),
-            label: `${dc.dcCode ?? dc.name} — ${dc.name}`,
-          }))}
-        />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="disk-sort" className="block text-xs font-medium">
-          Sort
-        </label>
-        <Select id="disk-sort" name="sort" defaultValue={query.sort} options={SORT_OPTIONS} />
-      </div>
-      <div className="flex items-end gap-2">
-        <button type="submit" className={buttonClasses('primary', 'md')}>
-          Apply
-        </button>
-        {filtered ? (
-          <Link href="/disks" className={buttonClasses('ghost', 'md')}>
-            Clear
-          </Link>
-        ) : null}
-      </div>
-    </Form>
+      </FilterField>
+      <DatacenterFilter id="disk-dc" value={query.dc} datacenters={datacenters} />
+      <SortFilter id="disk-sort" value={query.sort} options={SORT_OPTIONS} />
+    </FilterForm>
   );
 }

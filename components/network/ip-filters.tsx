@@ -1,6 +1,4 @@
-import Form from 'next/form';
-import Link from 'next/link';
-import { buttonClasses } from '@/components/ui/button';
+import { DatacenterFilter, FilterField, FilterForm, SortFilter } from '@/components/ui/filter-form';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import type { Datacenter } from '@/lib/gandi/types';
@@ -13,7 +11,7 @@ const SORT_OPTIONS = [
   { value: '-ip', label: 'Address Z–A' },
 ];
 
-/** A GET form: the filters become the URL, and the server pages through the API with them. */
+/** The IP list's filters (VM hostname, version, network, datacenter) and sort, kept in the URL. */
 export function IpFilters({
   query,
   datacenters,
@@ -21,18 +19,14 @@ export function IpFilters({
   query: IpListQuery;
   datacenters: Datacenter[];
 }) {
-  const filtered = Boolean(query.version || query.type || query.dc || query.vm);
   return (
-    <Form
+    <FilterForm
       action="/network"
-      role="search"
-      aria-label="Filter IP addresses"
-      className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_repeat(4,minmax(0,1fr))_auto]"
+      label="Filter IP addresses"
+      filtered={Boolean(query.version || query.type || query.dc || query.vm)}
+      filterCount={4}
     >
-      <div className="space-y-1">
-        <label htmlFor="ip-vm" className="block text-xs font-medium">
-          VM hostname contains
-        </label>
+      <FilterField id="ip-vm" label="VM hostname contains">
         <Input
           id="ip-vm"
           name="vm"
@@ -43,11 +37,8 @@ export function IpFilters({
           title="Letters, digits, dots and hyphens"
           placeholder="e.g. web"
         />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="ip-version" className="block text-xs font-medium">
-          Version
-        </label>
+      </FilterField>
+      <FilterField id="ip-version" label="Version">
         <Select
           id="ip-version"
           name="version"
@@ -58,11 +49,8 @@ export function IpFilters({
             { value: '6', label: 'IPv6' },
           ]}
         />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="ip-type" className="block text-xs font-medium">
-          Network
-        </label>
+      </FilterField>
+      <FilterField id="ip-type" label="Network">
         <Select
           id="ip-type"
           name="type"
@@ -73,38 +61,9 @@ export function IpFilters({
             { value: 'private', label: 'Private (VLAN)' },
           ]}
         />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="ip-dc" className="block text-xs font-medium">
-          Datacenter
-        </label>
-        <Select
-          id="ip-dc"
-          name="dc"
-          defaultValue={query.dc ? String(query.dc) : ''}
-          placeholder="Any datacenter"
-          options={datacenters.map((dc) => ({
-            value: String(dc.id),
-            label: `${dc.dcCode ?? dc.name} — ${dc.name}`,
-          }))}
-        />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="ip-sort" className="block text-xs font-medium">
-          Sort
-        </label>
-        <Select id="ip-sort" name="sort" defaultValue={query.sort} options={SORT_OPTIONS} />
-      </div>
-      <div className="flex items-end gap-2">
-        <button type="submit" className={buttonClasses('primary', 'md')}>
-          Apply
-        </button>
-        {filtered ? (
-          <Link href="/network" className={buttonClasses('ghost', 'md')}>
-            Clear
-          </Link>
-        ) : null}
-      </div>
-    </Form>
+      </FilterField>
+      <DatacenterFilter id="ip-dc" value={query.dc} datacenters={datacenters} />
+      <SortFilter id="ip-sort" value={query.sort} options={SORT_OPTIONS} />
+    </FilterForm>
   );
 }

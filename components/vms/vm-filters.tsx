@@ -1,6 +1,4 @@
-import Form from 'next/form';
-import Link from 'next/link';
-import { buttonClasses } from '@/components/ui/button';
+import { DatacenterFilter, FilterField, FilterForm, SortFilter } from '@/components/ui/filter-form';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import type { Datacenter } from '@/lib/gandi/types';
@@ -16,10 +14,7 @@ const SORT_OPTIONS = [
   { value: 'memory', label: 'Least memory' },
 ];
 
-/**
- * A GET form: the filters become the URL (shareable, back button works) and the server pages
- * through the API with them. Submitting resets the page to 1 because `page` is not a field.
- */
+/** The VM list's filters (hostname, state, datacenter) and sort, kept in the URL. */
 export function VmFilters({
   query,
   datacenters,
@@ -27,18 +22,14 @@ export function VmFilters({
   query: VmListQuery;
   datacenters: Datacenter[];
 }) {
-  const filtered = Boolean(query.state || query.dc || query.q);
   return (
-    <Form
+    <FilterForm
       action="/vms"
-      role="search"
-      aria-label="Filter VMs"
-      className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))_auto]"
+      label="Filter VMs"
+      filtered={Boolean(query.state || query.dc || query.q)}
+      filterCount={3}
     >
-      <div className="space-y-1">
-        <label htmlFor="vm-q" className="block text-xs font-medium">
-          Hostname contains
-        </label>
+      <FilterField id="vm-q" label="Hostname contains">
         <Input
           id="vm-q"
           name="q"
@@ -49,11 +40,8 @@ export function VmFilters({
           title="Letters, digits, dots and hyphens"
           placeholder="e.g. web"
         />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="vm-state" className="block text-xs font-medium">
-          State
-        </label>
+      </FilterField>
+      <FilterField id="vm-state" label="State">
         <Select
           id="vm-state"
           name="state"
@@ -61,38 +49,9 @@ export function VmFilters({
           placeholder="Any state"
           options={VM_STATES.map((state) => ({ value: state, label: formatState(state) }))}
         />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="vm-dc" className="block text-xs font-medium">
-          Datacenter
-        </label>
-        <Select
-          id="vm-dc"
-          name="dc"
-          defaultValue={query.dc ? String(query.dc) : ''}
-          placeholder="Any datacenter"
-          options={datacenters.map((dc) => ({
-            value: String(dc.id),
-            label: `${dc.dcCode ?? dc.name} — ${dc.name}`,
-          }))}
-        />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="vm-sort" className="block text-xs font-medium">
-          Sort
-        </label>
-        <Select id="vm-sort" name="sort" defaultValue={query.sort} options={SORT_OPTIONS} />
-      </div>
-      <div className="flex items-end gap-2">
-        <button type="submit" className={buttonClasses('primary', 'md')}>
-          Apply
-        </button>
-        {filtered ? (
-          <Link href="/vms" className={buttonClasses('ghost', 'md')}>
-            Clear
-          </Link>
-        ) : null}
-      </div>
-    </Form>
+      </FilterField>
+      <DatacenterFilter id="vm-dc" value={query.dc} datacenters={datacenters} />
+      <SortFilter id="vm-sort" value={query.sort} options={SORT_OPTIONS} />
+    </FilterForm>
   );
 }

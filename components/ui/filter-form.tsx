@@ -1,0 +1,119 @@
+import Form from 'next/form';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import type { Datacenter } from '@/lib/gandi/types';
+import { buttonClasses } from './button';
+import { Select } from './select';
+
+// Whole class names, so Tailwind finds them: a wide search field, N filters, then the buttons.
+const GRID_BY_FILTERS = {
+  3: 'lg:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))_auto]',
+  4: 'lg:grid-cols-[minmax(0,2fr)_repeat(4,minmax(0,1fr))_auto]',
+} as const;
+
+/**
+ * The filter bar of a list page. A GET form: the filters become the URL (shareable, the back
+ * button works) and the server pages through the API with them. Submitting resets the page to 1
+ * because `page` is not a field.
+ */
+export function FilterForm({
+  action,
+  label,
+  filtered,
+  filterCount,
+  children,
+}: {
+  /** The list's path; also what "Clear" goes back to. */
+  action: string;
+  /** Accessible name of the search landmark, e.g. "Filter VMs". */
+  label: string;
+  /** Whether any filter is set (shows "Clear"). */
+  filtered: boolean;
+  /** How many filters follow the search field (for the laptop grid). */
+  filterCount: keyof typeof GRID_BY_FILTERS;
+  children: ReactNode;
+}) {
+  return (
+    <Form
+      action={action}
+      role="search"
+      aria-label={label}
+      className={`mb-4 grid gap-3 sm:grid-cols-2 ${GRID_BY_FILTERS[filterCount]}`}
+    >
+      {children}
+      <div className="flex items-end gap-2">
+        <button type="submit" className={buttonClasses('primary', 'md')}>
+          Apply
+        </button>
+        {filtered ? (
+          <Link href={action} className={buttonClasses('ghost', 'md')}>
+            Clear
+          </Link>
+        ) : null}
+      </div>
+    </Form>
+  );
+}
+
+/** One labelled field of a filter bar. */
+export function FilterField({
+  id,
+  label,
+  children,
+}: {
+  id: string;
+  label: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-xs font-medium">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+/** The datacenter filter every resource list has (`dc` in the URL). */
+export function DatacenterFilter({
+  id,
+  value,
+  datacenters,
+}: {
+  id: string;
+  value: number | undefined;
+  datacenters: Datacenter[];
+}) {
+  return (
+    <FilterField id={id} label="Datacenter">
+      <Select
+        id={id}
+        name="dc"
+        defaultValue={value ? String(value) : ''}
+        placeholder="Any datacenter"
+        options={datacenters.map((dc) => ({
+          value: String(dc.id),
+          label: `${dc.dcCode ?? dc.name} — ${dc.name}`,
+        }))}
+      />
+    </FilterField>
+  );
+}
+
+/** The sort choice of a list (`sort` in the URL). */
+export function SortFilter({
+  id,
+  value,
+  options,
+}: {
+  id: string;
+  value: string;
+  options: readonly { value: string; label: string }[];
+}) {
+  return (
+    <FilterField id={id} label="Sort">
+      <Select id={id} name="sort" defaultValue={value} options={options} />
+    </FilterField>
+  );
+}
