@@ -1,9 +1,9 @@
 import { BulkSelection } from '@/components/bulk/bulk-selection';
-import { EmptyState } from '@/components/ui/empty-state';
-import { ErrorPanel } from '@/components/ui/error-panel';
-import { Pagination, type SearchParamsRecord } from '@/components/ui/pagination';
 import { VmFilters } from '@/components/vms/vm-filters';
 import { VmTable } from '@/components/vms/vm-table';
+import { ErrorPanel } from '@/components/ui/error-panel';
+import { PagedList } from '@/components/ui/paged-list';
+import type { SearchParamsRecord } from '@/components/ui/pagination';
 import { requireSession } from '@/lib/dal/auth';
 import { load } from '@/lib/dal/load';
 import { getVmPage } from '@/lib/dal/vms';
@@ -20,51 +20,27 @@ export async function VmListSection({
   const loaded = await load(() => getVmPage(conn, query));
   if (!loaded.ok) return <ErrorPanel title="The VM list could not load" message={loaded.message} />;
   const data = loaded.data;
-  const filtered = Boolean(query.state || query.dc || query.q);
-  if (data.total === 0 && !filtered) {
-    return (
-      <EmptyState
-        title="No virtual machines yet"
-        description="Create one from an image in a few steps: pick a datacenter, an image, a size and how you will log in."
-        action={{ href: '/vms/new', label: 'Create a VM' }}
-      />
-    );
-  }
-  const pagination = (
-    <Pagination
+  return (
+    <PagedList
       pathname="/vms"
       searchParams={searchParams}
       page={data.page}
       pageSize={data.pageSize}
       total={data.total}
-    />
-  );
-  return (
-    <>
-      <VmFilters query={query} datacenters={data.datacenters} />
-      {data.rows.length === 0 ? (
-        <>
-          <EmptyState
-            title={data.total === 0 ? 'No VM matches these filters' : 'This page is past the end'}
-            description={
-              data.total === 0
-                ? 'Change or clear the filters to see more.'
-                : 'Go back to an earlier page.'
-            }
-          />
-          {data.total > 0 ? pagination : null}
-        </>
-      ) : (
-        <>
-          <BulkSelection
-            kind="vm"
-            items={data.rows.map((row) => ({ id: row.id, name: row.hostname }))}
-          >
-            <VmTable rows={data.rows} caption={`Virtual machines, page ${data.page}`} />
-          </BulkSelection>
-          {pagination}
-        </>
-      )}
-    </>
+      rowCount={data.rows.length}
+      filtered={Boolean(query.state || query.dc || query.q)}
+      filters={<VmFilters query={query} datacenters={data.datacenters} />}
+      noun="VM"
+      whenEmpty={{
+        title: 'No virtual machines yet',
+        description:
+          'Create one from an image in a few steps: pick a datacenter, an image, a size and how you will log in.',
+        action: { href: '/vms/new', label: 'Create a VM' },
+      }}
+    >
+      <BulkSelection kind="vm" items={data.rows.map((row) => ({ id: row.id, name: row.hostname }))}>
+        <VmTable rows={data.rows} caption={`Virtual machines, page ${data.page}`} />
+      </BulkSelection>
+    </PagedList>
   );
 }
