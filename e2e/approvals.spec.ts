@@ -186,5 +186,56 @@ test('an operator at quota asks for approval, the owner approves, the VM appears
     await owner.goto('/team/audit');
     await expect(owner.getByText('approval.request').first()).toBeVisible();
     await expect(owner.getByText('approval.decide').first()).toBeVisible();
+    // Each transition of the request is its own entry in the hash chain.
+    for (const action of [
+      'approval.requested',
+      'approval.approved',
+      'approval.executing',
+      'approval.done',
+    ])
+      await expect(owner.getByText(action, { exact: true }).first()).toBeVisible();
   });
+});
+
+async function diskCount(apiKey: string): Promise<number> {
+  const xml = await simCall(
+    'hosting.disk.count',
+    `<param><value><string>${apiKey}</string></value></param>`,
+  );
+  return Number(/<(?:int|i4)>(\d+)</.exec(xml)?.[1]);
+}
+
+test('an operator at disk quota is refused a new disk before any API call', async ({
+  page: owner,
+  browser,
+}) => {
+  const account = await createAccount(1_000_000);
+  await createWorkspace(owner, account.apiKey, `dq-owner-${account.handle}@example.test`);
+  const operatorEmail = `dq-op-${account.handle}@example.test`.toLowerCase();
+  const operator = await inviteOperator(owner, browser, operatorEmail);
+
+  await owner.goto('/team/quotas');
+  const quota = owner.getByRole('form', { name: new RegExp(`^Quota of ${operatorEmail}`) });
+  await quota.getByLabel('Disk (MB)').fill('1024');
+  await quota.getByRole('button', { name: 'Save quota' }).click();
+  await expect(quota.getByText('Saved.')).toBeVisible();
+
+  await operator.goto('/disks/new');
+  await operator.getByLabel('Datacenter').selectOption('4');
+  await operator.getByLabel('Name').fill('too-big');
+  await operator.getByLabel('Size (GB)').fill('2');
+  await operator.getByRole('button', { name: 'Create disk' }).click();
+  // Shown next to the size, with what is used and what it asks for; nothing reached the API.
+  const refusal = 'Disk (MB): your quota is 1024, 0 used, this asks for 2048 more.';
+  await expect(
+    operator.getByRole('alert').filter({ hasText: `Over quota — ${refusal}` }),
+  ).toBeVisible();
+  await expect(operator.getByText(refusal, { exact: true })).toBeVisible();
+  expect(await diskCount(account.apiKey)).toBe(0);
+
+  // Within the quota the same form creates the disk.
+  await operator.getByLabel('Size (GB)').fill('1');
+  await operator.getByRole('button', { name: 'Create disk' }).click();
+  await expect(operator).toHaveURL(/\/disks\/\d+$/, { timeout: 20_000 });
+  expect(await diskCount(account.apiKey)).toBe(1);
 });

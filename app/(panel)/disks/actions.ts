@@ -16,6 +16,12 @@ import {
 } from '@/lib/dal/disk-mutations';
 import type { ResourceRef } from '@/lib/team/permission';
 import {
+  checkDiskResizeQuota,
+  checkNewDiskQuota,
+  checkSnapshotQuota,
+  newDiskSizeMb,
+} from '@/lib/team/quotas/hooks';
+import {
   attachDiskSchema,
   createDiskSchema,
   deleteDiskSchema,
@@ -36,8 +42,10 @@ const theDisk = ({ disk_id }: { disk_id: number }): ResourceRef => ({ kind: 'dis
 
 export const createDiskAction = defineAction(
   createDiskSchema,
-  async (input, { conn }) => {
-    const result = await createDisk(conn, input);
+  async (input, ctx) => {
+    // Team quotas, before the create call (no-op for personal sessions).
+    await checkNewDiskQuota(ctx, () => newDiskSizeMb(ctx, input), 'size_gb');
+    const result = await createDisk(ctx.conn, input);
     revalidatePath('/disks');
     return result;
   },
@@ -53,8 +61,10 @@ export const createDiskAction = defineAction(
 
 export const updateDiskAction = defineAction(
   updateDiskSchema,
-  async ({ disk_id, name, size_gb }, { conn }) =>
-    renameOrResizeDisk(conn, disk_id, { name, sizeGb: size_gb }),
+  async ({ disk_id, name, size_gb }, ctx) => {
+    await checkDiskResizeQuota(ctx, disk_id, size_gb);
+    return renameOrResizeDisk(ctx.conn, disk_id, { name, sizeGb: size_gb });
+  },
   { permission: 'disk.update', resource: theDisk },
 );
 
@@ -92,7 +102,10 @@ export const detachDiskAction = defineAction(
 
 export const snapshotDiskAction = defineAction(
   snapshotSchema,
-  async ({ disk_id, name }, { conn }) => snapshotDisk(conn, disk_id, name),
+  async ({ disk_id, name }, ctx) => {
+    await checkSnapshotQuota(ctx, disk_id);
+    return snapshotDisk(ctx.conn, disk_id, name);
+  },
   { permission: 'disk.snapshot', resource: theDisk },
 );
 

@@ -16,14 +16,17 @@ import {
   ifaceIdSchema,
   ipUpdateSchema,
 } from '@/lib/validation/network';
+import { checkPublicIpQuota } from '@/lib/team/quotas/hooks';
 
 // Thin on purpose: parsing, session and error mapping are defineAction's; the work is in
 // lib/dal/network.ts. Pages refresh themselves when the operations settle.
 
 export const createPublicIfaceAction = defineAction(
   createPublicIfaceSchema,
-  async (input, { conn }) => {
-    const created = await createPublicIface(conn, input);
+  async (input, ctx) => {
+    // Team quotas: an IPv4 address counts, IPv6-only does not (no-op for personal sessions).
+    await checkPublicIpQuota(ctx, input.ip_mode);
+    const created = await createPublicIface(ctx.conn, input);
     revalidatePath('/network');
     return created;
   },

@@ -88,8 +88,12 @@ export async function usageFor(
 }
 
 export class QuotaExceededError extends ActionError {
-  constructor(readonly lines: string[]) {
-    super(`Over quota — ${lines.join(' ')}`);
+  /** `field`: the form field the refusal is shown next to (its own message too). */
+  constructor(
+    readonly lines: string[],
+    field?: string,
+  ) {
+    super(`Over quota — ${lines.join(' ')}`, field ? { [field]: lines } : undefined);
     this.name = 'QuotaExceededError';
   }
 }
@@ -105,6 +109,7 @@ export async function enforceQuota(
   ctx: ActionContext,
   principal: TeamPrincipal,
   deltaOf: (prices: PriceTable | null) => QuotaDelta | Promise<QuotaDelta>,
+  field?: string,
 ): Promise<void> {
   const quotas = await getQuotaStore();
   const [memberLimits, workspaceLimits] = await Promise.all([
@@ -128,5 +133,5 @@ export async function enforceQuota(
       ),
     );
   }
-  if (lines.length > 0) throw new QuotaExceededError(lines);
+  if (lines.length > 0) throw new QuotaExceededError(lines, field);
 }

@@ -153,3 +153,37 @@ export function resizeDelta(
       : {}),
   };
 }
+
+/**
+ * The quota delta of a new disk (empty, a copy, or a snapshot): its whole size. It is counted as
+ * `usageOf` will count it once it exists — a loose disk at the disk price — so the check and the
+ * dashboard agree.
+ */
+export function newDiskDelta(sizeMb: number, prices: PriceTable | null): QuotaDelta {
+  return {
+    diskMb: sizeMb,
+    ...(prices ? { creditsPerHour: creditsPerHourOf(prices, { diskMb: sizeMb }) } : {}),
+  };
+}
+
+/** The quota delta of a disk resize: only the growth (a disk never shrinks). */
+export function diskGrowDelta(
+  currentMb: number,
+  nextMb: number,
+  prices: PriceTable | null,
+): QuotaDelta {
+  const diskMb = Math.max(0, nextMb - currentMb);
+  return {
+    diskMb,
+    ...(prices ? { creditsPerHour: creditsPerHourOf(prices, { diskMb }) } : {}),
+  };
+}
+
+/** The quota delta of a new public interface: an IPv4 address only in dual mode. */
+export function publicIpDelta(ipMode: 'dual' | 'ipv6', prices: PriceTable | null): QuotaDelta {
+  const ips = ipMode === 'dual' ? { ipv4: 1, ipv6: 1 } : { ipv4: 0, ipv6: 1 };
+  return {
+    ipv4: ips.ipv4,
+    ...(prices ? { creditsPerHour: creditsPerHourOf(prices, ips) } : {}),
+  };
+}
