@@ -9,6 +9,16 @@ import {
   type ApprovalRequest,
   type ApprovalState,
 } from './approval-machine';
+import {
+  NO_ACTOR,
+  requestedAuditEntry,
+  transitionAuditEntry,
+  type ApprovalActor,
+} from './approval-audit';
+import type { AuditInput } from '../store/audit-store';
+
+/** Appends to the workspace's audit chain (`TeamStore.appendAudit`). */
+export type ApprovalAuditSink = (workspaceId: string, input: AuditInput) => Promise<unknown>;
 
 interface ApprovalTable {
   id: string;
@@ -70,6 +80,7 @@ export class ApprovalStore {
   constructor(
     private readonly db: TeamDb,
     private readonly now: () => Date = () => new Date(),
+    private readonly audit: ApprovalAuditSink | null = null,
   ) {}
 
   private table() {
@@ -85,6 +96,7 @@ export class ApprovalStore {
       params: unknown;
       why: string;
     },
+    actor: ApprovalActor = NO_ACTOR,
   ): Promise<string> {
     const id = randomUUID();
     const at = this.now().toISOString();
@@ -107,6 +119,7 @@ export class ApprovalStore {
         updated_at: at,
       })
       .execute();
+    await this.audit?.(workspaceId, requestedAuditEntry({ id, ...input }, actor));
     return id;
   }
 
@@ -138,6 +151,7 @@ export class ApprovalStore {
     workspaceId: string,
     id: string,
     event: ApprovalEvent,
+    actor: ApprovalActor = NO_ACTOR,
   ): Promise<{ ok: true; request: StoredApproval } | { ok: false; message: string }> {
     const current = await this.get(workspaceId, id);
     if (!current) return { ok: false, message: 'This request no longer exists.' };
@@ -159,11 +173,16 @@ export class ApprovalStore {
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0)
       return { ok: false, message: 'Someone else acted on this request first.' };
-    return { ok: true, request: { ...current, ...next.request } };
+    const request = { ...current, ...next.request };
+    await this.audit?.(workspaceId, transitionAuditEntry(request, event, actor));
+    return { ok: true, request };
   }
 }
 
 export async function getApprovalStore(): Promise<ApprovalStore> {
-  const { db } = await getTeamDb();
-  return new ApprovalStore(db);
+  const [{ db }, { getTeamStore }] = await Promise.all([getTeamDb(), import('../runtime')]);
+  const team = await getTeamStore();
+  return new ApprovalStore(db, undefined, (workspaceId, input) =>
+    team.appendAudit(workspaceId, input),
+  );
 }

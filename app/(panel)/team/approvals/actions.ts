@@ -5,12 +5,23 @@ import { z } from 'zod';
 import { ActionError, defineAction, type ActionContext } from '@/lib/action';
 import type { TeamPrincipal } from '@/lib/team/principal';
 import { launchSchema, mayLaunch } from '@/lib/team/templates/template-schema';
+import type { ApprovalActor } from '@/lib/team/approvals/approval-audit';
 
 function teamOf(ctx: ActionContext): TeamPrincipal {
   if (ctx.principal?.kind !== 'team') {
     throw new ActionError('Approvals belong to a team workspace: sign in as a member.');
   }
   return ctx.principal;
+}
+
+/** The member behind an approval transition, for the audit chain. */
+async function actorOf(principal: TeamPrincipal): Promise<ApprovalActor> {
+  const { requestAddress } = await import('@/lib/team/client-address');
+  return {
+    memberId: principal.memberId,
+    memberEmail: principal.memberEmail,
+    ip: await requestAddress(),
+  };
 }
 
 /** A template launch the quota refused, sent to the admins instead. */
@@ -56,13 +67,17 @@ export const requestApprovalAction = defineAction(
     }
     const id = await (
       await getApprovalStore()
-    ).create(principal.workspaceId, {
-      requestedBy: principal.memberId,
-      requesterEmail: principal.memberEmail,
-      action: 'template.launch',
-      params: { template_id, template_name: template.name, hostname, note: note ?? '' },
-      why,
-    });
+    ).create(
+      principal.workspaceId,
+      {
+        requestedBy: principal.memberId,
+        requesterEmail: principal.memberEmail,
+        action: 'template.launch',
+        params: { template_id, template_name: template.name, hostname, note: note ?? '' },
+        why,
+      },
+      await actorOf(principal),
+    );
     revalidatePath('/team/approvals');
     return { id };
   },
@@ -95,15 +110,23 @@ export const decideApprovalAction = defineAction(
       ]);
     const approvals = await getApprovalStore();
     const by = { by: principal.memberId, role: principal.role, reason };
-    const decided = await approvals.apply(principal.workspaceId, request_id, {
-      type: decision,
-      ...by,
-    });
+    const actor = await actorOf(principal);
+    const decided = await approvals.apply(
+      principal.workspaceId,
+      request_id,
+      { type: decision, ...by },
+      actor,
+    );
     if (!decided.ok) throw new ActionError(decided.message);
     revalidatePath('/team/approvals');
     if (decision === 'reject') return { id: request_id, state: 'rejected', operations: [] };
 
-    const started = await approvals.apply(principal.workspaceId, request_id, { type: 'execute' });
+    const started = await approvals.apply(
+      principal.workspaceId,
+      request_id,
+      { type: 'execute' },
+      actor,
+    );
     if (!started.ok) throw new ActionError(started.message);
     const request = started.request;
     try {
@@ -114,10 +137,12 @@ export const decideApprovalAction = defineAction(
       if (!template) throw new ActionError('The template of this request no longer exists.');
       const launched = await launchTemplate(ctx.conn, template.spec, params.hostname);
       const ids = launched.operations.map((op) => op.id);
-      await approvals.apply(principal.workspaceId, request_id, {
-        type: 'succeeded',
-        operationIds: ids,
-      });
+      await approvals.apply(
+        principal.workspaceId,
+        request_id,
+        { type: 'succeeded', operationIds: ids },
+        actor,
+      );
       // The requester owns what was created for them (and follows its operations).
       const team = await getTeamStore();
       for (const id of ids)
@@ -140,7 +165,7 @@ export const decideApprovalAction = defineAction(
       };
     } catch (err) {
       const message = err instanceof Error ? err.message : 'The request could not run.';
-      await approvals.apply(principal.workspaceId, request_id, { type: 'failed', message });
+      await approvals.apply(principal.workspaceId, request_id, { type: 'failed', message }, actor);
       throw err;
     }
   },
