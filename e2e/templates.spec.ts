@@ -108,6 +108,29 @@ test('an owner defines a template and launches a VM from it in one step', async 
   await template.getByRole('link', { name: 'Open tpl-web-1' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /tpl-web-1/ })).toBeVisible();
   await expect(page.getByText('2 cores, 2048 MB in FR-SD3')).toBeVisible();
+
+  await test.step('an admin edits the template (same rules) and then deletes it', async () => {
+    await page.goto('/team/templates');
+    const edited = page.getByRole('region', { name: 'Template web small' });
+    await edited.getByRole('button', { name: 'Edit template' }).click();
+    const editor = edited.getByRole('form', { name: 'Edit template web small' });
+    await expect(editor.getByLabel('Memory (MB)')).toHaveValue('2048');
+    await editor.getByLabel('Memory (MB)').fill('1000');
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await expect(editor.getByText('Memory is a multiple of 64 MB.')).toBeVisible();
+    await editor.getByLabel('Memory (MB)').fill('3072');
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await expect(editor.getByText('Template “web small” saved.')).toBeVisible();
+    await expect(edited).toContainText('2 cores, 3 GB RAM, 10 GB disk');
+    // What was not edited is kept.
+    await expect(edited).toContainText('first-boot script');
+    await expect(edited).toContainText('snapshots: minimal');
+
+    await edited.getByRole('button', { name: 'Delete template' }).click();
+    await edited.getByRole('button', { name: 'Delete “web small”' }).click();
+    await expect(page.getByRole('region', { name: 'Template web small' })).toHaveCount(0);
+    await expect(page.getByText('No template yet.')).toBeVisible();
+  });
 });
 
 async function vmCount(apiKey: string): Promise<number> {

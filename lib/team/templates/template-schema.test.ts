@@ -6,6 +6,7 @@ import {
   specOf,
   storedSpecSchema,
   templateFormSchema,
+  templateUpdateSchema,
 } from './template-schema';
 
 const VALID = {
@@ -93,5 +94,18 @@ describe('template validation', () => {
     expect(mayLaunch('operator', ['operator'])).toBe(true);
     expect(mayLaunch('operator', ['admin'])).toBe(false);
     expect(mayLaunch('viewer', ['admin', 'operator'])).toBe(false);
+  });
+
+  it('an edit is validated by the same rules and names the template it replaces', () => {
+    const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    const edit = templateUpdateSchema.parse({ ...VALID, template_id: id, memory: '3072' });
+    expect(edit.template_id).toBe(id);
+    expect(specOf(edit)).toEqual({ ...specOf(templateFormSchema.parse(VALID)), memory: 3072 });
+    const refused = templateUpdateSchema.safeParse({ ...VALID, template_id: id, memory: '1000' });
+    expect(refused.success ? {} : z.flattenError(refused.error).fieldErrors.memory).toEqual([
+      'Memory is a multiple of 64 MB.',
+    ]);
+    expect(templateUpdateSchema.safeParse({ ...VALID, template_id: 'nope' }).success).toBe(false);
+    expect(templateUpdateSchema.safeParse(VALID).success).toBe(false);
   });
 });

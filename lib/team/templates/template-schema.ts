@@ -71,6 +71,9 @@ export const templateFormSchema = z.object({
 
 export type TemplateForm = z.output<typeof templateFormSchema>;
 
+/** An edit is validated by the very rules of a new template, plus which one it replaces. */
+export const templateUpdateSchema = templateFormSchema.extend({ template_id: z.uuid() });
+
 /** What is stored (and sent to the launch): the form minus name and roles, sizes in MB. */
 export interface TemplateSpec {
   datacenter_id: number;

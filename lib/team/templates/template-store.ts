@@ -99,6 +99,26 @@ export class TemplateStore {
     return row ? toTemplate(row) : null;
   }
 
+  /** Replaces a live template's name, spec and roles; false when it is gone (or another team's). */
+  async update(
+    workspaceId: string,
+    id: string,
+    input: { name: string; spec: TemplateSpec; roles: readonly LaunchRole[] },
+  ): Promise<boolean> {
+    const result = await withTemplates(this.db)
+      .updateTable('vm_templates')
+      .set({
+        name: input.name,
+        spec: JSON.stringify(input.spec),
+        roles: [...new Set(input.roles)].join(','),
+      })
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
   async remove(workspaceId: string, id: string): Promise<boolean> {
     const result = await withTemplates(this.db)
       .updateTable('vm_templates')

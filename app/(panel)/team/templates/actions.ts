@@ -10,6 +10,7 @@ import {
   mayLaunch,
   specOf,
   templateFormSchema,
+  templateUpdateSchema,
 } from '@/lib/team/templates/template-schema';
 
 /** Templates live in a team workspace; a personal session has none. */
@@ -36,6 +37,25 @@ export const createTemplateAction = defineAction(
     });
     revalidatePath('/team/templates');
     return { id, name: input.name };
+  },
+  { permission: 'template.manage' },
+);
+
+export const updateTemplateAction = defineAction(
+  templateUpdateSchema,
+  async (input, ctx) => {
+    const principal = teamOf(ctx);
+    const { getTemplateStore } = await import('@/lib/team/templates/template-store');
+    const updated = await (
+      await getTemplateStore()
+    ).update(principal.workspaceId, input.template_id, {
+      name: input.name,
+      spec: specOf(input),
+      roles: input.roles,
+    });
+    if (!updated) throw new ActionError('This template no longer exists.');
+    revalidatePath('/team/templates');
+    return { id: input.template_id, name: input.name };
   },
   { permission: 'template.manage' },
 );

@@ -11,6 +11,7 @@ import { decide } from '@/lib/team/roles';
 import { mayLaunch } from '@/lib/team/templates/template-schema';
 import { getTemplateStore } from '@/lib/team/templates/template-store';
 import { LaunchForm } from './launch-form';
+import { TemplateAdmin } from './template-admin';
 import { TemplateForm, type TemplateChoices } from './template-form';
 
 export const metadata: Metadata = { title: 'VM templates' };
@@ -102,6 +103,17 @@ export default async function TemplatesPage() {
                       Not open to your role.
                     </p>
                   )}
+                  {canManage ? (
+                    <TemplateAdmin
+                      template={{
+                        id: template.id,
+                        name: template.name,
+                        spec,
+                        roles: template.roles,
+                      }}
+                      choices={choices}
+                    />
+                  ) : null}
                 </section>
               </li>
             );

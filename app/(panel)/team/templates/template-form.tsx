@@ -9,7 +9,8 @@ import { formatBandwidth } from '@/components/vms/format';
 import { fieldError, idleState } from '@/lib/action-state';
 import { vmCreationDelta } from '@/lib/cost/deltas';
 import { BANDWIDTH_CHOICES_KBPS, DEFAULT_BANDWIDTH_KBPS } from '@/lib/validation/vm';
-import { createTemplateAction } from './actions';
+import type { LaunchRole, TemplateSpec } from '@/lib/team/templates/template-schema';
+import { createTemplateAction, updateTemplateAction } from './actions';
 
 export interface TemplateChoices {
   datacenters: { id: number; label: string }[];
@@ -18,23 +19,59 @@ export interface TemplateChoices {
   profiles: { id: number; name: string }[];
 }
 
-/** Admins define a template: the wizard's choices minus the hostname, plus script and profile. */
-export function TemplateForm({ choices }: { choices: TemplateChoices }) {
-  const [state, formAction] = useActionState(createTemplateAction, idleState);
-  const [dcId, setDcId] = useState(String(choices.datacenters[0]?.id ?? ''));
-  const [cores, setCores] = useState('1');
-  const [memory, setMemory] = useState('1024');
-  const [diskGb, setDiskGb] = useState('10');
-  const [ipMode, setIpMode] = useState('dual');
+/** A stored template, when the form edits it. */
+export interface EditedTemplate {
+  id: string;
+  name: string;
+  spec: TemplateSpec;
+  roles: LaunchRole[];
+}
+
+/**
+ * Admins define a template: the wizard's choices minus the hostname, plus script and profile.
+ * With `template`, the same form (and the same server rules) edits that one.
+ */
+export function TemplateForm({
+  choices,
+  template,
+}: {
+  choices: TemplateChoices;
+  template?: EditedTemplate;
+}) {
+  const [state, formAction] = useActionState(
+    template ? updateTemplateAction : createTemplateAction,
+    idleState,
+  );
+  const spec = template?.spec;
+  const [dcId, setDcId] = useState(String(spec?.datacenter_id ?? choices.datacenters[0]?.id ?? ''));
+  const [cores, setCores] = useState(String(spec?.cores ?? 1));
+  const [memory, setMemory] = useState(String(spec?.memory ?? 1024));
+  const [diskGb, setDiskGb] = useState(String(spec ? spec.disk_size / 1024 : 10));
+  const [ipMode, setIpMode] = useState<string>(spec?.ip_mode ?? 'dual');
   const images = choices.images.filter((image) => String(image.datacenterId) === dcId);
   const error = (field: string) => fieldError(state, field);
+  // Ids stay unique when an edit form shares the page with the new-template form.
+  const idOf = (field: string) =>
+    template ? `template-${template.id}-${field}` : `template-${field}`;
 
   return (
-    <form action={formAction} className="max-w-2xl space-y-4" noValidate>
-      <TextField name="name" id="template-name" label="Template name" error={error('name')} />
+    <form
+      action={formAction}
+      aria-label={template ? `Edit template ${template.name}` : undefined}
+      className="max-w-2xl space-y-4"
+      noValidate
+    >
+      {template ? <input type="hidden" name="template_id" value={template.id} /> : null}
+      <TextField
+        name="name"
+        id={idOf('name')}
+        label="Template name"
+        defaultValue={template?.name}
+        error={error('name')}
+      />
       <SelectField
         name="datacenter_id"
-        id="template-dc"
+        id={idOf('dc')}
         label="Datacenter"
         value={dcId}
         onChange={(event) => setDcId(event.target.value)}
@@ -43,16 +80,17 @@ export function TemplateForm({ choices }: { choices: TemplateChoices }) {
       />
       <SelectField
         name="src_disk_id"
-        id="template-image"
+        id={idOf('image')}
         label="Image"
         placeholder="Choose an image"
+        defaultValue={spec ? String(spec.src_disk_id) : undefined}
         options={images.map((image) => ({ value: String(image.diskId), label: image.label }))}
         error={error('src_disk_id')}
       />
       <div className="grid gap-3 sm:grid-cols-3">
         <TextField
           name="cores"
-          id="template-cores"
+          id={idOf('cores')}
           label="Cores"
           type="number"
           value={cores}
@@ -61,7 +99,7 @@ export function TemplateForm({ choices }: { choices: TemplateChoices }) {
         />
         <TextField
           name="memory"
-          id="template-memory"
+          id={idOf('memory')}
           label="Memory (MB)"
           type="number"
           step={64}
@@ -71,7 +109,7 @@ export function TemplateForm({ choices }: { choices: TemplateChoices }) {
         />
         <TextField
           name="disk_size_gb"
-          id="template-disk"
+          id={idOf('disk')}
           label="System disk (GB)"
           type="number"
           value={diskGb}
@@ -81,7 +119,7 @@ export function TemplateForm({ choices }: { choices: TemplateChoices }) {
       </div>
       <SelectField
         name="ip_mode"
-        id="template-ip-mode"
+        id={idOf('ip-mode')}
         label="Addresses"
         value={ipMode}
         onChange={(event) => setIpMode(event.target.value)}
@@ -93,9 +131,9 @@ export function TemplateForm({ choices }: { choices: TemplateChoices }) {
       />
       <SelectField
         name="bandwidth"
-        id="template-bandwidth"
+        id={idOf('bandwidth')}
         label="Bandwidth"
-        defaultValue={String(DEFAULT_BANDWIDTH_KBPS)}
+        defaultValue={String(spec?.bandwidth ?? DEFAULT_BANDWIDTH_KBPS)}
         options={BANDWIDTH_CHOICES_KBPS.map((kbps) => ({
           value: String(kbps),
           label: formatBandwidth(kbps),
@@ -111,7 +149,12 @@ export function TemplateForm({ choices }: { choices: TemplateChoices }) {
         ) : null}
         {choices.sshKeys.map((key) => (
           <label key={key.id} className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="ssh_key_ids" value={key.id} />
+            <input
+              type="checkbox"
+              name="ssh_key_ids"
+              value={key.id}
+              defaultChecked={spec?.ssh_key_ids.includes(key.id)}
+            />
             {key.name}
           </label>
         ))}
@@ -120,12 +163,13 @@ export function TemplateForm({ choices }: { choices: TemplateChoices }) {
         ) : null}
       </fieldset>
       <div className="space-y-1">
-        <label htmlFor="template-run" className="block text-sm font-medium">
+        <label htmlFor={idOf('run')} className="block text-sm font-medium">
           First-boot script (optional)
         </label>
         <textarea
-          id="template-run"
+          id={idOf('run')}
           name="run"
+          defaultValue={spec?.run}
           rows={4}
           className="w-full rounded-md border border-zinc-300 bg-white p-2 font-mono text-xs dark:border-zinc-600 dark:bg-zinc-900"
         />
@@ -135,9 +179,10 @@ export function TemplateForm({ choices }: { choices: TemplateChoices }) {
       </div>
       <SelectField
         name="snapshot_profile"
-        id="template-profile"
+        id={idOf('profile')}
         label="Snapshot profile of the system disk"
         placeholder="None"
+        defaultValue={spec?.snapshot_profile != null ? String(spec.snapshot_profile) : undefined}
         options={choices.profiles.map((p) => ({ value: String(p.id), label: p.name }))}
         error={error('snapshot_profile')}
       />
@@ -145,7 +190,12 @@ export function TemplateForm({ choices }: { choices: TemplateChoices }) {
         <legend className="text-sm font-medium">Who may launch it (owners always may)</legend>
         {(['admin', 'operator'] as const).map((role) => (
           <label key={role} className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="roles" value={role} defaultChecked />
+            <input
+              type="checkbox"
+              name="roles"
+              value={role}
+              defaultChecked={template ? template.roles.includes(role) : true}
+            />
             {role === 'admin' ? 'Admins' : 'Operators'}
           </label>
         ))}
@@ -164,7 +214,9 @@ export function TemplateForm({ choices }: { choices: TemplateChoices }) {
           Template “{state.data.name}” saved.
         </p>
       ) : null}
-      <SubmitButton pendingLabel="Saving…">Save template</SubmitButton>
+      <SubmitButton pendingLabel="Saving…">
+        {template ? 'Save changes' : 'Save template'}
+      </SubmitButton>
     </form>
   );
 }
