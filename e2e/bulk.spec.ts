@@ -73,6 +73,26 @@ test('bulk stop of three VMs where one refuses shows three per-item results', as
   for (const id of vmIds) await waitForState(account.apiKey, id, 'halted');
   // After the operations settle the list shows the new states; the selection is cleared.
   await expect(page.getByRole('checkbox', { name: 'Select all on this page' })).not.toBeChecked();
+
+  await test.step("bulk snapshot: each VM's system disk, one live result per VM", async () => {
+    const diskCount = async () =>
+      Number(/<(?:int|i4)>(\d+)</.exec(await simRpc('hosting.disk.count', account.apiKey))?.[1]);
+    const before = await diskCount();
+    await page.getByRole('checkbox', { name: 'Select all on this page' }).check();
+    await toolbar.getByRole('button', { name: 'Snapshot selected' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Snapshot 3 VMs?' });
+    await expect(
+      confirm.getByRole('list', { name: 'Selected items' }).getByRole('listitem'),
+    ).toHaveText(names);
+    await confirm.getByRole('button', { name: 'Snapshot 3 VMs' }).click();
+    await expect(results.getByRole('heading', { name: 'Snapshot: 3 started' })).toBeVisible();
+    for (const name of names) {
+      const item = results.getByLabel(name, { exact: true });
+      await expect(item.getByRole('region', { name: `${name}: started` })).toBeVisible();
+      await expect(item.getByText('Done', { exact: false })).toBeVisible({ timeout: 30_000 });
+    }
+    expect(await diskCount()).toBe(before + 3);
+  });
 });
 
 test('disk and IP lists offer their own bulk actions with every item named', async ({

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSimulator, type Simulator } from '@/simulator';
-import { vmInfo, vmStop, waitForOperations, type GandiConnection } from '@/lib/gandi';
+import { diskInfo, vmInfo, vmStop, waitForOperations, type GandiConnection } from '@/lib/gandi';
 
 const session = vi.hoisted(() => ({
   current: null as null | {
@@ -86,6 +86,41 @@ describe('runBulk', () => {
     const { vmIds: own } = sim.control.createVms({ apiKey: conn.apiKey, count: 1 });
     const results = await runBulk('vm', 'reboot', [foreign[0] as number, own[0] as number]);
     expect(results.map((r) => r.ok)).toEqual([false, true]);
+  });
+
+  it("snapshots each VM's system disk: one result per item, each with its own operation", async () => {
+    const other = signIn();
+    const { vmIds: foreign } = sim.control.createVms({ apiKey: other.apiKey, count: 1 });
+    const conn = signIn();
+    const { vmIds } = sim.control.createVms({ apiKey: conn.apiKey, count: 2 });
+    const [a, b] = vmIds as [number, number];
+    const systemOf = async (vmId: number) => {
+      const disk = (await vmInfo(conn, vmId)).disks.find((d) => d.isBootDisk);
+      if (!disk) throw new Error(`VM ${vmId} has no boot disk`);
+      return disk.id;
+    };
+    const [diskA, diskB] = [await systemOf(a), await systemOf(b)];
+
+    const results = await runBulk('vm', 'snapshot', [a, foreign[0] as number, b]);
+    expect(results.map((r) => [r.id, r.ok])).toEqual([
+      [a, true],
+      [foreign[0], false],
+      [b, true],
+    ]);
+    expect(summarize(results)).toBe('2 started, 1 refused');
+    const perItem = results.flatMap((r) => (r.ok ? [r.operationIds] : []));
+    expect(perItem.map((ids) => ids.length)).toEqual([1, 1]);
+    expect(new Set(perItem.flat()).size).toBe(2);
+    await settle(conn, perItem.flat());
+    // Each own VM's system disk now has exactly one snapshot; the VMs keep running.
+    for (const diskId of [diskA, diskB]) {
+      const disk = await diskInfo(conn, diskId);
+      expect(disk.snapshotIds).toHaveLength(1);
+      const snapshot = await diskInfo(conn, disk.snapshotIds[0] as number);
+      expect(snapshot.type).toBe('snapshot');
+      expect(snapshot.source).toBe(diskId);
+    }
+    for (const id of [a, b]) expect((await vmInfo(conn, id)).state).toBe('running');
   });
 
   it('refuses a verb the list does not offer', async () => {

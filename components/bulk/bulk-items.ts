@@ -8,6 +8,7 @@ import { deleteIface } from '@/lib/dal/network';
 import { rebootVm, startVm, stopVm } from '@/lib/dal/vm-mutations';
 import { diskInfo, ipInfo, vmDelete, vmInfo, type GandiConnection } from '@/lib/gandi';
 import type { ResourceKind, TeamAction } from '@/lib/team/permission';
+import { checkSnapshotQuota } from '@/lib/team/quotas/hooks';
 import type { BulkItemResult, BulkKind } from './bulk-model';
 
 /**
@@ -19,13 +20,13 @@ import type { BulkItemResult, BulkKind } from './bulk-model';
 interface Started {
   operations: { id: number }[];
 }
-type ItemRunner = (conn: GandiConnection, id: number) => Promise<Started>;
+type ItemRunner = (conn: GandiConnection, id: number, ctx: ActionContext) => Promise<Started>;
 type ItemAction = (input: { id: number }) => Promise<ActionState<Started>>;
 
 const itemInput = z.object({ id: z.number().int().positive() });
 
 function item(kind: ResourceKind, permission: TeamAction, run: ItemRunner): ItemAction {
-  return defineJsonAction(itemInput, ({ id }, ctx: ActionContext) => run(ctx.conn, id), {
+  return defineJsonAction(itemInput, ({ id }, ctx: ActionContext) => run(ctx.conn, id, ctx), {
     permission,
     resource: ({ id }) => ({ kind, id }),
   });
@@ -36,14 +37,14 @@ function item(kind: ResourceKind, permission: TeamAction, run: ItemRunner): Item
  * "wrong state" fault, and a batch result should say what the state was.
  */
 function whenVm(state: 'running' | 'halted', verb: string, run: ItemRunner): ItemRunner {
-  return async (conn, id) => {
+  return async (conn, id, ctx) => {
     const vm = await vmInfo(conn, id);
     if (vm.state !== state) {
       throw new ActionError(
         `${vm.hostname} is ${vm.state.replace(/_/g, ' ')}: only a ${state} VM can be ${verb}.`,
       );
     }
-    return run(conn, id);
+    return run(conn, id, ctx);
   };
 }
 
@@ -63,15 +64,39 @@ async function deleteIpInterface(conn: GandiConnection, id: number): Promise<Sta
   return deleteIface(conn, ip.ifaceId);
 }
 
+/** A snapshot is a new disk: it counts against team quotas like the single-disk action. */
+async function snapshotWithinQuota(
+  conn: GandiConnection,
+  diskId: number,
+  ctx: ActionContext,
+): Promise<Started> {
+  await checkSnapshotQuota(ctx, diskId);
+  return snapshotDisk(conn, diskId, '');
+}
+
+/** A VM's snapshot is one of its system disk (the boot disk), named by date like the form's. */
+async function snapshotSystemDisk(
+  conn: GandiConnection,
+  id: number,
+  ctx: ActionContext,
+): Promise<Started> {
+  const vm = await vmInfo(conn, id);
+  const system = vm.disks.find((disk) => disk.isBootDisk);
+  if (!system) throw new ActionError(`${vm.hostname} has no system disk to snapshot.`);
+  return snapshotWithinQuota(conn, system.id, ctx);
+}
+
 const ITEM_ACTIONS: { [K in BulkKind]: Record<string, ItemAction> } = {
   vm: {
     start: item('vm', 'vm.start', whenVm('halted', 'started', startVm)),
     stop: item('vm', 'vm.stop', whenVm('running', 'stopped', stopVm)),
     reboot: item('vm', 'vm.reboot', whenVm('running', 'rebooted', rebootVm)),
     delete: item('vm', 'vm.delete', whenVm('halted', 'deleted', deleteVm)),
+    // Who may snapshot a VM's disks: who may act on that VM.
+    snapshot: item('vm', 'disk.snapshot', snapshotSystemDisk),
   },
   disk: {
-    snapshot: item('disk', 'disk.snapshot', (conn, id) => snapshotDisk(conn, id, '')),
+    snapshot: item('disk', 'disk.snapshot', snapshotWithinQuota),
     delete: item('disk', 'disk.delete', deleteDiskById),
   },
   ip: {

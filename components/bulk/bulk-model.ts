@@ -7,7 +7,7 @@ export const BULK_KINDS = ['vm', 'disk', 'ip'] as const;
 export type BulkKind = (typeof BULK_KINDS)[number];
 
 export const BULK_VERBS = {
-  vm: ['start', 'stop', 'reboot', 'delete'],
+  vm: ['start', 'stop', 'reboot', 'snapshot', 'delete'],
   disk: ['snapshot', 'delete'],
   ip: ['delete'],
 } as const satisfies Record<BulkKind, readonly string[]>;
@@ -62,6 +62,8 @@ export function verbWarning(kind: BulkKind, verb: string): string | null {
     return 'Deleting is permanent. Attached disks are refused: detach them first.';
   if (kind === 'ip' && verb === 'delete')
     return 'Deleting an address deletes its interface and every address on it. Attached interfaces are refused.';
+  if (kind === 'vm' && verb === 'snapshot')
+    return "Each VM's system disk gets a snapshot named by the date and time (UTC).";
   if (kind === 'vm' && (verb === 'stop' || verb === 'reboot'))
     return 'Running services on these VMs are interrupted.';
   return null;
