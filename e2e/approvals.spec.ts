@@ -239,3 +239,66 @@ test('an operator at disk quota is refused a new disk before any API call', asyn
   await expect(operator).toHaveURL(/\/disks\/\d+$/, { timeout: 20_000 });
   expect(await diskCount(account.apiKey)).toBe(1);
 });
+
+test('an operator over quota in the wizard asks for approval; the owner approves; the VM is theirs', async ({
+  page: owner,
+  browser,
+}) => {
+  const account = await createAccount(1_000_000);
+  await createWorkspace(owner, account.apiKey, `wiz-owner-${account.handle}@example.test`);
+  const operatorEmail = `wiz-op-${account.handle}@example.test`.toLowerCase();
+  const operator = await inviteOperator(owner, browser, operatorEmail);
+  await owner.goto('/team/quotas');
+  const quota = owner.getByRole('form', { name: new RegExp(`^Quota of ${operatorEmail}`) });
+  await quota.getByLabel('VMs').fill('0');
+  await quota.getByRole('button', { name: 'Save quota' }).click();
+  await expect(quota.getByText('Saved.')).toBeVisible();
+
+  let password = '';
+  await test.step('the wizard refuses before any API call and offers to ask', async () => {
+    await operator.goto('/vms/new');
+    await operator.getByRole('radio', { name: /Paris, France SD3/ }).check();
+    await operator.getByRole('button', { name: 'Next' }).click();
+    await operator.getByRole('radio', { name: /^Debian 9/ }).check();
+    await operator.getByRole('button', { name: 'Next' }).click();
+    await expect(operator.getByRole('heading', { name: 'Step 3 of 6: Size' })).toBeVisible();
+    await operator.getByRole('button', { name: 'Next' }).click();
+    await expect(operator.getByRole('heading', { name: 'Step 4 of 6: Network' })).toBeVisible();
+    await operator.getByRole('button', { name: 'Next' }).click();
+    await operator.getByLabel('Hostname').fill('wizard-appr');
+    await operator.getByRole('button', { name: 'Generate a password' }).click();
+    password = await operator.getByLabel('Password', { exact: true }).inputValue();
+    await operator.getByRole('button', { name: 'Next' }).click();
+    await expect(operator.getByRole('heading', { name: 'Step 6 of 6: Review' })).toBeVisible();
+    await operator.getByRole('button', { name: 'Create VM' }).click();
+    await expect(operator.getByRole('alert').first()).toContainText(
+      'Over quota — VMs: your quota is 0, 0 used, this asks for 1 more.',
+    );
+    expect(await vmCount(account.apiKey)).toBe(0);
+    await operator.getByRole('button', { name: 'Ask for approval' }).click();
+    await expect(operator.getByText('Sent for approval.')).toBeVisible();
+    expect(await vmCount(account.apiKey)).toBe(0);
+  });
+
+  await test.step('the owner approves; the portal runs create_from for the operator', async () => {
+    await owner.goto('/team/approvals');
+    const request = owner.getByRole('region', { name: /Create VM wizard-appr/ });
+    await expect(request).toContainText('pending');
+    await expect(request).toContainText('VMs: your quota is 0');
+    await request.getByLabel('Reason').fill('Fine for the test bench');
+    await request.getByRole('button', { name: 'Approve and run' }).click();
+    await expect(request.getByText('done', { exact: true })).toBeVisible({ timeout: 20_000 });
+    await expect.poll(() => vmCount(account.apiKey)).toBe(1);
+  });
+
+  await test.step('the VM is the operator’s, and the password is nowhere in clear', async () => {
+    await operator.goto('/vms');
+    await expect(operator.getByRole('link', { name: 'wizard-appr' })).toBeVisible();
+    await owner.goto('/team/audit');
+    await expect(owner.getByText('approval.requested', { exact: true }).first()).toBeVisible();
+    expect(password.length).toBeGreaterThan(8);
+    expect(await owner.content()).not.toContain(password);
+    await owner.goto('/team/approvals');
+    expect(await owner.content()).not.toContain(password);
+  });
+});

@@ -1,4 +1,5 @@
 import { SubmitButton } from '@/components/ui/submit-button';
+import { ApprovalRequestButton, offersApproval } from './approval-request-button';
 import type { CreateVmInput } from '@/lib/validation/vm';
 import { buildCreateFromCall, formatCreateFromCall } from '@/lib/validation/vm-create-call';
 
@@ -54,6 +55,7 @@ export function ReviewStep({
         </p>
       ) : null}
       <SubmitButton pendingLabel="Creating…">Create VM</SubmitButton>
+      {offersApproval(message) ? <ApprovalRequestButton /> : null}
     </form>
   );
 }

@@ -11,6 +11,7 @@ import {
   startVm,
   stopVm,
 } from '@/lib/dal/vm-mutations';
+import { checkApprovalPolicy } from '@/lib/team/approvals/policy-hook';
 import { checkCreationQuota, checkResizeQuota } from '@/lib/team/quotas/hooks';
 import { createVmSchema, deleteVmSchema, resizeVmSchema, vmIdSchema } from '@/lib/validation/vm';
 
@@ -85,6 +86,7 @@ export const createVmAction = defineAction(
         ipv4: input.vlan_id === undefined && input.ip_mode === 'dual' ? 1 : 0,
         ipv6: input.vlan_id === undefined ? 1 : 0,
       });
+      await checkApprovalPolicy(session, input.cores);
     }
     return createVmOnce(session, input);
   },

@@ -6,6 +6,7 @@ import { ActionError, defineAction, type ActionContext } from '@/lib/action';
 import type { TeamPrincipal } from '@/lib/team/principal';
 import { launchSchema, mayLaunch } from '@/lib/team/templates/template-schema';
 import type { ApprovalActor } from '@/lib/team/approvals/approval-audit';
+import { createVmSchema } from '@/lib/validation/vm';
 
 function teamOf(ctx: ActionContext): TeamPrincipal {
   if (ctx.principal?.kind !== 'team') {
@@ -84,6 +85,85 @@ export const requestApprovalAction = defineAction(
   { permission: 'approval.request' },
 );
 
+/** The workspace's key sealing a held creation's root password (never stored in clear). */
+async function passwordSealer(workspaceId: string) {
+  const [{ getEnv }, { parseEncryptionKey, encryptSecret, decryptSecret }, { passwordAad }] =
+    await Promise.all([
+      import('@/lib/env'),
+      import('@/lib/team/crypto'),
+      import('@/lib/team/approvals/vm-create-request'),
+    ]);
+  const key = parseEncryptionKey(getEnv().portalEncryptionKey);
+  const aad = passwordAad(workspaceId);
+  return {
+    seal: (password: string) => encryptSecret(key, password, aad),
+    unseal: (sealed: string) => decryptSecret(key, sealed, aad),
+  };
+}
+
+/** A wizard creation the quota or the policy refused, sent to the admins instead. */
+export const requestVmCreateApprovalAction = defineAction(
+  createVmSchema,
+  async (input, ctx) => {
+    const principal = teamOf(ctx);
+    const [
+      { getApprovalStore },
+      { checkCreationQuota },
+      { QuotaExceededError },
+      { getApprovalPolicy },
+      { policyHold },
+      { toVmCreateParams, VmCreateRequestError, VM_CREATE_ACTION },
+    ] = await Promise.all([
+      import('@/lib/team/approvals/approval-store'),
+      import('@/lib/team/quotas/hooks'),
+      import('@/lib/team/quotas/enforce'),
+      import('@/lib/team/approvals/policy-store'),
+      import('@/lib/team/approvals/policy'),
+      import('@/lib/team/approvals/vm-create-request'),
+    ]);
+    const { seal } = await passwordSealer(principal.workspaceId);
+    let params;
+    try {
+      params = toVmCreateParams(input, seal);
+    } catch (err) {
+      if (err instanceof VmCreateRequestError) throw new ActionError(err.message);
+      throw err;
+    }
+    // Why it needs approval, re-checked now (not taken from the browser).
+    const hold = policyHold(await getApprovalPolicy(principal.workspaceId), principal.role, input);
+    let why = hold ?? 'Asked by the member.';
+    try {
+      await checkCreationQuota(ctx, {
+        cores: input.cores,
+        memoryMb: input.memory,
+        diskMb: input.disk_size,
+        ipv4: input.ip_mode === 'dual' ? 1 : 0,
+        ipv6: 1,
+      });
+    } catch (err) {
+      if (!(err instanceof QuotaExceededError)) throw err;
+      why = [hold, ...err.lines].filter(Boolean).join(' ');
+    }
+    const id = await (
+      await getApprovalStore()
+    ).create(
+      principal.workspaceId,
+      {
+        requestedBy: principal.memberId,
+        requesterEmail: principal.memberEmail,
+        action: VM_CREATE_ACTION,
+        params,
+        why,
+      },
+      await actorOf(principal),
+    );
+    revalidatePath('/team/approvals');
+    return { id };
+  },
+  // The password is sealed in the request and never written to the audit log.
+  { permission: 'approval.request', audit: { redact: ['password'] } },
+);
+
 const decideSchema = z.object({
   request_id: z.uuid(),
   decision: z.enum(['approve', 'reject']),
@@ -91,6 +171,31 @@ const decideSchema = z.object({
 });
 
 const launchParams = z.object({ template_id: z.uuid(), hostname: z.string() });
+
+/** Runs an approved template launch (quota bypassed: that is what the approval is for). */
+async function runTemplateLaunch(ctx: ActionContext, workspaceId: string, raw: unknown) {
+  const [{ getTemplateStore }, { launchTemplate }] = await Promise.all([
+    import('@/lib/team/templates/template-store'),
+    import('@/lib/team/templates/launch'),
+  ]);
+  const params = launchParams.parse(raw);
+  const template = await (await getTemplateStore()).get(workspaceId, params.template_id);
+  if (!template) throw new ActionError('The template of this request no longer exists.');
+  return launchTemplate(ctx.conn, template.spec, params.hostname);
+}
+
+/** Runs an approved wizard creation: the stored `create_from` call, password unsealed now. */
+async function runVmCreate(ctx: ActionContext, workspaceId: string, raw: unknown) {
+  const [{ toCreateFromCall }, { vmCreateFrom }] = await Promise.all([
+    import('@/lib/team/approvals/vm-create-request'),
+    import('@/lib/gandi'),
+  ]);
+  const { unseal } = await passwordSealer(workspaceId);
+  const call = toCreateFromCall(raw, unseal);
+  const operations = await vmCreateFrom(ctx.conn, call.vmSpec, call.diskSpec, call.srcDiskId);
+  const vmId = operations.find((op) => op.vmId !== null)?.vmId ?? null;
+  return { vmId, operations };
+}
 
 /**
  * An admin's decision. On approval the portal runs the request at once (quota bypassed: that is
@@ -101,13 +206,10 @@ export const decideApprovalAction = defineAction(
   decideSchema,
   async ({ request_id, decision, reason }, ctx) => {
     const principal = teamOf(ctx);
-    const [{ getApprovalStore }, { getTemplateStore }, { launchTemplate }, { getTeamStore }] =
-      await Promise.all([
-        import('@/lib/team/approvals/approval-store'),
-        import('@/lib/team/templates/template-store'),
-        import('@/lib/team/templates/launch'),
-        import('@/lib/team/runtime'),
-      ]);
+    const [{ getApprovalStore }, { getTeamStore }] = await Promise.all([
+      import('@/lib/team/approvals/approval-store'),
+      import('@/lib/team/runtime'),
+    ]);
     const approvals = await getApprovalStore();
     const by = { by: principal.memberId, role: principal.role, reason };
     const actor = await actorOf(principal);
@@ -130,12 +232,10 @@ export const decideApprovalAction = defineAction(
     if (!started.ok) throw new ActionError(started.message);
     const request = started.request;
     try {
-      const params = launchParams.parse(request.params);
-      const template = await (
-        await getTemplateStore()
-      ).get(principal.workspaceId, params.template_id);
-      if (!template) throw new ActionError('The template of this request no longer exists.');
-      const launched = await launchTemplate(ctx.conn, template.spec, params.hostname);
+      const launched =
+        request.action === 'vm.create'
+          ? await runVmCreate(ctx, principal.workspaceId, request.params)
+          : await runTemplateLaunch(ctx, principal.workspaceId, request.params);
       const ids = launched.operations.map((op) => op.id);
       await approvals.apply(
         principal.workspaceId,

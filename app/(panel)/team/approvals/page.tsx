@@ -4,6 +4,7 @@ import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
 import type { ApprovalState } from '@/lib/team/approvals/approval-machine';
 import { getApprovalStore } from '@/lib/team/approvals/approval-store';
+import { describeVmCreate } from '@/lib/team/approvals/vm-create-request';
 import { requireTeamPermission } from '@/lib/team/page-access';
 import { decide } from '@/lib/team/roles';
 import { DecideForm } from './decide-form';
@@ -21,6 +22,8 @@ const TONE: Record<ApprovalState, BadgeTone> = {
 };
 
 function describe(params: unknown): string {
+  const creation = describeVmCreate(params);
+  if (creation) return creation;
   const p = (params ?? {}) as { template_name?: unknown; hostname?: unknown; note?: unknown };
   const what = `Launch “${String(p.template_name ?? '?')}” as ${String(p.hostname ?? '?')}`;
   return typeof p.note === 'string' && p.note !== '' ? `${what} — “${p.note}”` : what;
