@@ -3,80 +3,9 @@
  * launches it in one step with its cost shown and follows the creation live; a template closed
  * to operators is not offered to one.
  */
-import type { Page } from '@playwright/test';
-import { createAccount, expect, SIM_BASE, test } from './fixtures';
+import { createAccount, expect, test } from './fixtures';
 
-const PASSWORD = 'templates-e2e-password-1';
-const PUBLIC_KEY =
-  'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGa7yvnNvRfUZ0keklfciuduXfzwXk4mrILd4U9f4iwB e2e@panel';
-
-async function simCall(method: string, paramsXml: string): Promise<string> {
-  const response = await fetch(`${SIM_BASE}/xmlrpc/`, {
-    method: 'POST',
-    headers: { 'content-type': 'text/xml' },
-    body: `<?xml version='1.0'?><methodCall><methodName>${method}</methodName><params>${paramsXml}</params></methodCall>`,
-  });
-  const text = await response.text();
-  if (text.includes('<fault>')) throw new Error(`${method} faulted: ${text}`);
-  return text;
-}
-
-async function addSshKey(apiKey: string, name: string): Promise<void> {
-  await simCall(
-    'hosting.ssh.create',
-    `<param><value><string>${apiKey}</string></value></param>` +
-      '<param><value><struct>' +
-      `<member><name>value</name><value><string>${PUBLIC_KEY}</string></value></member>` +
-      `<member><name>name</name><value><string>${name}</string></value></member>` +
-      '</struct></value></param>',
-  );
-}
-
-async function createWorkspace(page: Page, apiKey: string, email: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('API key').fill(apiKey);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
-  await page.goto('/team');
-  await page.getByLabel('Workspace name').fill('Templates team');
-  await page.getByLabel('Your email (owner)').fill(email);
-  await page.getByLabel('Owner password').fill(PASSWORD);
-  await page.getByLabel('Repeat the password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create workspace' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Templates team' })).toBeVisible();
-}
-
-async function defineTemplate(
-  page: Page,
-  name: string,
-  options: { memory?: string; operators?: boolean } = {},
-): Promise<void> {
-  await page.goto('/team/templates');
-  await page.getByLabel('Template name').fill(name);
-  await page.getByLabel('Datacenter').selectOption({ label: 'Paris, France SD3 (FR-SD3)' });
-  const image = page.getByLabel('Image');
-  const debian = await image
-    .locator('option')
-    .filter({ hasText: /^Debian 9/ })
-    .first()
-    .getAttribute('value');
-  await image.selectOption(debian ?? '');
-  await page.getByLabel('Cores').fill('2');
-  await page.getByLabel('Memory (MB)').fill(options.memory ?? '2048');
-  await page.getByLabel('System disk (GB)').fill('10');
-  await page.getByRole('checkbox', { name: 'laptop' }).check();
-  await page.getByLabel('First-boot script (optional)').fill('#!/bin/sh\necho ready > /etc/motd\n');
-  await page.getByLabel('Snapshot profile of the system disk').selectOption({ label: 'minimal' });
-  if (options.operators === false)
-    await page.getByRole('checkbox', { name: 'Operators' }).uncheck();
-  // The definition shows what each launch will cost: 2×168 + 2×120 + 10×135 + 210.
-  if (!options.memory) {
-    await expect(page.getByRole('region', { name: /Cost per VM launched/ })).toContainText(
-      '+2,136 credits/hour',
-    );
-  }
-  await page.getByRole('button', { name: 'Save template' }).click();
-}
+import { addSshKey, createWorkspace, defineTemplate, simCall } from './team-workspace';
 
 test('an owner defines a template and launches a VM from it in one step', async ({ page }) => {
   const account = await createAccount(1_000_000);
