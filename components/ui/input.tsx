@@ -1,6 +1,6 @@
 import type { ComponentProps, ReactNode } from 'react';
 import { cn } from './cn';
-import { FieldError, fieldErrorId } from './field-error';
+import { FormField } from './form-field';
 
 export const controlClasses = cn(
   'block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900 shadow-xs',
@@ -25,30 +25,9 @@ export interface TextFieldProps extends Omit<ComponentProps<'input'>, 'name' | '
 
 /** Label + input + hint + live error line, wired with aria-describedby/aria-invalid. */
 export function TextField({ name, label, hint, error, id, className, ...props }: TextFieldProps) {
-  const inputId = id ?? name;
-  const errorId = fieldErrorId(inputId);
-  const hintId = hint ? `${inputId}-hint` : undefined;
   return (
-    <div className={cn('space-y-1', className)}>
-      <label
-        htmlFor={inputId}
-        className="block text-sm font-medium text-zinc-800 dark:text-zinc-200"
-      >
-        {label}
-      </label>
-      <Input
-        id={inputId}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={cn(hintId, errorId)}
-        {...props}
-      />
-      {hint ? (
-        <p id={hintId} className="text-xs text-zinc-600 dark:text-zinc-400">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={errorId} message={error} />
-    </div>
+    <FormField id={id ?? name} label={label} hint={hint} error={error} className={className}>
+      {(control) => <Input name={name} {...control} {...props} />}
+    </FormField>
   );
 }

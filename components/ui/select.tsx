@@ -1,6 +1,6 @@
 import type { ComponentProps, ReactNode } from 'react';
 import { cn } from './cn';
-import { FieldError, fieldErrorId } from './field-error';
+import { FormField } from './form-field';
 import { controlClasses } from './input';
 
 export interface SelectOption {
@@ -47,30 +47,9 @@ export function SelectField({
   className,
   ...props
 }: SelectFieldProps) {
-  const selectId = id ?? name;
-  const errorId = fieldErrorId(selectId);
-  const hintId = hint ? `${selectId}-hint` : undefined;
   return (
-    <div className={cn('space-y-1', className)}>
-      <label
-        htmlFor={selectId}
-        className="block text-sm font-medium text-zinc-800 dark:text-zinc-200"
-      >
-        {label}
-      </label>
-      <Select
-        id={selectId}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={cn(hintId, errorId)}
-        {...props}
-      />
-      {hint ? (
-        <p id={hintId} className="text-xs text-zinc-600 dark:text-zinc-400">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={errorId} message={error} />
-    </div>
+    <FormField id={id ?? name} label={label} hint={hint} error={error} className={className}>
+      {(control) => <Select name={name} {...control} {...props} />}
+    </FormField>
   );
 }
