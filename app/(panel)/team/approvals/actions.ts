@@ -25,21 +25,46 @@ async function actorOf(principal: TeamPrincipal): Promise<ApprovalActor> {
   };
 }
 
+/**
+ * Why a creation needs an admin's approval, in the words the member saw: the admin policy's hold
+ * and every quota it would exceed, re-checked now rather than taken from the browser.
+ */
+async function approvalReason(
+  ctx: ActionContext,
+  principal: TeamPrincipal,
+  launch: { cores: number; memory: number; disk_size: number; ip_mode: string },
+): Promise<string> {
+  const [{ getApprovalPolicy }, { policyHold }, { checkCreationQuota }, { QuotaExceededError }] =
+    await Promise.all([
+      import('@/lib/team/approvals/policy-store'),
+      import('@/lib/team/approvals/policy'),
+      import('@/lib/team/quotas/hooks'),
+      import('@/lib/team/quotas/enforce'),
+    ]);
+  const hold = policyHold(await getApprovalPolicy(principal.workspaceId), principal.role, launch);
+  try {
+    await checkCreationQuota(ctx, {
+      cores: launch.cores,
+      memoryMb: launch.memory,
+      diskMb: launch.disk_size,
+      ipv4: launch.ip_mode === 'dual' ? 1 : 0,
+      ipv6: 1,
+    });
+  } catch (err) {
+    if (!(err instanceof QuotaExceededError)) throw err;
+    return [hold, ...err.lines].filter(Boolean).join(' ');
+  }
+  return hold ?? 'Asked by the member.';
+}
+
 /** A template launch the quota refused, sent to the admins instead. */
 export const requestApprovalAction = defineAction(
   launchSchema.extend({ note: z.string().trim().max(500).optional() }),
   async ({ template_id, hostname, note }, ctx) => {
     const principal = teamOf(ctx);
-    const [
-      { getTemplateStore },
-      { getApprovalStore },
-      { checkCreationQuota },
-      { QuotaExceededError },
-    ] = await Promise.all([
+    const [{ getTemplateStore }, { getApprovalStore }] = await Promise.all([
       import('@/lib/team/templates/template-store'),
       import('@/lib/team/approvals/approval-store'),
-      import('@/lib/team/quotas/hooks'),
-      import('@/lib/team/quotas/enforce'),
     ]);
     const template = await (await getTemplateStore()).get(principal.workspaceId, template_id);
     if (!template) throw new ActionError('This template no longer exists.');
@@ -47,25 +72,7 @@ export const requestApprovalAction = defineAction(
       throw new ActionError('This template is not open to your role.');
     }
     const { spec } = template;
-    // Why it needs approval, in the words the member saw (re-checked now, not trusted).
-    const [{ getApprovalPolicy }, { policyHold }] = await Promise.all([
-      import('@/lib/team/approvals/policy-store'),
-      import('@/lib/team/approvals/policy'),
-    ]);
-    const hold = policyHold(await getApprovalPolicy(principal.workspaceId), principal.role, spec);
-    let why = hold ?? 'Asked by the member.';
-    try {
-      await checkCreationQuota(ctx, {
-        cores: spec.cores,
-        memoryMb: spec.memory,
-        diskMb: spec.disk_size,
-        ipv4: spec.ip_mode === 'dual' ? 1 : 0,
-        ipv6: 1,
-      });
-    } catch (err) {
-      if (!(err instanceof QuotaExceededError)) throw err;
-      why = [hold, ...err.lines].filter(Boolean).join(' ');
-    }
+    const why = await approvalReason(ctx, principal, spec);
     const id = await (
       await getApprovalStore()
     ).create(
@@ -106,21 +113,11 @@ export const requestVmCreateApprovalAction = defineAction(
   createVmSchema,
   async (input, ctx) => {
     const principal = teamOf(ctx);
-    const [
-      { getApprovalStore },
-      { checkCreationQuota },
-      { QuotaExceededError },
-      { getApprovalPolicy },
-      { policyHold },
-      { toVmCreateParams, VmCreateRequestError, VM_CREATE_ACTION },
-    ] = await Promise.all([
-      import('@/lib/team/approvals/approval-store'),
-      import('@/lib/team/quotas/hooks'),
-      import('@/lib/team/quotas/enforce'),
-      import('@/lib/team/approvals/policy-store'),
-      import('@/lib/team/approvals/policy'),
-      import('@/lib/team/approvals/vm-create-request'),
-    ]);
+    const [{ getApprovalStore }, { toVmCreateParams, VmCreateRequestError, VM_CREATE_ACTION }] =
+      await Promise.all([
+        import('@/lib/team/approvals/approval-store'),
+        import('@/lib/team/approvals/vm-create-request'),
+      ]);
     const { seal } = await passwordSealer(principal.workspaceId);
     let params;
     try {
@@ -129,21 +126,7 @@ export const requestVmCreateApprovalAction = defineAction(
       if (err instanceof VmCreateRequestError) throw new ActionError(err.message);
       throw err;
     }
-    // Why it needs approval, re-checked now (not taken from the browser).
-    const hold = policyHold(await getApprovalPolicy(principal.workspaceId), principal.role, input);
-    let why = hold ?? 'Asked by the member.';
-    try {
-      await checkCreationQuota(ctx, {
-        cores: input.cores,
-        memoryMb: input.memory,
-        diskMb: input.disk_size,
-        ipv4: input.ip_mode === 'dual' ? 1 : 0,
-        ipv6: 1,
-      });
-    } catch (err) {
-      if (!(err instanceof QuotaExceededError)) throw err;
-      why = [hold, ...err.lines].filter(Boolean).join(' ');
-    }
+    const why = await approvalReason(ctx, principal, input);
     const id = await (
       await getApprovalStore()
     ).create(
