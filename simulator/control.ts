@@ -14,8 +14,14 @@ import { INITIAL_COUNTERS } from './state/sim';
 export interface SimControl {
   /** Back to the seed state. */
   reset(): void;
-  /** A fresh, isolated account with credits and nothing else. */
-  createAccount(input?: { credits?: number }): { apiKey: string; handle: string };
+  /**
+   * A fresh, isolated account with credits and nothing else. `catalog: false` makes
+   * `hosting.catalog.list` unsupported for that account only (an endpoint without prices).
+   */
+  createAccount(input?: { credits?: number; catalog?: boolean }): {
+    apiKey: string;
+    handle: string;
+  };
   /** Running VMs created at once (no operations), for lists and benchmarks. */
   createVms(input: { apiKey: string; count: number; datacenterId?: number }): { vmIds: number[] };
   /** The next `count` operations of `type` for that account end in ERROR. */
@@ -43,6 +49,8 @@ export function createControl(getSim: () => Sim, replaceStore: (store: Store) =>
       const credits = input.credits ?? 1_000_000;
       if (!Number.isInteger(credits) || credits < 0)
         throw new ControlError('credits must be a non-negative integer');
+      if (input.catalog !== undefined && typeof input.catalog !== 'boolean')
+        throw new ControlError('catalog must be a boolean');
       const id = sim.store.nextId('account');
       // 24 chars of [a-z0-9], unique per account id (left-padded, so no two ids collide).
       const apiKey = 'simacct' + id.toString(36).padStart(17, '0');
@@ -55,6 +63,7 @@ export function createControl(getSim: () => Sim, replaceStore: (store: Store) =>
         credits,
         cycleDay: new Date(sim.now()).getUTCDate(),
         dateCreditsExpiration: credits > 0 ? sim.now() + 365 * 86_400_000 : null,
+        ...(input.catalog === false ? { catalogUnsupported: true as const } : {}),
       });
       return { apiKey, handle };
     },

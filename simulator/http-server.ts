@@ -159,7 +159,10 @@ function handleControl(
           result = { ok: true };
           break;
         case '/_sim/accounts':
-          result = control.createAccount({ credits: input.credits as number | undefined });
+          result = control.createAccount({
+            credits: input.credits as number | undefined,
+            catalog: input.catalog as boolean | undefined,
+          });
           break;
         case '/_sim/vms':
           result = control.createVms({

@@ -1,5 +1,5 @@
 import { expectArity, int, str } from '../args';
-import { dataFault, notFound } from '../faults';
+import { dataFault, notFound, unknownMethodFault } from '../faults';
 import type { ListSpec } from '../filters';
 import {
   API_VERSION,
@@ -148,6 +148,8 @@ export const GENERAL_METHODS: Record<string, MethodDef> = {
   'hosting.rating.list': { handler: ratingList },
   'hosting.catalog.list': {
     handler: (ctx) => {
+      // Real Gandi had no price list: an account made with `catalog: false` sees that endpoint.
+      if (ctx.account.catalogUnsupported) throw unknownMethodFault(ctx.method);
       expectArity(ctx.method, ctx.args, 0, 1);
       return CATALOG;
     },

@@ -42,6 +42,11 @@ export interface AccountRec {
   credits: number;
   cycleDay: number;
   dateCreditsExpiration: number | null;
+  /**
+   * Test control (`/_sim/accounts {catalog: false}`): this account sees the endpoint as one that
+   * does not offer `hosting.catalog.list` (it answers fault 1, as for any unknown method).
+   */
+  catalogUnsupported?: true;
 }
 
 export interface VmRec {
