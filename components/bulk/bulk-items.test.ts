@@ -5,7 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSimulator, type Simulator } from '@/simulator';
-import { diskInfo, vmInfo, vmStop, waitForOperations, type GandiConnection } from '@/lib/gandi';
+import {
+  diskInfo,
+  operationInfo,
+  vmCount,
+  vmInfo,
+  vmStop,
+  waitForOperations,
+  type GandiConnection,
+} from '@/lib/gandi';
 
 const session = vi.hoisted(() => ({
   current: null as null | {
@@ -58,6 +66,8 @@ describe('runBulk', () => {
       / is halted: only a running VM can be stopped\./,
     );
     expect(summarize(results)).toBe('2 started, 1 refused');
+    // The phase belongs to the VM delete alone.
+    expect(results[0]).not.toHaveProperty('phase');
 
     const started = results.flatMap((r) => (r.ok ? r.operationIds : []));
     expect(started).toHaveLength(2);
@@ -65,18 +75,37 @@ describe('runBulk', () => {
     for (const id of [a, b, c]) expect((await vmInfo(conn, id)).state).toBe('halted');
   });
 
-  it('deletes halted VMs and refuses a running one', async () => {
+  it('deletes a halted VM and stops running ones first; asked again, it deletes those too', async () => {
     const conn = signIn();
-    const { vmIds } = sim.control.createVms({ apiKey: conn.apiKey, count: 2 });
-    const [halted, running] = vmIds as [number, number];
+    const { vmIds } = sim.control.createVms({ apiKey: conn.apiKey, count: 3 });
+    const [halted, a, b] = vmIds as [number, number, number];
     await settle(conn, [(await vmStop(conn, halted)).id]);
-    const results = await runBulk('vm', 'delete', [halted, running]);
-    expect(results.map((r) => r.ok)).toEqual([true, false]);
-    await settle(
-      conn,
-      results.flatMap((r) => (r.ok ? r.operationIds : [])),
+
+    const first = await runBulk('vm', 'delete', [halted, a, b]);
+    expect(first.map((r) => [r.id, r.ok && r.phase])).toEqual([
+      [halted, 'deleting'],
+      [a, 'stopping'],
+      [b, 'stopping'],
+    ]);
+    expect(summarize(first)).toBe('3 started');
+    const firstOps = first.flatMap((r) => (r.ok ? r.operationIds : []));
+    expect(firstOps).toHaveLength(3);
+    const types = await Promise.all(
+      firstOps.map(async (id) => (await operationInfo(conn, id)).type),
     );
+    expect(types).toEqual(['vm_delete', 'vm_stop', 'vm_stop']);
+    await settle(conn, firstOps);
     await expect(vmInfo(conn, halted)).rejects.toMatchObject({ causeName: 'CAUSE_NOTFOUND' });
+    for (const id of [a, b]) expect((await vmInfo(conn, id)).state).toBe('halted');
+
+    // What the browser does once a stop is DONE: the same action again for that one VM.
+    for (const id of [a, b]) {
+      const [second] = await runBulk('vm', 'delete', [id]);
+      expect(second?.ok && second.phase).toBe('deleting');
+      await settle(conn, second?.ok ? second.operationIds : []);
+      await expect(vmInfo(conn, id)).rejects.toMatchObject({ causeName: 'CAUSE_NOTFOUND' });
+    }
+    expect(await vmCount(conn)).toBe(0);
   });
 
   it('an item of another account is refused, the others still run', async () => {

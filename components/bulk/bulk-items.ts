@@ -5,11 +5,11 @@ import type { ActionState } from '@/lib/action-state';
 import type { ActionContext } from '@/lib/action';
 import { deleteDisk, snapshotDisk } from '@/lib/dal/disk-mutations';
 import { deleteIface } from '@/lib/dal/network';
-import { rebootVm, startVm, stopVm } from '@/lib/dal/vm-mutations';
-import { diskInfo, ipInfo, vmDelete, vmInfo, type GandiConnection } from '@/lib/gandi';
+import { deleteVmPhase, rebootVm, startVm, stopVm } from '@/lib/dal/vm-mutations';
+import { diskInfo, ipInfo, vmInfo, type GandiConnection } from '@/lib/gandi';
 import type { ResourceKind, TeamAction } from '@/lib/team/permission';
 import { checkSnapshotQuota } from '@/lib/team/quotas/hooks';
-import type { BulkItemResult, BulkKind } from './bulk-model';
+import type { BulkItemResult, BulkKind, DeletePhase } from './bulk-model';
 
 /**
  * One server-side action per (kind, verb) and item, each declared like the single-item actions
@@ -19,6 +19,8 @@ import type { BulkItemResult, BulkKind } from './bulk-model';
 
 interface Started {
   operations: { id: number }[];
+  /** Set by the VM delete only (see deleteVmPhase). */
+  phase?: DeletePhase;
 }
 type ItemRunner = (conn: GandiConnection, id: number, ctx: ActionContext) => Promise<Started>;
 type ItemAction = (input: { id: number }) => Promise<ActionState<Started>>;
@@ -48,8 +50,12 @@ function whenVm(state: 'running' | 'halted', verb: string, run: ItemRunner): Ite
   };
 }
 
-async function deleteVm(conn: GandiConnection, id: number): Promise<Started> {
-  return { operations: [await vmDelete(conn, id)] };
+/**
+ * Like the VM page's delete: a running VM is stopped first (the browser asks again for this item
+ * once the stop is DONE), a halted one deleted, any other state refused.
+ */
+async function deleteVmStopFirst(conn: GandiConnection, id: number): Promise<Started> {
+  return deleteVmPhase(conn, await vmInfo(conn, id));
 }
 
 async function deleteDiskById(conn: GandiConnection, id: number): Promise<Started> {
@@ -91,7 +97,7 @@ const ITEM_ACTIONS: { [K in BulkKind]: Record<string, ItemAction> } = {
     start: item('vm', 'vm.start', whenVm('halted', 'started', startVm)),
     stop: item('vm', 'vm.stop', whenVm('running', 'stopped', stopVm)),
     reboot: item('vm', 'vm.reboot', whenVm('running', 'rebooted', rebootVm)),
-    delete: item('vm', 'vm.delete', whenVm('halted', 'deleted', deleteVm)),
+    delete: item('vm', 'vm.delete', deleteVmStopFirst),
     // Who may snapshot a VM's disks: who may act on that VM.
     snapshot: item('vm', 'disk.snapshot', snapshotSystemDisk),
   },
@@ -103,6 +109,11 @@ const ITEM_ACTIONS: { [K in BulkKind]: Record<string, ItemAction> } = {
     delete: item('ip', 'ip.delete', deleteIpInterface),
   },
 };
+
+function startedResult(id: number, { operations, phase }: Started): BulkItemResult {
+  const operationIds = operations.map((op) => op.id);
+  return phase ? { id, ok: true, operationIds, phase } : { id, ok: true, operationIds };
+}
 
 /** How many items run at once: enough to be quick, few enough not to flood the endpoint. */
 const CONCURRENCY = 4;
@@ -121,7 +132,7 @@ export async function runBulk(kind: BulkKind, verb: string, ids: readonly number
       const state = await action({ id });
       results[index] =
         state.status === 'ok'
-          ? { id, ok: true, operationIds: state.data.operations.map((op) => op.id) }
+          ? startedResult(id, state.data)
           : { id, ok: false, message: state.status === 'error' ? state.message : 'Not run.' };
     }
   }

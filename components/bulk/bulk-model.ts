@@ -35,9 +35,27 @@ export function isBulkVerb<K extends BulkKind>(kind: K, verb: string): verb is B
   return (BULK_VERBS[kind] as readonly string[]).includes(verb);
 }
 
-/** One item's outcome: the operations it started, or why it was refused. */
-export type BulkItemResult =
-  { id: number; ok: true; operationIds: number[] } | { id: number; ok: false; message: string };
+/** Which step of a VM delete an item started: a running VM is stopped first, then deleted. */
+export type DeletePhase = 'stopping' | 'deleting';
+
+/** An item whose action was sent: the operations it started, to follow live. */
+export interface BulkItemStarted {
+  id: number;
+  ok: true;
+  operationIds: number[];
+  /** Only for the VM delete: stopping means the browser asks again once the stop is DONE. */
+  phase?: DeletePhase;
+}
+
+/** An item that was not run, and why (refused by the guard, the API or its state). */
+export interface BulkItemRefused {
+  id: number;
+  ok: false;
+  message: string;
+}
+
+/** One item's outcome (a union: further outcomes are added as their own variant). */
+export type BulkItemResult = BulkItemStarted | BulkItemRefused;
 
 export interface BulkResult {
   verb: string;
@@ -57,7 +75,7 @@ export function confirmTitle(kind: BulkKind, verb: string, count: number): strin
 /** What a verb does that the dialog should say before it happens. */
 export function verbWarning(kind: BulkKind, verb: string): string | null {
   if (kind === 'vm' && verb === 'delete')
-    return 'Deleting is permanent. Only halted VMs can be deleted: stop running ones first.';
+    return 'Deleting is permanent. Running VMs are stopped first, then deleted.';
   if (kind === 'disk' && verb === 'delete')
     return 'Deleting is permanent. Attached disks are refused: detach them first.';
   if (kind === 'ip' && verb === 'delete')

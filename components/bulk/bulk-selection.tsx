@@ -1,10 +1,10 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useMemo, useRef, useState, useTransition, type ReactNode } from 'react';
-import { OperationProgress } from '@/components/operations/operation-progress';
+import { useEffect, useMemo, useRef, useState, useTransition, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import type { OperationEvent } from '@/lib/operations/types';
 import { bulkDiskAction, bulkIpAction, bulkVmAction } from './actions';
 import { BulkSelectAll } from './bulk-checkbox';
 import { BulkContext, type BulkItem, type BulkSelectionState } from './bulk-context';
@@ -12,27 +12,30 @@ import {
   BULK_VERBS,
   confirmTitle,
   countNoun,
-  summarize,
   VERB_LABELS,
   verbWarning,
   type BulkItemResult,
   type BulkKind,
 } from './bulk-model';
+import {
+  allFinished,
+  awaitingSecondStep,
+  beginSecondStep,
+  finishItem,
+  needsSecondStep,
+  startProgress,
+  withSecondStepResult,
+  type BulkProgress,
+} from './bulk-progress';
+import { BulkResults, type BulkRun } from './bulk-results';
 
 const ACTIONS = { vm: bulkVmAction, disk: bulkDiskAction, ip: bulkIpAction } as const;
-
-interface Run {
-  verb: string;
-  /** Names as they were when the batch ran (a deleted item leaves the list afterwards). */
-  names: Map<number, string>;
-  items: BulkItemResult[] | null;
-  error: string | null;
-}
 
 /**
  * Wraps a list page's table: rows carry `<BulkRowCheckbox>`, the header `<BulkSelectAll>`. The
  * toolbar confirms with every selected item named, then shows one result per item — the
- * operations it started, live, or why it was refused.
+ * operations it started, live, or why it was refused. A running VM in a bulk delete is stopped
+ * first: once its stop is DONE the same action is asked again for that VM, which deletes it.
  */
 export function BulkSelection({
   kind,
@@ -45,9 +48,13 @@ export function BulkSelection({
 }) {
   const router = useRouter();
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
-  const [run, setRun] = useState<Run | null>(null);
+  const [run, setRun] = useState<BulkRun | null>(null);
   const [pending, startTransition] = useTransition();
-  const settled = useRef(new Set<number>());
+  const lastSerial = useRef(0);
+  // Items of the current batch whose second step was asked for: onSettled may fire again after
+  // the stream reconnects, and the delete is asked for once.
+  const resubmitted = useRef(new Set<number>());
+  const refreshedFor = useRef(0);
 
   // Only rows on this page count (after a refresh or a page change, others drop out).
   const selected = useMemo(
@@ -67,33 +74,79 @@ export function BulkSelection({
     setAll: (on) => setChosen(on ? new Set(items.map((item) => item.id)) : new Set()),
   };
   const selectedItems = items.filter((item) => selected.has(item.id));
+  // A batch whose deletes still wait for their stops must not be replaced or dismissed: the
+  // deletes would never be asked for.
+  const busy = pending || (run?.progress ? awaitingSecondStep(run.progress) : false);
+
+  // The list is re-read once, when every item (second steps included) has settled.
+  useEffect(() => {
+    if (!run?.progress || refreshedFor.current === run.serial || !allFinished(run.progress)) return;
+    refreshedFor.current = run.serial;
+    router.refresh();
+  }, [run, router]);
 
   function execute(verb: string) {
     const batch = selectedItems;
     const names = new Map(batch.map((item) => [item.id, item.name]));
-    settled.current = new Set();
-    setRun({ verb, names, items: null, error: null });
+    const serial = ++lastSerial.current;
+    resubmitted.current = new Set();
+    setRun({ serial, verb, names, progress: null, error: null });
     startTransition(async () => {
       const result = await ACTIONS[kind]({ verb, ids: batch.map((item) => item.id) });
       if (result.status === 'ok') {
-        setRun({ verb, names, items: result.data.items, error: null });
+        setRun({ serial, verb, names, progress: startProgress(result.data.items), error: null });
         setChosen(new Set());
       } else {
         setRun({
+          serial,
           verb,
           names,
-          items: null,
+          progress: null,
           error: result.status === 'error' ? result.message : '',
         });
       }
     });
   }
 
-  function onItemSettled(id: number) {
-    if (!run?.items) return;
-    settled.current.add(id);
-    const waiting = run.items.filter((item) => item.ok && !settled.current.has(item.id));
-    if (waiting.length === 0) router.refresh();
+  /** Applies `update` to batch `serial` only (a later batch or a dismiss is left alone). */
+  function updateProgress(serial: number, update: (progress: BulkProgress) => BulkProgress) {
+    setRun((prev) =>
+      prev?.serial === serial && prev.progress
+        ? { ...prev, progress: update(prev.progress) }
+        : prev,
+    );
+  }
+
+  function onItemSettled(id: number, ops: OperationEvent[]) {
+    if (!run?.progress) return;
+    const { serial, verb } = run;
+    const item = run.progress.items.find((candidate) => candidate.id === id);
+    if (needsSecondStep(item, ops) && !resubmitted.current.has(id)) {
+      resubmitted.current.add(id);
+      updateProgress(serial, (progress) => beginSecondStep(progress, id));
+      void askSecondStep(serial, verb, id);
+      return;
+    }
+    updateProgress(serial, (progress) => finishItem(progress, id));
+  }
+
+  /** The same bulk action again for one item, now that its stop is DONE. */
+  async function askSecondStep(serial: number, verb: string, id: number) {
+    let result: BulkItemResult;
+    try {
+      const answer = await ACTIONS[kind]({ verb, ids: [id] });
+      result =
+        answer.status === 'ok'
+          ? (answer.data.items[0] ?? { id, ok: false, message: 'No answer for this item.' })
+          : { id, ok: false, message: answer.status === 'error' ? answer.message : 'Not run.' };
+    } catch {
+      result = {
+        id,
+        ok: false,
+        message: 'It was stopped, but the delete could not be sent: reload and try again.',
+      };
+    }
+    updateProgress(serial, (progress) => withSecondStepResult(progress, result));
   }
 
   return (
@@ -126,7 +179,7 @@ export function BulkSelection({
               <ConfirmDialog
                 key={verb}
                 triggerLabel={`${label} selected`}
-                triggerDisabled={selected.size === 0 || pending}
+                triggerDisabled={selected.size === 0 || busy}
                 title={confirmTitle(kind, verb, selected.size)}
                 description={
                   <div className="space-y-2">
@@ -154,7 +207,7 @@ export function BulkSelection({
         {run ? (
           <BulkResults
             run={run}
-            pending={pending}
+            canDismiss={!busy}
             onItemSettled={onItemSettled}
             onDismiss={() => setRun(null)}
           />
@@ -162,72 +215,5 @@ export function BulkSelection({
         {children}
       </div>
     </BulkContext.Provider>
-  );
-}
-
-function BulkResults({
-  run,
-  pending,
-  onItemSettled,
-  onDismiss,
-}: {
-  run: Run;
-  pending: boolean;
-  onItemSettled: (id: number) => void;
-  onDismiss: () => void;
-}) {
-  const label = VERB_LABELS[run.verb] ?? run.verb;
-  return (
-    <section
-      aria-label="Bulk action results"
-      className="space-y-2 rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900"
-    >
-      <div className="flex items-center justify-between gap-2">
-        <h2 className="text-sm font-semibold" aria-live="polite">
-          {run.items
-            ? `${label}: ${summarize(run.items)}`
-            : run.error
-              ? `${label} failed`
-              : `${label}: sending…`}
-        </h2>
-        {!pending ? (
-          <button
-            type="button"
-            onClick={onDismiss}
-            className="text-xs text-zinc-600 underline-offset-2 hover:underline dark:text-zinc-400"
-          >
-            Dismiss
-          </button>
-        ) : null}
-      </div>
-      {run.error ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {run.error}
-        </p>
-      ) : null}
-      {run.items ? (
-        <ul className="space-y-2">
-          {run.items.map((item) => {
-            const name = run.names.get(item.id) ?? `#${item.id}`;
-            return (
-              <li key={item.id} aria-label={name} className="text-sm">
-                {item.ok ? (
-                  <OperationProgress
-                    title={`${name}: started`}
-                    ids={item.operationIds}
-                    refreshOnDone={false}
-                    onSettled={() => onItemSettled(item.id)}
-                  />
-                ) : (
-                  <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-300">
-                    <strong className="font-semibold">{name}: refused.</strong> {item.message}
-                  </p>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      ) : null}
-    </section>
   );
 }

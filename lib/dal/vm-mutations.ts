@@ -16,7 +16,7 @@ import {
   vmUpdate,
   type GandiConnection,
 } from '@/lib/gandi';
-import type { Id, Operation } from '@/lib/gandi/types';
+import type { Id, Operation, VmInfo } from '@/lib/gandi/types';
 import { diskSizeProblem, type CreateVmInput } from '@/lib/validation/vm';
 import { buildCreateFromCall } from '@/lib/validation/vm-create-call';
 import { planResize } from '@/lib/validation/vm-resize';
@@ -65,18 +65,29 @@ export async function deleteVmStep(
       confirm_hostname: [`Type ${vm.hostname} exactly to confirm.`],
     });
   }
+  return deleteVmPhase(conn, vm);
+}
+
+/**
+ * The next step of deleting `vm` as it is now (the VM page and the bulk delete both call this):
+ * a running VM is stopped, a halted one deleted, any other state refused.
+ */
+export async function deleteVmPhase(
+  conn: GandiConnection,
+  vm: Pick<VmInfo, 'id' | 'state'>,
+): Promise<DeleteStep> {
   if (vm.state === 'running') {
-    // A stop already under way (a second click, another tab) is followed, not repeated.
+    // A stop already under way (a second click, another tab, a batch) is followed, not repeated.
     const pending = await operationList(conn, {
-      vm_id: vmId,
+      vm_id: vm.id,
       type: 'vm_stop',
       step: PENDING_STEPS,
     });
-    const stop = pending[0] ?? (await vmStop(conn, vmId));
+    const stop = pending[0] ?? (await vmStop(conn, vm.id));
     return { phase: 'stopping', ...started(stop) };
   }
   if (vm.state === 'halted') {
-    return { phase: 'deleting', ...started(await vmDelete(conn, vmId)) };
+    return { phase: 'deleting', ...started(await vmDelete(conn, vm.id)) };
   }
   throw new ActionError(
     `This VM is ${vm.state.replace(/_/g, ' ')}: it can be deleted once it is running or halted.`,
