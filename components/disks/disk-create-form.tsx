@@ -3,8 +3,10 @@
 import { useRouter } from 'next/navigation';
 import { useActionState, useState } from 'react';
 import { createDiskAction } from '@/app/(panel)/disks/actions';
+import { requestDiskCreateApprovalAction } from '@/app/(panel)/team/approvals/actions';
 import { CostEstimate } from '@/components/cost/cost-estimate';
 import { OperationProgress } from '@/components/operations/operation-progress';
+import { ApprovalRequestButton, offersApproval } from '@/components/team/approval-request-button';
 import { TextField } from '@/components/ui/input';
 import { SelectField } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -215,6 +217,10 @@ export function DiskCreateForm({ choices }: { choices: DiskCreateChoices }) {
         <SubmitButton pendingLabel="Creating…" disabled={started !== null && !failed}>
           Create disk
         </SubmitButton>
+        {state.status === 'error' && offersApproval(state.message) ? (
+          // Nothing reached Gandi: the same disk can go to the team's admins instead.
+          <ApprovalRequestButton action={requestDiskCreateApprovalAction} />
+        ) : null}
       </form>
       {started ? (
         <OperationProgress

@@ -5,7 +5,9 @@ import { useActionState } from 'react';
 import { deleteDiskAction } from '@/app/(panel)/disks/actions';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { useOnStarted } from '@/components/vms/use-started-operations';
+import { SentForApproval } from '@/components/team/sent-for-approval';
 import { idleState } from '@/lib/action-state';
+import { heldRequestOf } from '@/lib/team/approvals/held';
 import { deleteProblem } from '@/lib/validation/disk';
 import { ActionMessage } from './action-message';
 import type { DiskView } from './disk-view';
@@ -25,6 +27,7 @@ export function DiskDelete({
   const router = useRouter();
   const [state, formAction, pending] = useActionState(deleteDiskAction, idleState);
   useOnStarted(state, (data) => {
+    if (heldRequestOf(data)) return;
     const ids = data.operations.map((op) => op.id);
     onGroup({
       key: `delete-${ids.join(',')}`,
@@ -35,6 +38,7 @@ export function DiskDelete({
       },
     });
   });
+  const held = state.status === 'ok' ? heldRequestOf(state.data) : null;
   const blocked = deleteProblem(disk, disk.attachment?.hostname ?? null);
   return (
     <div className="space-y-2">
@@ -54,7 +58,7 @@ export function DiskDelete({
       <ConfirmDialog
         triggerLabel={pending ? 'Deleting…' : 'Delete disk'}
         triggerVariant="danger"
-        triggerDisabled={pending || blocked !== null}
+        triggerDisabled={pending || blocked !== null || held !== null}
         title={`Delete ${disk.name}?`}
         description={<p>All the data on this disk is erased. This cannot be undone.</p>}
         confirmLabel="Delete this disk"
@@ -65,6 +69,7 @@ export function DiskDelete({
         <input type="hidden" name="confirm_name" value={disk.name} />
       </ConfirmDialog>
       <ActionMessage state={state} includeFieldErrors />
+      {held ? <SentForApproval why={held.why} /> : null}
     </div>
   );
 }

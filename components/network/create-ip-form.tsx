@@ -4,8 +4,10 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { startTransition, useActionState, useRef, useState } from 'react';
 import { attachIfaceAction, createPublicIfaceAction } from '@/app/(panel)/network/actions';
+import { requestIfaceCreateApprovalAction } from '@/app/(panel)/team/approvals/actions';
 import { FormCostEstimate } from '@/components/cost/form-cost-estimate';
 import { OperationProgress } from '@/components/operations/operation-progress';
+import { ApprovalRequestButton, offersApproval } from '@/components/team/approval-request-button';
 import { SelectField } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { fieldError, idleState } from '@/lib/action-state';
@@ -150,6 +152,10 @@ export function CreateIpForm({ choices }: { choices: CreateIpChoices }) {
       ) : null}
       <FormCostEstimate deltaOf={(values) => publicIpDelta(String(values.get('ip_mode') ?? ''))} />
       <SubmitButton pendingLabel="Creating…">Create public IP</SubmitButton>
+      {createState.status === 'error' && offersApproval(createState.message) ? (
+        // Nothing reached Gandi: the same IP can go to the team's admins instead.
+        <ApprovalRequestButton action={requestIfaceCreateApprovalAction} />
+      ) : null}
     </form>
   );
 }

@@ -14,7 +14,9 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { DetailCard } from '@/components/vms/detail-card';
 import { LiveOperations, type OperationGroup } from '@/components/vms/live-operations';
 import { useOnStarted } from '@/components/vms/use-started-operations';
+import { SentForApproval } from '@/components/team/sent-for-approval';
 import { fieldError, idleState, type ActionState } from '@/lib/action-state';
+import { heldRequestOf } from '@/lib/team/approvals/held';
 import type { StartedNetworkOperations } from '@/lib/dal/network';
 import type { OperationEvent } from '@/lib/operations/types';
 import { ReverseForm } from './reverse-form';
@@ -66,6 +68,7 @@ export function IfaceControls(props: IfaceControlsProps) {
   // Followed below, on its own: the shared list would refresh this page into "not found".
   const deleteIds =
     deleteState.status === 'ok' ? deleteState.data.operations.map((op) => op.id) : [];
+  const deleteHeld = deleteState.status === 'ok' ? heldRequestOf(deleteState.data) : null;
   useOnStarted(attachState, follow('Attach'));
   useOnStarted(detachState, follow('Detach'));
 
@@ -145,7 +148,7 @@ export function IfaceControls(props: IfaceControlsProps) {
         <ConfirmDialog
           triggerLabel={deleting ? 'Deleting…' : 'Delete interface'}
           triggerVariant="danger"
-          triggerDisabled={deleting || vm !== null || !props.ready}
+          triggerDisabled={deleting || vm !== null || !props.ready || deleteHeld !== null}
           title="Delete this interface and its addresses?"
           description="The addresses go back to Gandi; you will not get the same ones again."
           confirmLabel="Delete interface"
@@ -155,7 +158,8 @@ export function IfaceControls(props: IfaceControlsProps) {
           <input type="hidden" name="iface_id" value={ifaceId} />
         </ConfirmDialog>
         <ErrorLine state={deleteState} />
-        {deleteState.status === 'ok' ? (
+        {deleteHeld ? <SentForApproval why={deleteHeld.why} /> : null}
+        {deleteState.status === 'ok' && !deleteHeld ? (
           // Not in the shared progress list: that one refreshes this page when it settles, which
           // would show "not found" instead of going back to the list.
           <div className="mt-3">

@@ -4,7 +4,9 @@ import { useRouter } from 'next/navigation';
 import { startTransition, useActionState, useEffect, useRef } from 'react';
 import { deleteVmAction } from '@/app/(panel)/vms/actions';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { SentForApproval } from '@/components/team/sent-for-approval';
 import { idleState } from '@/lib/action-state';
+import { heldRequestOf, isHeldForApproval } from '@/lib/team/approvals/held';
 import type { DeleteStep } from '@/lib/dal/vm-mutations';
 import type { OperationEvent } from '@/lib/operations/types';
 import type { OperationGroup } from './live-operations';
@@ -31,11 +33,13 @@ export function VmDelete({
   const router = useRouter();
   const [state, formAction, pending] = useActionState(deleteVmAction, idleState);
   const handled = useRef<typeof state | null>(null);
+  const held = state.status === 'ok' ? heldRequestOf(state.data) : null;
   const stoppedFirst = useRef(false);
 
   useEffect(() => {
     if (state.status !== 'ok' || handled.current === state) return;
     handled.current = state;
+    if (isHeldForApproval(state.data)) return;
     const step: DeleteStep = state.data;
     onLeaving();
     const ids = step.operations.map((op) => op.id);
@@ -78,7 +82,7 @@ export function VmDelete({
       <ConfirmDialog
         triggerLabel={pending ? 'Deleting…' : 'Delete'}
         triggerVariant="danger"
-        triggerDisabled={pending}
+        triggerDisabled={pending || held !== null}
         title={`Delete ${hostname}?`}
         description={
           <>
@@ -104,6 +108,11 @@ export function VmDelete({
         <p role="alert" className="mt-1 max-w-xs text-sm text-red-700 dark:text-red-400">
           {state.message}
         </p>
+      ) : null}
+      {held ? (
+        <div className="mt-1 max-w-xs">
+          <SentForApproval why={held.why} />
+        </div>
       ) : null}
     </div>
   );

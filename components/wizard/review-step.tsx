@@ -1,5 +1,6 @@
 import { SubmitButton } from '@/components/ui/submit-button';
-import { ApprovalRequestButton, offersApproval } from './approval-request-button';
+import { requestVmCreateApprovalAction } from '@/app/(panel)/team/approvals/actions';
+import { ApprovalRequestButton, offersApproval } from '@/components/team/approval-request-button';
 import type { CreateVmInput } from '@/lib/validation/vm';
 import { buildCreateFromCall, formatCreateFromCall } from '@/lib/validation/vm-create-call';
 
@@ -55,7 +56,9 @@ export function ReviewStep({
         </p>
       ) : null}
       <SubmitButton pendingLabel="Creating…">Create VM</SubmitButton>
-      {offersApproval(message) ? <ApprovalRequestButton /> : null}
+      {offersApproval(message) ? (
+        <ApprovalRequestButton action={requestVmCreateApprovalAction} />
+      ) : null}
     </form>
   );
 }

@@ -221,6 +221,15 @@ export async function detachIface(
   return started(await vmIfaceDetach(conn, vmId, ifaceId));
 }
 
+/** How an interface is named to people: its addresses, which is what they know it by. */
+export async function ifaceLabel(conn: GandiConnection, ifaceId: Id): Promise<string> {
+  const iface = await ifaceInfo(conn, ifaceId);
+  const addresses = (iface.ips ?? []).map((ip) => ip.ip);
+  return addresses.length > 0
+    ? `interface #${ifaceId} (${addresses.join(', ')})`
+    : `interface #${ifaceId}`;
+}
+
 /** Deletes a detached interface and its IPs (the API refuses while it is attached). */
 export async function deleteIface(
   conn: GandiConnection,

@@ -228,16 +228,34 @@ async function recordOwnership(
   permission: string,
   operations: AuditOperation[],
 ): Promise<ResourceRef[]> {
+  // A template launch creates a VM like vm.create does.
+  const creates = permission.endsWith('.create') || permission === 'template.launch';
+  return recordOwnedOperations(store, conn, principal.workspaceId, principal.memberId, {
+    operations,
+    creates,
+  });
+}
+
+/**
+ * Records `memberId` as the owner of these operations and, for a creation, of what they create
+ * (also used when the portal runs an approved request on the requester's behalf).
+ */
+export async function recordOwnedOperations(
+  store: Pick<TeamStore, 'recordOwner'>,
+  conn: GandiConnection,
+  workspaceId: string,
+  memberId: string,
+  { operations, creates }: { operations: readonly { id: number }[]; creates: boolean },
+): Promise<ResourceRef[]> {
   const created: ResourceRef[] = [];
   const own = async (ref: ResourceRef) => {
-    await store.recordOwner(principal.workspaceId, ref, principal.memberId);
+    await store.recordOwner(workspaceId, ref, memberId);
     if (ref.kind !== 'operation' && !created.some((c) => c.kind === ref.kind && c.id === ref.id)) {
       created.push(ref);
     }
   };
   for (const op of operations) await own({ kind: 'operation', id: op.id });
-  // A template launch creates a VM like vm.create does.
-  if (!permission.endsWith('.create') && permission !== 'template.launch') return created;
+  if (!creates) return created;
   // Gandi objects carry no owner: the ids come from the operations the creation returned.
   for (const op of operations) {
     try {

@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { defineAction } from '@/lib/action';
+import { ActionError, defineAction } from '@/lib/action';
 import {
   attachDisk,
   createDisk,
@@ -14,6 +14,8 @@ import {
   setDiskSnapshotProfile,
   snapshotDisk,
 } from '@/lib/dal/disk-mutations';
+import { diskInfo } from '@/lib/gandi';
+import { holdDelete } from '@/lib/team/approvals/policy-hook';
 import type { ResourceRef } from '@/lib/team/permission';
 import {
   checkDiskResizeQuota,
@@ -23,6 +25,7 @@ import {
 } from '@/lib/team/quotas/hooks';
 import {
   attachDiskSchema,
+  confirmNameProblem,
   createDiskSchema,
   deleteDiskSchema,
   diskOnlySchema,
@@ -117,8 +120,16 @@ export const rollbackDiskAction = defineAction(
 
 export const deleteDiskAction = defineAction(
   deleteDiskSchema,
-  async ({ disk_id, confirm_name }, { conn }) => {
-    const result = await deleteDisk(conn, disk_id, confirm_name);
+  async ({ disk_id, confirm_name }, ctx) => {
+    // An operator's delete under the "deletes need approval" policy becomes a request.
+    const held = await holdDelete(ctx, 'disk.delete', async () => {
+      const disk = await diskInfo(ctx.conn, disk_id);
+      const mismatch = confirmNameProblem(confirm_name, disk.name);
+      if (mismatch) throw new ActionError(mismatch, { confirm_name: [mismatch] });
+      return { disk_id, name: disk.name };
+    });
+    if (held) return held;
+    const result = await deleteDisk(ctx.conn, disk_id, confirm_name);
     revalidatePath('/disks');
     return result;
   },

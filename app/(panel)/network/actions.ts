@@ -7,6 +7,7 @@ import {
   createPublicIface,
   deleteIface,
   detachIface,
+  ifaceLabel,
   setReverse,
 } from '@/lib/dal/network';
 import {
@@ -16,6 +17,7 @@ import {
   ifaceIdSchema,
   ipUpdateSchema,
 } from '@/lib/validation/network';
+import { holdDelete } from '@/lib/team/approvals/policy-hook';
 import { checkPublicIpQuota } from '@/lib/team/quotas/hooks';
 
 // Thin on purpose: parsing, session and error mapping are defineAction's; the work is in
@@ -75,7 +77,14 @@ export const detachIfaceAction = defineAction(
  */
 export const deleteIfaceAction = defineAction(
   ifaceIdSchema,
-  async ({ iface_id }, { conn }) => deleteIface(conn, iface_id),
+  async ({ iface_id }, ctx) => {
+    // An operator's delete under the "deletes need approval" policy becomes a request.
+    const held = await holdDelete(ctx, 'iface.delete', async () => ({
+      iface_id,
+      label: await ifaceLabel(ctx.conn, iface_id),
+    }));
+    return held ?? deleteIface(ctx.conn, iface_id);
+  },
   { permission: 'iface.delete', resource: ({ iface_id }) => ({ kind: 'iface', id: iface_id }) },
 );
 

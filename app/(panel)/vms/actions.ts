@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { defineAction } from '@/lib/action';
+import { ActionError, defineAction } from '@/lib/action';
 import {
   createVmOnce,
   deleteVmStep,
@@ -11,7 +11,8 @@ import {
   startVm,
   stopVm,
 } from '@/lib/dal/vm-mutations';
-import { checkApprovalPolicy } from '@/lib/team/approvals/policy-hook';
+import { vmInfo } from '@/lib/gandi';
+import { checkApprovalPolicy, holdDelete } from '@/lib/team/approvals/policy-hook';
 import { checkCreationQuota, checkResizeQuota } from '@/lib/team/quotas/hooks';
 import { createVmSchema, deleteVmSchema, resizeVmSchema, vmIdSchema } from '@/lib/validation/vm';
 
@@ -51,10 +52,22 @@ export const rebootVmAction = defineAction(
 /** Called once to start (stop if running, else delete), and again after the stop is DONE. */
 export const deleteVmAction = defineAction(
   deleteVmSchema,
-  async ({ vm_id, confirm_hostname }, { conn }) => {
+  async ({ vm_id, confirm_hostname }, ctx) => {
+    // An operator's delete under the "deletes need approval" policy becomes a request (the
+    // portal stops and deletes it once approved).
+    const held = await holdDelete(ctx, 'vm.delete', async () => {
+      const vm = await vmInfo(ctx.conn, vm_id);
+      if (vm.hostname !== confirm_hostname) {
+        throw new ActionError('The hostname does not match.', {
+          confirm_hostname: [`Type ${vm.hostname} exactly to confirm.`],
+        });
+      }
+      return { vm_id, hostname: vm.hostname };
+    });
+    if (held) return held;
     // No revalidation: re-rendering this VM's page mid-deletion would race the browser, which
     // follows the operations and then opens the (per-request) list itself.
-    return deleteVmStep(conn, vm_id, confirm_hostname);
+    return deleteVmStep(ctx.conn, vm_id, confirm_hostname);
   },
   { permission: 'vm.delete', resource: ({ vm_id }) => ({ kind: 'vm', id: vm_id }) },
 );

@@ -16,6 +16,7 @@ const EVENT_ACTION: Record<ApprovalEvent['type'], string> = {
   reject: 'approval.rejected',
   cancel: 'approval.cancelled',
   execute: 'approval.executing',
+  progress: 'approval.progress',
   succeeded: 'approval.done',
   failed: 'approval.failed',
 };
@@ -58,6 +59,7 @@ export function transitionAuditEntry(
       return { ...base, memberId: event.by, result: 'ok', message: null };
     case 'execute':
       return { ...base, result: 'ok', message: null };
+    case 'progress':
     case 'succeeded':
       return {
         ...base,

@@ -97,4 +97,18 @@ describe('approval state machine', () => {
     expect(cancelled.ok && cancelled.request.state).toBe('cancelled');
     expect(transition(executing.request, { type: 'cancel', by: 'member-1' }).ok).toBe(false);
   });
+
+  it('a request in steps records its first operations and stays executing until its end', () => {
+    const executing = run(pending, approve, { type: 'execute' });
+    if (!executing.ok) throw new Error('unreachable');
+    const stopped = transition(executing.request, { type: 'progress', operationIds: [41] });
+    expect(stopped.ok && stopped.request).toMatchObject({ state: 'executing', operationIds: [41] });
+    if (!stopped.ok) throw new Error('unreachable');
+    const done = transition(stopped.request, { type: 'succeeded', operationIds: [41, 42] });
+    expect(done.ok && done.request).toMatchObject({ state: 'done', operationIds: [41, 42] });
+    // Progress only while running: not before the approval, not after the end.
+    expect(transition(pending, { type: 'progress', operationIds: [1] }).ok).toBe(false);
+    if (!done.ok) throw new Error('unreachable');
+    expect(transition(done.request, { type: 'progress', operationIds: [1] }).ok).toBe(false);
+  });
 });

@@ -21,6 +21,8 @@ export type ApprovalEvent =
   | { type: 'reject'; by: string; role: string; reason: string }
   | { type: 'cancel'; by: string }
   | { type: 'execute' }
+  /** A request that runs in steps (stop, then delete) records its first operations at once. */
+  | { type: 'progress'; operationIds: number[] }
   | { type: 'succeeded'; operationIds: number[] }
   | { type: 'failed'; message: string };
 
@@ -69,6 +71,9 @@ export function transition(request: ApprovalRequest, event: ApprovalEvent): Tran
       if (request.state !== 'approved')
         return refuse(`Only an approved request runs; this one is ${request.state}.`);
       return { ok: true, request: { ...request, state: 'executing' } };
+    case 'progress':
+      if (request.state !== 'executing') return refuse('This request is not running.');
+      return { ok: true, request: { ...request, operationIds: [...event.operationIds] } };
     case 'succeeded':
       if (request.state !== 'executing') return refuse('This request is not running.');
       return {

@@ -6,6 +6,7 @@ import { templates } from './migrations/0002-templates';
 import { quotas } from './migrations/0003-quotas';
 import { approvals } from './migrations/0004-approvals';
 import { approvalPolicies } from './migrations/0005-approval-policies';
+import { operatorDeletePolicy } from './migrations/0006-operator-delete-policy';
 import type { TeamDatabase } from './schema';
 
 export type TeamDb = Kysely<TeamDatabase>;
@@ -26,6 +27,7 @@ const migrations: MigrationProvider = {
     '0003-quotas': quotas,
     '0004-approvals': approvals,
     '0005-approval-policies': approvalPolicies,
+    '0006-operator-delete-policy': operatorDeletePolicy,
   }),
 };
 

@@ -2,9 +2,10 @@ import type { Metadata } from 'next';
 import { OperationProgress } from '@/components/operations/operation-progress';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
+import { PagePoller } from '@/components/ui/page-poller';
 import type { ApprovalState } from '@/lib/team/approvals/approval-machine';
 import { getApprovalStore } from '@/lib/team/approvals/approval-store';
-import { describeVmCreate } from '@/lib/team/approvals/vm-create-request';
+import { describeRequest } from '@/lib/team/approvals/kinds';
 import { requireTeamPermission } from '@/lib/team/page-access';
 import { decide } from '@/lib/team/roles';
 import { DecideForm } from './decide-form';
@@ -21,14 +22,6 @@ const TONE: Record<ApprovalState, BadgeTone> = {
   cancelled: 'neutral',
 };
 
-function describe(params: unknown): string {
-  const creation = describeVmCreate(params);
-  if (creation) return creation;
-  const p = (params ?? {}) as { template_name?: unknown; hostname?: unknown; note?: unknown };
-  const what = `Launch “${String(p.template_name ?? '?')}” as ${String(p.hostname ?? '?')}`;
-  return typeof p.note === 'string' && p.note !== '' ? `${what} — “${p.note}”` : what;
-}
-
 export default async function ApprovalsPage() {
   const { principal } = await requireTeamPermission('approval.read');
   const decides = decide(principal.role, 'approval.decide') === 'allow';
@@ -38,11 +31,16 @@ export default async function ApprovalsPage() {
     principal.workspaceId,
     decides ? undefined : principal.memberId,
   );
+  // A request in steps (stop, then delete) adds its later operations after the decision's response.
+  const executing = requests.filter((request) => request.state === 'executing');
   return (
     <>
+      {executing.length > 0 ? (
+        <PagePoller key={executing.map((request) => request.operationIds.join(',')).join(';')} />
+      ) : null}
       <PageHeader
         title="Approvals"
-        description="Changes over quota wait here for an owner or admin; approved ones run at once."
+        description="Changes over quota or held by the policy wait here for an owner or admin; approved ones run at once."
       />
       {requests.length === 0 ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">No request.</p>
@@ -51,11 +49,13 @@ export default async function ApprovalsPage() {
           {requests.map((request) => (
             <li key={request.id}>
               <section
-                aria-label={`Request: ${describe(request.params)}`}
+                aria-label={`Request: ${describeRequest(request.action, request.params)}`}
                 className="space-y-2 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
               >
                 <div className="flex flex-wrap items-center gap-2">
-                  <h2 className="text-base font-semibold">{describe(request.params)}</h2>
+                  <h2 className="text-base font-semibold">
+                    {describeRequest(request.action, request.params)}
+                  </h2>
                   <Badge tone={TONE[request.state]}>{request.state}</Badge>
                 </div>
                 <p className="text-sm text-zinc-700 dark:text-zinc-300">
@@ -71,6 +71,7 @@ export default async function ApprovalsPage() {
                 ) : null}
                 {request.operationIds.length > 0 ? (
                   <OperationProgress
+                    key={request.operationIds.join(',')}
                     title="Operations"
                     ids={request.operationIds}
                     refreshOnDone={false}

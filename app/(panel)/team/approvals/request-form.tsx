@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import Link from 'next/link';
+import { SentForApproval } from '@/components/team/sent-for-approval';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idleState } from '@/lib/action-state';
 import { requestApprovalAction } from './actions';
@@ -16,14 +16,7 @@ export function RequestApprovalForm({
 }) {
   const [state, formAction] = useActionState(requestApprovalAction, idleState);
   if (state.status === 'ok') {
-    return (
-      <p role="status" className="text-sm">
-        Sent for approval.{' '}
-        <Link href="/team/approvals" className="text-teal-800 underline dark:text-teal-300">
-          Follow your requests
-        </Link>
-      </p>
-    );
+    return <SentForApproval />;
   }
   return (
     <form action={formAction} className="space-y-2" noValidate>

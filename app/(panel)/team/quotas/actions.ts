@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { ActionError, defineAction } from '@/lib/action';
 import { QUOTA_KEYS } from '@/lib/team/quotas/quota-model';
+import { formCheckbox } from '@/lib/validation/form';
 
 /** Empty = no limit; otherwise a whole number ≥ 0. */
 const limitField = z.preprocess(
@@ -57,16 +58,24 @@ const policySchema = z.object({
     (value) => (value === '' || value === undefined ? null : value),
     z.coerce.number({ error: 'A whole number, or empty for no rule.' }).int().min(0).nullable(),
   ),
+  operator_deletes: formCheckbox,
 });
 
-/** Launches above N cores by operators need an admin's approval (empty: no such rule). */
+/**
+ * Launches above N cores by operators need an admin's approval (empty: no such rule), and, when
+ * ticked, so does any delete by an operator.
+ */
 export const setApprovalPolicyAction = defineAction(
   policySchema,
-  async ({ above_cores }, ctx) => {
+  async ({ above_cores, operator_deletes }, ctx) => {
     const principal = ctx.principal;
     if (principal?.kind !== 'team') throw new ActionError('Policies belong to a team workspace.');
     const { setApprovalPolicy } = await import('@/lib/team/approvals/policy-store');
-    await setApprovalPolicy(principal.workspaceId, { aboveCores: above_cores }, principal.memberId);
+    await setApprovalPolicy(
+      principal.workspaceId,
+      { aboveCores: above_cores, operatorDeletes: operator_deletes },
+      principal.memberId,
+    );
     revalidatePath('/team/quotas');
     return { saved: true };
   },

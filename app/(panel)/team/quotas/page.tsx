@@ -56,7 +56,7 @@ export default async function QuotasPage() {
           <h2 id="policy-heading" className="mb-3 text-lg font-semibold">
             Approval policy
           </h2>
-          <PolicyForm aboveCores={(await getApprovalPolicy(principal.workspaceId)).aboveCores} />
+          <PolicyForm policy={await getApprovalPolicy(principal.workspaceId)} />
         </section>
       ) : null}
       <ul className="space-y-6">

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { VmSubpageHeader } from '@/components/metrics/vm-subpage-header';
 import { FinalizeMigration, StartMigration } from '@/components/migration/migration-actions';
-import { MigrationPoller } from '@/components/migration/migration-poller';
+import { PagePoller } from '@/components/ui/page-poller';
 import { MigrationSteps } from '@/components/migration/migration-steps';
 import { OperationProgress } from '@/components/operations/operation-progress';
 import { Badge } from '@/components/ui/badge';
@@ -150,7 +150,7 @@ function MigrationCard({
               refreshOnDone
             />
             {/* Restart the back-off at each phase: the next change is likely soon after. */}
-            {phase !== 'ready-to-finalize' ? <MigrationPoller key={phase} /> : null}
+            {phase !== 'ready-to-finalize' ? <PagePoller key={phase} /> : null}
           </>
         ) : null}
       </div>

@@ -7,12 +7,12 @@ import { useEffect } from 'react';
 export const POLL_MS = { first: 2_000, max: 15_000, factor: 1.5 } as const;
 
 /**
- * Re-renders the page from the server while a migration moves between inner steps: the live
- * operation stream says the step (RUN) but not `params.inner_step`, which only the page's
- * `operation.list` read sees. Pauses while the tab is hidden. Remount (a new `key`) to restart
- * the back-off when the phase changes.
+ * Re-renders the page from the server, backing off, while it shows something only a server read
+ * sees change: a migration's inner step (the live stream says RUN, not `params.inner_step`), an
+ * approved request whose later steps the portal runs after its response. Pauses while the tab is
+ * hidden. Remount (a new `key`) to restart the back-off.
  */
-export function MigrationPoller() {
+export function PagePoller() {
   const router = useRouter();
   useEffect(() => {
     let delay: number = POLL_MS.first;

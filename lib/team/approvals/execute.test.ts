@@ -1,0 +1,237 @@
+/**
+ * Approved requests run by the portal, against real parts: the in-process simulator over HTTP
+ * and a SQLite team store with its audit chain. Only the two request-scoped lookups are replaced.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { diskInfo, GandiError, ifaceInfo, vmInfo, type GandiConnection } from '@/lib/gandi';
+import { startSimulator, type Simulator } from '@/simulator';
+import { listAudit, verifyWorkspaceAudit } from '../store/audit-store';
+import { TeamStore } from '../store/team-store';
+import { openTestDb, type TestDb } from '../testing/test-db';
+import { ApprovalStore } from './approval-store';
+
+vi.mock('../runtime', () => ({ getTeamStore: async () => null }));
+vi.mock('../client-address', () => ({ requestAddress: async () => null }));
+
+const { executeApproved } = await import('./execute');
+
+let sim: Simulator;
+let db: TestDb;
+let team: TeamStore;
+let approvals: ApprovalStore;
+let workspaceId = '';
+let ownerId = '';
+const REQUESTER = 'operator-1';
+const admin = { memberId: 'admin-1', memberEmail: 'admin@example.test', ip: null };
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, memory: true, instant: true, quiet: true });
+  db = await openTestDb('sqlite');
+  team = new TeamStore(db.db, db.dialect, Buffer.alloc(32, 3));
+  approvals = new ApprovalStore(db.db, undefined, (id, input) => team.appendAudit(id, input));
+});
+
+afterAll(async () => {
+  await sim.close();
+  await db.dispose();
+});
+
+/** A fresh account and workspace per test: nothing leaks between them. */
+async function workspace() {
+  const apiKey = sim.control.createAccount().apiKey;
+  const created = await team.createWorkspace({
+    name: 'Ops',
+    endpointId: 'simulator',
+    handle: 'AB1234-GANDI',
+    apiKey,
+    ownerEmail: `owner-${apiKey}@example.test`,
+    ownerPasswordHash: 'x',
+  });
+  workspaceId = created.workspace.id;
+  ownerId = created.owner.id;
+  const conn: GandiConnection = { endpoint: sim.url, apiKey, timeoutMs: 10_000 };
+  return { apiKey, conn };
+}
+
+/** Files and approves a request as the operator would have filed it. */
+async function approved(action: string, params: unknown) {
+  const id = await approvals.create(workspaceId, {
+    requestedBy: REQUESTER,
+    requesterEmail: 'operator@example.test',
+    action,
+    params,
+    why: "Policy: deletes by an operator need an admin's approval.",
+  });
+  const decided = await approvals.apply(workspaceId, id, {
+    type: 'approve',
+    by: ownerId,
+    role: 'owner',
+    reason: 'Fine by me',
+  });
+  expect(decided.ok).toBe(true);
+  return id;
+}
+
+function deps(conn: GandiConnection, later: (task: () => Promise<void>) => void) {
+  return { approvals, team, conn, workspaceId, actor: admin, later, pollIntervalMs: 5 };
+}
+
+/** Collects the steps an approval leaves for after the response, to run them when the test says. */
+function laterQueue() {
+  const tasks: (() => Promise<void>)[] = [];
+  return {
+    later: (task: () => Promise<void>) => void tasks.push(task),
+    runAll: async () => {
+      while (tasks.length > 0) await tasks.shift()?.();
+    },
+    get size() {
+      return tasks.length;
+    },
+  };
+}
+
+const isGone = (err: unknown) => err instanceof GandiError && err.causeName === 'CAUSE_NOTFOUND';
+
+describe('executing an approved request', () => {
+  it('deletes a running VM in two steps: stop now, delete once the stop is DONE', async () => {
+    const { apiKey, conn } = await workspace();
+    const [vmId] = sim.control.createVms({ apiKey, count: 1 }).vmIds as [number];
+    const vm = await vmInfo(conn, vmId);
+    expect(vm.state).toBe('running');
+    const id = await approved('vm.delete', { vm_id: vmId, hostname: vm.hostname });
+    const queue = laterQueue();
+
+    const first = await executeApproved(deps(conn, queue.later), id);
+    expect(first.operations).toHaveLength(1);
+    const stopId = first.operations[0]!.id;
+    expect(first.request.state).toBe('executing');
+    expect(first.request.operationIds).toEqual([stopId]);
+    // Nothing deleted yet: that is the later step.
+    expect(queue.size).toBe(1);
+    expect((await vmInfo(conn, vmId)).hostname).toBe(vm.hostname);
+
+    await queue.runAll();
+    const done = await approvals.get(workspaceId, id);
+    expect(done?.state).toBe('done');
+    expect(done?.operationIds).toHaveLength(2);
+    expect(done?.operationIds[0]).toBe(stopId);
+    await expect(vmInfo(conn, vmId)).rejects.toSatisfy(isGone);
+    // The requester follows both operations (they are theirs).
+    const owners = await team.ownersOf(workspaceId, 'operation');
+    for (const op of done?.operationIds ?? []) expect(owners.get(op)).toBe(REQUESTER);
+
+    const actions = (await listAudit(db.db, workspaceId)).map((entry) => entry.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'approval.requested',
+        'approval.approved',
+        'approval.executing',
+        'approval.progress',
+        'approval.done',
+      ]),
+    );
+    expect(await verifyWorkspaceAudit(db.db, workspaceId)).toMatchObject({ ok: true });
+  });
+
+  it('deletes a halted VM in one step', async () => {
+    const { apiKey, conn } = await workspace();
+    const [vmId] = sim.control.createVms({ apiKey, count: 1 }).vmIds as [number];
+    const vm = await vmInfo(conn, vmId);
+    const stopQueue = laterQueue();
+    const stopId = await approved('vm.delete', { vm_id: vmId, hostname: vm.hostname });
+    await executeApproved(deps(conn, stopQueue.later), stopId);
+    await stopQueue.runAll();
+    await expect(vmInfo(conn, vmId)).rejects.toSatisfy(isGone);
+  });
+
+  it('does not delete when the stop ends in ERROR, and says why', async () => {
+    const { apiKey, conn } = await workspace();
+    const [vmId] = sim.control.createVms({ apiKey, count: 1 }).vmIds as [number];
+    const vm = await vmInfo(conn, vmId);
+    sim.control.failNext({ apiKey, type: 'vm_stop' });
+    const id = await approved('vm.delete', { vm_id: vmId, hostname: vm.hostname });
+    const queue = laterQueue();
+    await executeApproved(deps(conn, queue.later), id);
+    await queue.runAll();
+    const failed = await approvals.get(workspaceId, id);
+    expect(failed?.state).toBe('failed');
+    expect(failed?.error).toMatch(/^Operation #\d+ ended ERROR.*; the rest was not run\.$/);
+    expect((await vmInfo(conn, vmId)).hostname).toBe(vm.hostname);
+  });
+
+  it('refuses to delete a VM renamed since the request, and runs only once', async () => {
+    const { apiKey, conn } = await workspace();
+    const [vmId] = sim.control.createVms({ apiKey, count: 1 }).vmIds as [number];
+    const id = await approved('vm.delete', { vm_id: vmId, hostname: 'not-its-name' });
+    const queue = laterQueue();
+    await expect(executeApproved(deps(conn, queue.later), id)).rejects.toThrow(
+      'The hostname does not match.',
+    );
+    const failed = await approvals.get(workspaceId, id);
+    expect(failed?.state).toBe('failed');
+    expect(failed?.error).toBe('The hostname does not match.');
+    await expect(executeApproved(deps(conn, queue.later), id)).rejects.toThrow(
+      'Only an approved request runs; this one is failed.',
+    );
+    expect(queue.size).toBe(0);
+    expect((await vmInfo(conn, vmId)).state).toBe('running');
+  });
+
+  it('creates a disk over quota for the requester, who then owns it', async () => {
+    const { conn } = await workspace();
+    const id = await approved('disk.create', {
+      source: 'empty',
+      datacenter_id: 4,
+      name: 'scratch',
+      size_gb: 5,
+      snapshot_profile: null,
+    });
+    const { request, operations } = await executeApproved(
+      deps(conn, () => {
+        throw new Error('a disk creation has no later step');
+      }),
+      id,
+    );
+    expect(request.state).toBe('done');
+    const owned = await team.ownersOf(workspaceId, 'disk');
+    const [diskId] = [...owned.keys()];
+    expect(owned.get(diskId!)).toBe(REQUESTER);
+    const disk = await diskInfo(conn, diskId!);
+    expect(disk.name).toBe('scratch');
+    expect(disk.size).toBe(5 * 1024);
+    expect(request.operationIds).toEqual(operations.map((op) => op.id));
+  });
+
+  it('creates a public IP and attaches it to the VM asked for once the creation is DONE', async () => {
+    const { apiKey, conn } = await workspace();
+    const [vmId] = sim.control.createVms({ apiKey, count: 1, datacenterId: 4 }).vmIds as [number];
+    const id = await approved('iface.create', {
+      datacenter_id: 4,
+      ip_mode: 'dual',
+      bandwidth: 102400,
+      vm_id: vmId,
+    });
+    const queue = laterQueue();
+    await executeApproved(deps(conn, queue.later), id);
+    await queue.runAll();
+    const done = await approvals.get(workspaceId, id);
+    expect(done?.state).toBe('done');
+    const ifaces = await team.ownersOf(workspaceId, 'iface');
+    const [ifaceId] = [...ifaces.keys()];
+    expect(ifaces.get(ifaceId!)).toBe(REQUESTER);
+    expect((await ifaceInfo(conn, ifaceId!)).vmId).toBe(vmId);
+  });
+
+  it('fails a damaged request without calling the API', async () => {
+    const { conn } = await workspace();
+    const id = await approved('disk.create', { source: 'empty', name: 'x', size_gb: -1 });
+    await expect(
+      executeApproved(
+        deps(conn, () => undefined),
+        id,
+      ),
+    ).rejects.toThrow('This request is damaged: it cannot run.');
+    expect((await approvals.get(workspaceId, id))?.state).toBe('failed');
+    expect((await team.ownersOf(workspaceId, 'disk')).size).toBe(0);
+  });
+});

@@ -1,0 +1,126 @@
+import 'server-only';
+import { ActionError } from '@/lib/action';
+import { userMessage, GandiError, waitForOperations, type GandiConnection } from '@/lib/gandi';
+import type { TeamStore } from '../store/team-store';
+import { recordOwnedOperations } from '../guard';
+import type { ApprovalActor } from './approval-audit';
+import type { ApprovalStore, StoredApproval } from './approval-store';
+import { approvalKind, type RegisteredKind, type RequestRun } from './kinds';
+
+export interface ExecuteDeps {
+  approvals: ApprovalStore;
+  team: Pick<TeamStore, 'recordOwner'>;
+  conn: GandiConnection;
+  workspaceId: string;
+  actor: ApprovalActor;
+  /**
+   * Runs the later steps of a request (a delete after its stop) once the response is sent:
+   * Next's `after` in the action, a collector in tests.
+   */
+  later: (task: () => Promise<void>) => void;
+  /** How long a later step waits for the operations before it (a stop, a creation). */
+  stepTimeoutMs?: number;
+  pollIntervalMs?: number;
+}
+
+const STEP_TIMEOUT_MS = 15 * 60 * 1000;
+
+function failureMessage(err: unknown): string {
+  if (err instanceof GandiError) return userMessage(err);
+  if (err instanceof ActionError) return err.message;
+  return 'The request could not run.';
+}
+
+/**
+ * Runs an approved request once (the store's compare-and-set makes a second run lose): the
+ * requester owns its operations (and what it creates) and follows them live. A request in steps
+ * records its first operations at once and finishes after the response; its end (done, or failed
+ * with why) goes to the request and the audit chain either way.
+ */
+export async function executeApproved(
+  deps: ExecuteDeps,
+  requestId: string,
+): Promise<{ request: StoredApproval; operations: { id: number }[] }> {
+  const { approvals, workspaceId, actor } = deps;
+  const started = await approvals.apply(workspaceId, requestId, { type: 'execute' }, actor);
+  if (!started.ok) throw new ActionError(started.message);
+  const request = started.request;
+  const fail = async (err: unknown) => {
+    await approvals.apply(
+      workspaceId,
+      requestId,
+      { type: 'failed', message: failureMessage(err) },
+      actor,
+    );
+  };
+  const kind = approvalKind(request.action);
+  let first: RequestRun;
+  try {
+    if (!kind) throw new ActionError(`This portal cannot run “${request.action}”.`);
+    first = await kind.run(request.params, { conn: deps.conn, workspaceId });
+    await own(deps, kind, request, first.operations);
+  } catch (err) {
+    await fail(err);
+    throw err;
+  }
+  const ids = first.operations.map((op) => op.id);
+  if (!first.afterDone) {
+    const done = await approvals.apply(
+      workspaceId,
+      requestId,
+      { type: 'succeeded', operationIds: ids },
+      actor,
+    );
+    return { request: done.ok ? done.request : request, operations: first.operations };
+  }
+  const progressed = await approvals.apply(
+    workspaceId,
+    requestId,
+    { type: 'progress', operationIds: ids },
+    actor,
+  );
+  const next = first.afterDone;
+  deps.later(() => runLaterSteps(deps, kind, request, ids, next).catch(fail));
+  return { request: progressed.ok ? progressed.request : request, operations: first.operations };
+}
+
+async function runLaterSteps(
+  deps: ExecuteDeps,
+  kind: RegisteredKind,
+  request: StoredApproval,
+  doneSoFar: number[],
+  next: () => Promise<RequestRun>,
+): Promise<void> {
+  const { approvals, workspaceId, actor } = deps;
+  const finals = await waitForOperations(deps.conn, doneSoFar, {
+    signal: AbortSignal.timeout(deps.stepTimeoutMs ?? STEP_TIMEOUT_MS),
+    intervalMs: deps.pollIntervalMs ?? 2_000,
+  });
+  const unfinished = finals.find((op) => op.step !== 'DONE');
+  if (unfinished) {
+    const why = unfinished.lastError ? `: ${unfinished.lastError}` : '';
+    throw new ActionError(
+      `Operation #${unfinished.id} ended ${unfinished.step}${why}; the rest was not run.`,
+    );
+  }
+  const step = await next();
+  await own(deps, kind, request, step.operations);
+  const ids = [...doneSoFar, ...step.operations.map((op) => op.id)];
+  if (step.afterDone) {
+    await approvals.apply(workspaceId, request.id, { type: 'progress', operationIds: ids }, actor);
+    return runLaterSteps(deps, kind, request, ids, step.afterDone);
+  }
+  await approvals.apply(workspaceId, request.id, { type: 'succeeded', operationIds: ids }, actor);
+}
+
+function own(
+  deps: ExecuteDeps,
+  kind: RegisteredKind,
+  request: StoredApproval,
+  operations: readonly { id: number }[],
+) {
+  return recordOwnedOperations(deps.team, deps.conn, deps.workspaceId, request.requestedBy, {
+    operations,
+    creates: kind.creates,
+  });
+}

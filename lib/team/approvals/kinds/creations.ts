@@ -1,0 +1,57 @@
+import 'server-only';
+import { createDisk } from '@/lib/dal/disk-mutations';
+import { attachIface, createPublicIface } from '@/lib/dal/network';
+import { z } from 'zod';
+import { DISK_SOURCES, type CreateDiskInput } from '@/lib/validation/disk';
+import { createPublicIfaceSchema } from '@/lib/validation/network';
+import { defineKind, type RequestRun } from './request-kind';
+
+/**
+ * A new disk or public IP a quota refused. The stored parameters are the form's validated input,
+ * checked again when the request runs (a stored request is input too).
+ */
+
+const id = z.number().int().positive();
+
+/** The disk form's validated output as stored (its own schema reads form strings, not this). */
+const diskCreateParams = z
+  .object({
+    source: z.enum(DISK_SOURCES),
+    datacenter_id: id.optional(),
+    name: z.string().min(1),
+    size_gb: id.optional(),
+    src_disk_id: id.optional(),
+    image_disk_id: id.optional(),
+    snapshot_profile: id.nullable(),
+  })
+  .strict() satisfies z.ZodType<CreateDiskInput>;
+
+const DISK_SOURCE_LABEL = { empty: 'empty', disk: 'copy of a disk', image: 'from an image' };
+
+export const diskCreateKind = defineKind({
+  action: 'disk.create',
+  params: diskCreateParams,
+  creates: true,
+  describe: ({ name, size_gb, source }) =>
+    `Create disk ${name} (${DISK_SOURCE_LABEL[source]}${size_gb === undefined ? '' : `, ${size_gb} GB`})`,
+  run: (input, { conn }) => createDisk(conn, input),
+});
+
+export const ifaceCreateKind = defineKind({
+  action: 'iface.create',
+  params: createPublicIfaceSchema,
+  creates: true,
+  describe: ({ ip_mode, vm_id }) =>
+    `Create a public IP (${ip_mode === 'dual' ? 'IPv4 + IPv6' : 'IPv6 only'})${vm_id === undefined ? '' : ` for VM #${vm_id}`}`,
+  run: async (input, { conn }) => {
+    const created = await createPublicIface(conn, input);
+    const run: RequestRun = { operations: created.operations };
+    // As the form does: the API attaches an interface only once its creation is DONE.
+    const { ifaceId } = created;
+    if (input.vm_id !== undefined && ifaceId !== null) {
+      const vmId = input.vm_id;
+      run.afterDone = () => attachIface(conn, ifaceId, vmId);
+    }
+    return run;
+  },
+});

@@ -1,0 +1,31 @@
+import 'server-only';
+import { diskCreateKind, ifaceCreateKind } from './creations';
+import { diskDeleteKind, ifaceDeleteKind, vmDeleteKind } from './deletes';
+import type { RegisteredKind } from './request-kind';
+import { templateLaunchKind } from './template-launch';
+import { vmCreateKind } from './vm-create';
+
+export type { RegisteredKind, RequestRun, RunContext } from './request-kind';
+export { DamagedRequestError } from './request-kind';
+
+/** Every kind of request that can wait for an approval, by its `action`. */
+const KINDS: ReadonlyMap<string, RegisteredKind> = new Map(
+  [
+    templateLaunchKind,
+    vmCreateKind,
+    diskCreateKind,
+    ifaceCreateKind,
+    vmDeleteKind,
+    diskDeleteKind,
+    ifaceDeleteKind,
+  ].map((kind) => [kind.action, kind]),
+);
+
+export function approvalKind(action: string): RegisteredKind | null {
+  return KINDS.get(action) ?? null;
+}
+
+/** The request's title on the approvals page. */
+export function describeRequest(action: string, params: unknown): string {
+  return approvalKind(action)?.describe(params) ?? `${action} (unreadable request)`;
+}

@@ -1,0 +1,66 @@
+import type { z } from 'zod';
+import { ActionError } from '@/lib/action';
+import type { GandiConnection } from '@/lib/gandi';
+
+/**
+ * What one kind of held request is: how its parameters are checked (again, when it runs), how it
+ * is named on the approvals page, and how the portal runs it once approved. Adding a kind is one
+ * module and one line in `index.ts`.
+ */
+
+export interface RequestRun {
+  operations: { id: number }[];
+  /**
+   * The next step, run once every operation above is DONE — a delete after the stop it needs,
+   * an attach after the creation. Not named `then`: this object is awaited.
+   */
+  afterDone?: () => Promise<RequestRun>;
+}
+
+export interface RunContext {
+  conn: GandiConnection;
+  workspaceId: string;
+}
+
+export interface ApprovalKind<P> {
+  action: string;
+  params: z.ZodType<P>;
+  /** A creation: what it creates belongs to the requester (deletes and changes own nothing new). */
+  creates: boolean;
+  describe(params: P): string;
+  run(params: P, ctx: RunContext): Promise<RequestRun>;
+}
+
+/** A kind with its parameters still unchecked (as read back from the database). */
+export interface RegisteredKind {
+  action: string;
+  creates: boolean;
+  describe(params: unknown): string | null;
+  run(params: unknown, ctx: RunContext): Promise<RequestRun>;
+}
+
+/** Shown to the admin as it is (a stored request is input too, and checked again). */
+export class DamagedRequestError extends ActionError {
+  constructor() {
+    super('This request is damaged: it cannot run.');
+    this.name = 'DamagedRequestError';
+  }
+}
+
+export function defineKind<P>(kind: ApprovalKind<P>): RegisteredKind {
+  return {
+    action: kind.action,
+    creates: kind.creates,
+    describe: (raw) => {
+      const parsed = kind.params.safeParse(raw);
+      return parsed.success ? kind.describe(parsed.data) : null;
+    },
+    run: async (raw, ctx) => {
+      const parsed = kind.params.safeParse(raw);
+      if (!parsed.success) throw new DamagedRequestError();
+      return kind.run(parsed.data, ctx);
+    },
+  };
+}
+
+export const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;

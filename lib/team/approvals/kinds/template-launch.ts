@@ -1,0 +1,33 @@
+import 'server-only';
+import { z } from 'zod';
+import { ActionError } from '@/lib/action';
+import { defineKind } from './request-kind';
+
+export const TEMPLATE_LAUNCH_ACTION = 'template.launch';
+
+export const templateLaunchParams = z.object({
+  template_id: z.uuid(),
+  template_name: z.string(),
+  hostname: z.string().min(1),
+  note: z.string().default(''),
+});
+
+/** A template launch over quota or above the policy's cores: the template as it is when run. */
+export const templateLaunchKind = defineKind({
+  action: TEMPLATE_LAUNCH_ACTION,
+  params: templateLaunchParams,
+  creates: true,
+  describe: ({ template_name, hostname, note }) => {
+    const what = `Launch “${template_name}” as ${hostname}`;
+    return note !== '' ? `${what} — “${note}”` : what;
+  },
+  run: async ({ template_id, hostname }, { conn, workspaceId }) => {
+    const [{ getTemplateStore }, { launchTemplate }] = await Promise.all([
+      import('@/lib/team/templates/template-store'),
+      import('@/lib/team/templates/launch'),
+    ]);
+    const template = await (await getTemplateStore()).get(workspaceId, template_id);
+    if (!template) throw new ActionError('The template of this request no longer exists.');
+    return launchTemplate(conn, template.spec, hostname);
+  },
+});
