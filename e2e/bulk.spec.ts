@@ -201,6 +201,45 @@ test('bulk delete of a halted and two running VMs: the running ones are stopped,
   ).toBeVisible();
 });
 
+test('bulk delete: a stop that fails shows its error and the VM is not deleted', async ({
+  signedInPage: page,
+  account,
+}) => {
+  const { vmIds } = await simControl<{ vmIds: number[] }>('vms', {
+    apiKey: account.apiKey,
+    count: 2,
+  });
+  const [failing, other] = vmIds as [number, number];
+  const [failingName, otherName] = (await Promise.all(
+    [failing, other].map((id) => hostnameOf(account.apiKey, id)),
+  )) as [string, string];
+  await simControl('fail', { apiKey: account.apiKey, type: 'vm_stop', count: 1 });
+
+  await page.goto('/vms');
+  await page.getByRole('checkbox', { name: `Select ${failingName}`, exact: true }).check();
+  const toolbar = page.getByRole('toolbar', { name: 'Bulk actions' });
+  await toolbar.getByRole('button', { name: 'Delete selected' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete 1 VM?' });
+  await dialog.getByLabel(/Type delete to confirm/).fill('delete');
+  await dialog.getByRole('button', { name: 'Delete 1 VM' }).click();
+
+  const results = page.getByRole('region', { name: 'Bulk action results' });
+  await expect(results.getByRole('heading', { name: 'Delete: 1 started' })).toBeVisible();
+  const step1 = results
+    .getByLabel(failingName, { exact: true })
+    .getByRole('region', { name: `${failingName}: stopping (step 1 of 2)` });
+  await expect(step1).toContainText('Step: Failed', { timeout: 30_000 });
+  await expect(step1).toContainText('Error:');
+  // Dismiss comes back once nothing waits for a second step: the item ended with its stop.
+  await expect(results.getByRole('button', { name: 'Dismiss' })).toBeVisible();
+  await expect(results.getByRole('region', { name: /step 2 of 2/ })).toHaveCount(0);
+  await waitForState(account.apiKey, failing, 'running');
+  await expect(page.getByRole('checkbox', { name: /^Select bulk/ })).toHaveCount(2);
+  await expect(
+    page.getByRole('checkbox', { name: `Select ${otherName}`, exact: true }),
+  ).toBeVisible();
+});
+
 test('disk and IP lists offer their own bulk actions with every item named', async ({
   signedInPage: page,
   account,
