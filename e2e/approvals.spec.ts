@@ -2,33 +2,16 @@
  * @file Approvals: an operator at quota is stopped before any API call, asks for approval, the
  * owner approves with a reason, the portal creates the VM and the operator follows its operations.
  */
-import type { Browser, Page } from '@playwright/test';
 import { createAccount, expect, test } from './fixtures';
 
-import { addSshKey, createWorkspace, defineTemplate, PASSWORD, simCall } from './team-workspace';
-
-async function vmCount(apiKey: string): Promise<number> {
-  const xml = await simCall(
-    'hosting.vm.count',
-    `<param><value><string>${apiKey}</string></value></param>`,
-  );
-  return Number(/<(?:int|i4)>(\d+)</.exec(xml)?.[1]);
-}
-
-async function inviteOperator(owner: Page, browser: Browser, email: string): Promise<Page> {
-  await owner.goto('/team/members');
-  await owner.getByLabel('Email').fill(email);
-  await owner.getByLabel('Role', { exact: true }).selectOption({ label: 'Operator' });
-  await owner.getByRole('button', { name: 'Invite' }).click();
-  const link = await owner.getByRole('textbox', { name: 'Invitation link' }).inputValue();
-  const member = await (await browser.newContext()).newPage();
-  await member.goto(link);
-  await member.getByLabel('Choose a password').fill(PASSWORD);
-  await member.getByLabel('Repeat the password').fill(PASSWORD);
-  await member.getByRole('button', { name: 'Join the workspace' }).click();
-  await expect(member.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
-  return member;
-}
+import {
+  addSshKey,
+  createWorkspace,
+  defineTemplate,
+  diskCount,
+  inviteOperator,
+  vmCount,
+} from './team-workspace';
 
 test('an operator at quota asks for approval, the owner approves, the VM appears', async ({
   page: owner,
@@ -127,15 +110,7 @@ test('an operator at quota asks for approval, the owner approves, the VM appears
   });
 });
 
-async function diskCount(apiKey: string): Promise<number> {
-  const xml = await simCall(
-    'hosting.disk.count',
-    `<param><value><string>${apiKey}</string></value></param>`,
-  );
-  return Number(/<(?:int|i4)>(\d+)</.exec(xml)?.[1]);
-}
-
-test('an operator at disk quota is refused a new disk before any API call', async ({
+test('an operator over disk quota is refused before any API call, asks, and gets the disk', async ({
   page: owner,
   browser,
 }) => {
@@ -150,24 +125,44 @@ test('an operator at disk quota is refused a new disk before any API call', asyn
   await quota.getByRole('button', { name: 'Save quota' }).click();
   await expect(quota.getByText('Saved.')).toBeVisible();
 
-  await operator.goto('/disks/new');
-  await operator.getByLabel('Datacenter').selectOption('4');
-  await operator.getByLabel('Name').fill('too-big');
-  await operator.getByLabel('Size (GB)').fill('2');
-  await operator.getByRole('button', { name: 'Create disk' }).click();
+  const newDisk = async (name: string, sizeGb: string) => {
+    await operator.goto('/disks/new');
+    await operator.getByLabel('Datacenter').selectOption('4');
+    await operator.getByLabel('Name').fill(name);
+    await operator.getByLabel('Size (GB)').fill(sizeGb);
+    await operator.getByRole('button', { name: 'Create disk' }).click();
+  };
+
+  // Within the quota the form creates the disk.
+  await newDisk('fits', '1');
+  await expect(operator).toHaveURL(/\/disks\/\d+$/, { timeout: 20_000 });
+  expect(await diskCount(account.apiKey)).toBe(1);
+
+  await newDisk('too-big', '2');
   // Shown next to the size, with what is used and what it asks for; nothing reached the API.
-  const refusal = 'Disk (MB): your quota is 1024, 0 used, this asks for 2048 more.';
+  const refusal = 'Disk (MB): your quota is 1024, 1024 used, this asks for 2048 more.';
   await expect(
     operator.getByRole('alert').filter({ hasText: `Over quota — ${refusal}` }),
   ).toBeVisible();
   await expect(operator.getByText(refusal, { exact: true })).toBeVisible();
-  expect(await diskCount(account.apiKey)).toBe(0);
-
-  // Within the quota the same form creates the disk.
-  await operator.getByLabel('Size (GB)').fill('1');
-  await operator.getByRole('button', { name: 'Create disk' }).click();
-  await expect(operator).toHaveURL(/\/disks\/\d+$/, { timeout: 20_000 });
   expect(await diskCount(account.apiKey)).toBe(1);
+  await operator.getByRole('button', { name: 'Ask for approval' }).click();
+  await expect(operator.getByText('Sent for approval.')).toBeVisible();
+  expect(await diskCount(account.apiKey)).toBe(1);
+
+  await owner.goto('/team/approvals');
+  const request = owner.getByRole('region', { name: 'Request: Create disk too-big (empty, 2 GB)' });
+  await expect(request).toContainText(refusal);
+  await request.getByLabel('Reason').fill('Needed for the import');
+  await request.getByRole('button', { name: 'Approve and run' }).click();
+  await expect(request.getByText('done', { exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect.poll(() => diskCount(account.apiKey)).toBe(2);
+  // The disk is the operator's: listed for them, with its operation followed to the end.
+  await operator.goto('/team/approvals');
+  const mine = operator.getByRole('region', { name: /Create disk too-big/ });
+  await expect(mine.getByText('Step: Done').first()).toBeVisible({ timeout: 30_000 });
+  await operator.goto('/disks');
+  await expect(operator.getByRole('link', { name: 'too-big' })).toBeVisible();
 });
 
 test('an operator over quota in the wizard asks for approval; the owner approves; the VM is theirs', async ({

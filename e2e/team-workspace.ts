@@ -1,8 +1,8 @@
 /**
  * @file Team-workspace steps shared by the team e2e specs: seed an SSH key on the simulator, turn a
- * personal session into a workspace, define a VM template.
+ * personal session into a workspace, invite an operator, define a VM template, count resources.
  */
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { expect, SIM_BASE } from './fixtures';
 
 export const PASSWORD = 'templates-e2e-password-1';
@@ -75,4 +75,29 @@ export async function defineTemplate(
     );
   }
   await page.getByRole('button', { name: 'Save template' }).click();
+}
+
+async function countOf(method: string, apiKey: string): Promise<number> {
+  const xml = await simCall(method, `<param><value><string>${apiKey}</string></value></param>`);
+  return Number(/<(?:int|i4)>(\d+)</.exec(xml)?.[1]);
+}
+
+export const vmCount = (apiKey: string) => countOf('hosting.vm.count', apiKey);
+export const diskCount = (apiKey: string) => countOf('hosting.disk.count', apiKey);
+export const ifaceCount = (apiKey: string) => countOf('hosting.iface.count', apiKey);
+
+/** Invites `email` as an operator and signs them in, in a browser context of their own. */
+export async function inviteOperator(owner: Page, browser: Browser, email: string): Promise<Page> {
+  await owner.goto('/team/members');
+  await owner.getByLabel('Email').fill(email);
+  await owner.getByLabel('Role', { exact: true }).selectOption({ label: 'Operator' });
+  await owner.getByRole('button', { name: 'Invite' }).click();
+  const link = await owner.getByRole('textbox', { name: 'Invitation link' }).inputValue();
+  const member = await (await browser.newContext()).newPage();
+  await member.goto(link);
+  await member.getByLabel('Choose a password').fill(PASSWORD);
+  await member.getByLabel('Repeat the password').fill(PASSWORD);
+  await member.getByRole('button', { name: 'Join the workspace' }).click();
+  await expect(member.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  return member;
 }

@@ -5,7 +5,7 @@
  */
 import { createAccount, expect, test } from './fixtures';
 
-import { addSshKey, createWorkspace, defineTemplate, simCall } from './team-workspace';
+import { addSshKey, createWorkspace, defineTemplate, vmCount } from './team-workspace';
 
 test('an owner defines a template and launches a VM from it in one step', async ({ page }) => {
   const account = await createAccount(1_000_000);
@@ -61,14 +61,6 @@ test('an owner defines a template and launches a VM from it in one step', async 
     await expect(page.getByText('No template yet.')).toBeVisible();
   });
 });
-
-async function vmCount(apiKey: string): Promise<number> {
-  const xml = await simCall(
-    'hosting.vm.count',
-    `<param><value><string>${apiKey}</string></value></param>`,
-  );
-  return Number(/<(?:int|i4)>(\d+)</.exec(xml)?.[1]);
-}
 
 test('a member at quota is stopped before any API call; resize past it is refused too', async ({
   page,

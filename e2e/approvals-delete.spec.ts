@@ -1,0 +1,110 @@
+/**
+ * @file The admin policy "any delete by an operator needs approval": the operator's delete of
+ * their VM becomes a request (nothing reaches Gandi), the owner approves with a reason, and the
+ * portal stops the running VM, then deletes it; the operator follows both operations.
+ */
+import { createAccount, expect, simRpc, test } from './fixtures';
+import {
+  addSshKey,
+  createWorkspace,
+  defineTemplate,
+  inviteOperator,
+  vmCount,
+} from './team-workspace';
+
+const HOSTNAME = 'held-delete-1';
+
+test("an operator's delete becomes a request; on approval the portal stops, then deletes", async ({
+  page: owner,
+  browser,
+}) => {
+  const account = await createAccount(1_000_000);
+  await addSshKey(account.apiKey, 'laptop');
+  await createWorkspace(owner, account.apiKey, `del-owner-${account.handle}@example.test`);
+  await defineTemplate(owner, 'web small');
+  await expect(owner.getByText('Template “web small” saved.')).toBeVisible();
+  const operatorEmail = `del-op-${account.handle}@example.test`.toLowerCase();
+  const operator = await inviteOperator(owner, browser, operatorEmail);
+
+  await test.step('the operator launches a VM of their own', async () => {
+    await operator.goto('/team/templates');
+    const template = operator.getByRole('region', { name: 'Template web small' });
+    await template.getByLabel('Hostname').fill(HOSTNAME);
+    await template.getByRole('button', { name: 'Launch' }).click();
+    await expect
+      .poll(
+        async () =>
+          /<name>state<\/name>\s*<value>\s*<string>running</.test(
+            await simRpc('hosting.vm.list', account.apiKey),
+          ),
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+  });
+
+  await test.step('the owner turns the policy on', async () => {
+    await owner.goto('/team/quotas');
+    const policy = owner.getByRole('form', { name: 'Approval policy' });
+    const rule = policy.getByRole('checkbox', {
+      name: /Any delete by an operator needs approval/,
+    });
+    await expect(rule).not.toBeChecked();
+    await rule.check();
+    await policy.getByRole('button', { name: 'Save policy' }).click();
+    await expect(policy.getByText('Saved.')).toBeVisible();
+    await owner.reload();
+    await expect(rule).toBeChecked();
+  });
+
+  await test.step('the operator deletes: a request is filed, the VM stays', async () => {
+    await operator.goto('/vms');
+    await operator.getByRole('link', { name: HOSTNAME }).click();
+    await expect(operator.getByRole('heading', { level: 1, name: HOSTNAME })).toBeVisible();
+    await operator.getByRole('button', { name: 'Delete', exact: true }).click();
+    const dialog = operator.getByRole('dialog', { name: `Delete ${HOSTNAME}?` });
+    await dialog.getByLabel(new RegExp(`Type ${HOSTNAME} to confirm`)).fill(HOSTNAME);
+    await dialog.getByRole('button', { name: 'Delete this VM' }).click();
+    await expect(
+      operator.getByRole('status').filter({ hasText: 'Sent for approval' }),
+    ).toContainText("Sent for approval — Policy: deletes by an operator need an admin's approval.");
+    await expect(operator.getByRole('button', { name: 'Delete', exact: true })).toBeDisabled();
+    expect(await vmCount(account.apiKey)).toBe(1);
+    const info = await simRpc('hosting.vm.list', account.apiKey);
+    expect(info).toMatch(/<string>running</);
+  });
+
+  await test.step('the owner approves; the portal stops the VM, then deletes it', async () => {
+    await owner.goto('/team/approvals');
+    const request = owner.getByRole('region', { name: `Request: Delete VM ${HOSTNAME}` });
+    await expect(request).toContainText('pending');
+    await expect(request).toContainText(`Asked by ${operatorEmail}`);
+    await request.getByLabel('Reason').fill('Decommissioned, as planned');
+    await request.getByRole('button', { name: 'Approve and run' }).click();
+    // The page re-reads itself while the request runs in steps.
+    await expect(request.getByText('done', { exact: true })).toBeVisible({ timeout: 45_000 });
+    await expect.poll(() => vmCount(account.apiKey), { timeout: 30_000 }).toBe(0);
+  });
+
+  await test.step('the operator sees both operations, stop then delete, done', async () => {
+    await operator.goto('/team/approvals');
+    const request = operator.getByRole('region', { name: `Request: Delete VM ${HOSTNAME}` });
+    await expect(request).toContainText('Decommissioned, as planned');
+    const rows = request.locator('li[data-operation-id]');
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(0)).toContainText('Stop');
+    await expect(rows.nth(1)).toContainText('Delete');
+    await expect(request.getByText('Step: Done')).toHaveCount(2, { timeout: 30_000 });
+  });
+
+  await test.step('the audit log holds the request, the decision and each step', async () => {
+    await owner.goto('/team/audit');
+    for (const action of [
+      'approval.requested',
+      'approval.approved',
+      'approval.executing',
+      'approval.progress',
+      'approval.done',
+    ])
+      await expect(owner.getByText(action, { exact: true }).first()).toBeVisible();
+  });
+});
