@@ -1,7 +1,8 @@
 /**
  * @file The admin policy "any delete by an operator needs approval": the operator's delete of
- * their VM becomes a request (nothing reaches Gandi), the owner approves with a reason, and the
- * portal stops the running VM, then deletes it; the operator follows both operations.
+ * their VM (from its page, and from a bulk delete) becomes a request (nothing reaches Gandi), the
+ * owner approves with a reason, and the portal stops the running VM, then deletes it; the operator
+ * follows both operations.
  */
 import { createAccount, expect, simRpc, test } from './fixtures';
 import {
@@ -13,6 +14,7 @@ import {
 } from './team-workspace';
 
 const HOSTNAME = 'held-delete-1';
+const BULK_HOSTNAME = 'held-delete-2';
 
 test("an operator's delete becomes a request; on approval the portal stops, then deletes", async ({
   page: owner,
@@ -26,20 +28,23 @@ test("an operator's delete becomes a request; on approval the portal stops, then
   const operatorEmail = `del-op-${account.handle}@example.test`.toLowerCase();
   const operator = await inviteOperator(owner, browser, operatorEmail);
 
-  await test.step('the operator launches a VM of their own', async () => {
-    await operator.goto('/team/templates');
-    const template = operator.getByRole('region', { name: 'Template web small' });
-    await template.getByLabel('Hostname').fill(HOSTNAME);
-    await template.getByRole('button', { name: 'Launch' }).click();
+  await test.step('the operator launches two VMs of their own', async () => {
+    for (const hostname of [HOSTNAME, BULK_HOSTNAME]) {
+      await operator.goto('/team/templates');
+      const template = operator.getByRole('region', { name: 'Template web small' });
+      await template.getByLabel('Hostname').fill(hostname);
+      await template.getByRole('button', { name: 'Launch' }).click();
+      await expect(template.getByRole('link', { name: new RegExp(hostname) })).toBeVisible();
+    }
     await expect
       .poll(
         async () =>
-          /<name>state<\/name>\s*<value>\s*<string>running</.test(
-            await simRpc('hosting.vm.list', account.apiKey),
-          ),
+          (await simRpc('hosting.vm.list', account.apiKey)).match(
+            /<name>state<\/name>\s*<value>\s*<string>running</g,
+          )?.length ?? 0,
         { timeout: 30_000 },
       )
-      .toBe(true);
+      .toBe(2);
   });
 
   await test.step('the owner turns the policy on', async () => {
@@ -68,9 +73,25 @@ test("an operator's delete becomes a request; on approval the portal stops, then
       operator.getByRole('status').filter({ hasText: 'Sent for approval' }),
     ).toContainText("Sent for approval — Policy: deletes by an operator need an admin's approval.");
     await expect(operator.getByRole('button', { name: 'Delete', exact: true })).toBeDisabled();
-    expect(await vmCount(account.apiKey)).toBe(1);
-    const info = await simRpc('hosting.vm.list', account.apiKey);
-    expect(info).toMatch(/<string>running</);
+    expect(await vmCount(account.apiKey)).toBe(2);
+  });
+
+  await test.step('a bulk delete by the operator files one request per item', async () => {
+    await operator.goto('/vms');
+    await operator.getByRole('checkbox', { name: `Select ${BULK_HOSTNAME}` }).check();
+    const toolbar = operator.getByRole('toolbar', { name: 'Bulk actions' });
+    await toolbar.getByRole('button', { name: 'Delete selected' }).click();
+    const dialog = operator.getByRole('dialog', { name: 'Delete 1 VM?' });
+    await dialog.getByLabel(/Type delete to confirm/).fill('delete');
+    await dialog.getByRole('button', { name: 'Delete 1 VM' }).click();
+    const results = operator.getByRole('region', { name: 'Bulk action results' });
+    await expect(
+      results.getByRole('heading', { name: 'Delete: 1 sent for approval' }),
+    ).toBeVisible();
+    await expect(results.getByLabel(BULK_HOSTNAME, { exact: true })).toContainText(
+      `${BULK_HOSTNAME}: sent for approval. Policy: deletes by an operator need an admin's approval.`,
+    );
+    expect(await vmCount(account.apiKey)).toBe(2);
   });
 
   await test.step('the owner approves; the portal stops the VM, then deletes it', async () => {
@@ -82,6 +103,12 @@ test("an operator's delete becomes a request; on approval the portal stops, then
     await request.getByRole('button', { name: 'Approve and run' }).click();
     // The page re-reads itself while the request runs in steps.
     await expect(request.getByText('done', { exact: true })).toBeVisible({ timeout: 45_000 });
+    await expect.poll(() => vmCount(account.apiKey), { timeout: 30_000 }).toBe(1);
+
+    const bulkRequest = owner.getByRole('region', { name: `Request: Delete VM ${BULK_HOSTNAME}` });
+    await bulkRequest.getByLabel('Reason').fill('Also this one');
+    await bulkRequest.getByRole('button', { name: 'Approve and run' }).click();
+    await expect(bulkRequest.getByText('done', { exact: true })).toBeVisible({ timeout: 45_000 });
     await expect.poll(() => vmCount(account.apiKey), { timeout: 30_000 }).toBe(0);
   });
 

@@ -4,9 +4,11 @@ import { ActionError, defineJsonAction } from '@/lib/action';
 import type { ActionState } from '@/lib/action-state';
 import type { ActionContext } from '@/lib/action';
 import { deleteDisk, snapshotDisk } from '@/lib/dal/disk-mutations';
-import { deleteIface } from '@/lib/dal/network';
+import { deleteIface, ifaceLabel } from '@/lib/dal/network';
 import { deleteVmPhase, rebootVm, startVm, stopVm } from '@/lib/dal/vm-mutations';
 import { diskInfo, ipInfo, vmInfo, type GandiConnection } from '@/lib/gandi';
+import { heldRequestOf } from '@/lib/team/approvals/held';
+import { holdDelete } from '@/lib/team/approvals/policy-hook';
 import type { ResourceKind, TeamAction } from '@/lib/team/permission';
 import { checkSnapshotQuota } from '@/lib/team/quotas/hooks';
 import type { BulkItemResult, BulkKind, DeletePhase } from './bulk-model';
@@ -64,11 +66,41 @@ async function deleteDiskById(conn: GandiConnection, id: number): Promise<Starte
   return deleteDisk(conn, id, disk.name);
 }
 
-async function deleteIpInterface(conn: GandiConnection, id: number): Promise<Started> {
-  const ip = await ipInfo(conn, id);
+async function interfaceOf(conn: GandiConnection, ipId: number): Promise<number> {
+  const ip = await ipInfo(conn, ipId);
   if (ip.ifaceId === null) throw new ActionError('This address has no interface to delete.');
-  return deleteIface(conn, ip.ifaceId);
+  return ip.ifaceId;
 }
+
+async function deleteIpInterface(conn: GandiConnection, id: number): Promise<Started> {
+  return deleteIface(conn, await interfaceOf(conn, id));
+}
+
+/**
+ * Under the policy "any delete by an operator needs approval", each item's delete is filed as its
+ * own request (named as the single-item forms name it) instead of run.
+ */
+function unlessHeld(
+  action: 'vm.delete' | 'disk.delete' | 'iface.delete',
+  paramsOf: (conn: GandiConnection, id: number) => Promise<Record<string, unknown>>,
+  run: ItemRunner,
+): ItemRunner {
+  return async (conn, id, ctx) =>
+    (await holdDelete(ctx, action, () => paramsOf(conn, id))) ?? run(conn, id, ctx);
+}
+
+const vmDeleteParams = async (conn: GandiConnection, id: number) => ({
+  vm_id: id,
+  hostname: (await vmInfo(conn, id)).hostname,
+});
+const diskDeleteParams = async (conn: GandiConnection, id: number) => ({
+  disk_id: id,
+  name: (await diskInfo(conn, id)).name,
+});
+const ifaceDeleteParams = async (conn: GandiConnection, id: number) => {
+  const ifaceId = await interfaceOf(conn, id);
+  return { iface_id: ifaceId, label: await ifaceLabel(conn, ifaceId) };
+};
 
 /** A snapshot is a new disk: it counts against team quotas like the single-disk action. */
 async function snapshotWithinQuota(
@@ -97,20 +129,31 @@ const ITEM_ACTIONS: { [K in BulkKind]: Record<string, ItemAction> } = {
     start: item('vm', 'vm.start', whenVm('halted', 'started', startVm)),
     stop: item('vm', 'vm.stop', whenVm('running', 'stopped', stopVm)),
     reboot: item('vm', 'vm.reboot', whenVm('running', 'rebooted', rebootVm)),
-    delete: item('vm', 'vm.delete', deleteVmStopFirst),
+    delete: item('vm', 'vm.delete', unlessHeld('vm.delete', vmDeleteParams, deleteVmStopFirst)),
     // Who may snapshot a VM's disks: who may act on that VM.
     snapshot: item('vm', 'disk.snapshot', snapshotSystemDisk),
   },
   disk: {
     snapshot: item('disk', 'disk.snapshot', snapshotWithinQuota),
-    delete: item('disk', 'disk.delete', deleteDiskById),
+    delete: item(
+      'disk',
+      'disk.delete',
+      unlessHeld('disk.delete', diskDeleteParams, deleteDiskById),
+    ),
   },
   ip: {
-    delete: item('ip', 'ip.delete', deleteIpInterface),
+    delete: item(
+      'ip',
+      'ip.delete',
+      unlessHeld('iface.delete', ifaceDeleteParams, deleteIpInterface),
+    ),
   },
 };
 
-function startedResult(id: number, { operations, phase }: Started): BulkItemResult {
+function startedResult(id: number, started: Started): BulkItemResult {
+  const held = heldRequestOf(started);
+  if (held) return { id, ok: false, held: true, requestId: held.requestId, message: held.why };
+  const { operations, phase } = started;
   const operationIds = operations.map((op) => op.id);
   return phase ? { id, ok: true, operationIds, phase } : { id, ok: true, operationIds };
 }

@@ -45,17 +45,35 @@ export interface BulkItemStarted {
   operationIds: number[];
   /** Only for the VM delete: stopping means the browser asks again once the stop is DONE. */
   phase?: DeletePhase;
+  held?: undefined;
 }
 
 /** An item that was not run, and why (refused by the guard, the API or its state). */
 export interface BulkItemRefused {
   id: number;
   ok: false;
+  held?: undefined;
   message: string;
 }
 
-/** One item's outcome (a union: further outcomes are added as their own variant). */
-export type BulkItemResult = BulkItemStarted | BulkItemRefused;
+/**
+ * An item the approval policy held (an operator's delete): nothing started, a request was filed
+ * for an admin instead. `ok` is false because no operation runs for it in this batch.
+ */
+export interface BulkItemHeld {
+  id: number;
+  ok: false;
+  held: true;
+  requestId: string;
+  /** Why it waits (the policy's words). */
+  message: string;
+}
+
+/**
+ * One item's outcome (a union: further outcomes are added as their own variant). `ok` says
+ * whether operations started for it.
+ */
+export type BulkItemResult = BulkItemStarted | BulkItemRefused | BulkItemHeld;
 
 export interface BulkResult {
   verb: string;
@@ -87,11 +105,16 @@ export function verbWarning(kind: BulkKind, verb: string): string | null {
   return null;
 }
 
-/** Summary line: "2 started, 1 refused". */
+/** Summary line: "2 started, 1 sent for approval, 1 refused". */
 export function summarize(items: readonly BulkItemResult[]): string {
   const ok = items.filter((item) => item.ok).length;
-  const refused = items.length - ok;
-  return [ok ? `${ok} started` : null, refused ? `${refused} refused` : null]
+  const held = items.filter((item) => item.held === true).length;
+  const refused = items.length - ok - held;
+  return [
+    ok ? `${ok} started` : null,
+    held ? `${held} sent for approval` : null,
+    refused ? `${refused} refused` : null,
+  ]
     .filter(Boolean)
     .join(', ');
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { OperationProgress } from '@/components/operations/operation-progress';
 import type { OperationEvent } from '@/lib/operations/types';
 import { summarize, VERB_LABELS } from './bulk-model';
@@ -72,6 +73,14 @@ export function BulkResults({
                     refreshOnDone={false}
                     onSettled={(ops) => onItemSettled(item.id, ops)}
                   />
+                ) : item.held ? (
+                  <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200">
+                    <strong className="font-semibold">{name}: sent for approval.</strong>{' '}
+                    {item.message}{' '}
+                    <Link href="/team/approvals" className="underline">
+                      Follow your requests
+                    </Link>
+                  </p>
                 ) : (
                   <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-300">
                     <strong className="font-semibold">{name}: refused.</strong> {item.message}
