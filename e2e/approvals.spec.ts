@@ -10,6 +10,7 @@ import {
   defineTemplate,
   diskCount,
   inviteOperator,
+  simCall,
   vmCount,
 } from './team-workspace';
 
@@ -226,4 +227,60 @@ test('an operator over quota in the wizard asks for approval; the owner approves
     await owner.goto('/team/approvals');
     expect(await owner.content()).not.toContain(password);
   });
+});
+
+test("an operator's resize past the cores quota is asked for, approved and applied", async ({
+  page: owner,
+  browser,
+}) => {
+  const account = await createAccount(1_000_000);
+  await addSshKey(account.apiKey, 'laptop');
+  await createWorkspace(owner, account.apiKey, `rs-owner-${account.handle}@example.test`);
+  await defineTemplate(owner, 'web small');
+  await expect(owner.getByText('Template “web small” saved.')).toBeVisible();
+  const operatorEmail = `rs-op-${account.handle}@example.test`.toLowerCase();
+  const operator = await inviteOperator(owner, browser, operatorEmail);
+  await owner.goto('/team/quotas');
+  const quota = owner.getByRole('form', { name: new RegExp(`^Quota of ${operatorEmail}`) });
+  await quota.getByLabel('Cores').fill('2');
+  await quota.getByRole('button', { name: 'Save quota' }).click();
+  await expect(quota.getByText('Saved.')).toBeVisible();
+
+  await operator.goto('/team/templates');
+  const template = operator.getByRole('region', { name: 'Template web small' });
+  await template.getByLabel('Hostname').fill('grow-me');
+  await template.getByRole('button', { name: 'Launch' }).click();
+  await expect(template.getByText('Step: Done')).toHaveCount(3, { timeout: 30_000 });
+
+  await operator.getByRole('link', { name: 'Open grow-me' }).click();
+  await operator.getByRole('spinbutton', { name: 'Cores' }).fill('3');
+  await operator.getByRole('button', { name: /^Apply/ }).click();
+  const refusal = 'Cores: your quota is 2, 2 used, this asks for 1 more.';
+  await expect(operator.getByRole('alert').filter({ hasText: 'Over quota' })).toContainText(
+    refusal,
+  );
+  await operator.getByRole('button', { name: 'Ask for approval' }).click();
+  await expect(operator.getByText('Sent for approval.')).toBeVisible();
+  await expect(operator.getByText('2 cores, 2048 MB in FR-SD3')).toBeVisible();
+
+  await owner.goto('/team/approvals');
+  const request = owner.getByRole('region', {
+    name: 'Request: Resize VM grow-me to 3 cores, 2048 MB',
+  });
+  await expect(request).toContainText(refusal);
+  await request.getByLabel('Reason').fill('Load test this week');
+  await request.getByRole('button', { name: 'Approve and run' }).click();
+  await expect(request.getByText('done', { exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect
+    .poll(async () =>
+      /<name>cores<\/name>\s*<value>\s*<int>3</.test(
+        await simCall(
+          'hosting.vm.list',
+          `<param><value><string>${account.apiKey}</string></value></param>`,
+        ),
+      ),
+    )
+    .toBe(true);
+  await operator.reload();
+  await expect(operator.getByText('3 cores, 2048 MB in FR-SD3')).toBeVisible({ timeout: 20_000 });
 });

@@ -2,7 +2,9 @@
 
 import { useActionState, useState } from 'react';
 import { updateDiskAction } from '@/app/(panel)/disks/actions';
+import { requestDiskResizeApprovalAction } from '@/app/(panel)/team/approvals/actions';
 import { CostEstimate } from '@/components/cost/cost-estimate';
+import { ApprovalRequestButton, offersApproval } from '@/components/team/approval-request-button';
 import { TextField } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { formatMemory } from '@/components/vms/format';
@@ -84,6 +86,10 @@ export function DiskResizeForm({ disk, onStarted }: { disk: DiskView; onStarted:
         Save name and size
       </SubmitButton>
       <ActionMessage state={state} />
+      {state.status === 'error' && offersApproval(state.message) ? (
+        // Nothing reached Gandi: the same change can go to the team's admins instead.
+        <ApprovalRequestButton action={requestDiskResizeApprovalAction} />
+      ) : null}
     </form>
   );
 }

@@ -1,8 +1,10 @@
 'use client';
 
 import { useActionState, useId, useState } from 'react';
+import { requestVmResizeApprovalAction } from '@/app/(panel)/team/approvals/actions';
 import { resizeVmAction } from '@/app/(panel)/vms/actions';
 import { CostEstimate } from '@/components/cost/cost-estimate';
+import { ApprovalRequestButton, offersApproval } from '@/components/team/approval-request-button';
 import { FieldError, fieldErrorId } from '@/components/ui/field-error';
 import { TextField } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -131,6 +133,10 @@ export function VmResizeForm({
         >
           {plan?.needsReboot ? 'Apply and restart' : 'Apply'}
         </SubmitButton>
+        {state.status === 'error' && offersApproval(state.message) ? (
+          // Nothing reached Gandi: the same change can go to the team's admins instead.
+          <ApprovalRequestButton action={requestVmResizeApprovalAction} />
+        ) : null}
       </form>
     </DetailCard>
   );

@@ -234,4 +234,44 @@ describe('executing an approved request', () => {
     expect((await approvals.get(workspaceId, id))?.state).toBe('failed');
     expect((await team.ownersOf(workspaceId, 'disk')).size).toBe(0);
   });
+
+  it('grows a VM and a disk past the quota as asked, re-planned against them now', async () => {
+    const { apiKey, conn } = await workspace();
+    const [vmId] = sim.control.createVms({ apiKey, count: 1 }).vmIds as [number];
+    const vm = await vmInfo(conn, vmId);
+    const noLater = () => {
+      throw new Error('a resize has no later step');
+    };
+    const grow = await approved('vm.update', {
+      vm_id: vmId,
+      hostname: vm.hostname,
+      cores: vm.cores + 1,
+      memory: vm.memory,
+      accept_reboot: false,
+    });
+    expect((await executeApproved(deps(conn, noLater), grow)).request.state).toBe('done');
+    expect((await vmInfo(conn, vmId)).cores).toBe(vm.cores + 1);
+
+    // Memory past the live maximum of a running VM needs a restart nobody agreed to: refused.
+    const restart = await approved('vm.update', {
+      vm_id: vmId,
+      hostname: vm.hostname,
+      cores: vm.cores + 1,
+      memory: 64 * 1024,
+      accept_reboot: false,
+    });
+    await expect(executeApproved(deps(conn, noLater), restart)).rejects.toThrow(/restart/);
+    expect((await approvals.get(workspaceId, restart))?.state).toBe('failed');
+    expect((await vmInfo(conn, vmId)).memory).toBe(vm.memory);
+
+    const disk = vm.disks[0]!;
+    const sizeGb = Math.ceil(disk.size / 1024) + 2;
+    const diskGrow = await approved('disk.update', {
+      disk_id: disk.id,
+      name: disk.name,
+      size_gb: sizeGb,
+    });
+    expect((await executeApproved(deps(conn, noLater), diskGrow)).request.state).toBe('done');
+    expect((await diskInfo(conn, disk.id)).size).toBe(sizeGb * 1024);
+  });
 });

@@ -6,9 +6,9 @@ import { z } from 'zod';
 import { ActionError, defineAction, type ActionContext } from '@/lib/action';
 import type { TeamPrincipal } from '@/lib/team/principal';
 import { launchSchema, mayLaunch } from '@/lib/team/templates/template-schema';
-import { createDiskSchema } from '@/lib/validation/disk';
+import { createDiskSchema, updateDiskSchema } from '@/lib/validation/disk';
 import { createPublicIfaceSchema } from '@/lib/validation/network';
-import { createVmSchema } from '@/lib/validation/vm';
+import { createVmSchema, resizeVmSchema } from '@/lib/validation/vm';
 
 // Requests are filed here by the member a quota or the policy stopped (deletes held by the policy
 // are filed by the delete actions themselves); kinds and their execution: lib/team/approvals.
@@ -147,6 +147,36 @@ export const requestIfaceCreateApprovalAction = defineAction(
     permission: 'approval.request',
     resource: ({ vm_id }) => (vm_id === undefined ? null : { kind: 'vm', id: vm_id }),
   },
+);
+
+/** Growing a VM past the quota, sent to the admins instead. */
+export const requestVmResizeApprovalAction = defineAction(
+  resizeVmSchema,
+  async ({ vm_id, cores, memory, accept_reboot }, ctx) => {
+    const principal = teamOf(ctx);
+    const [{ checkResizeQuota }, { vmInfo }] = await Promise.all([
+      import('@/lib/team/quotas/hooks'),
+      import('@/lib/gandi'),
+    ]);
+    const { hostname } = await vmInfo(ctx.conn, vm_id);
+    const why = await approvalReason(null, () =>
+      checkResizeQuota(ctx, vm_id, { cores, memoryMb: memory }),
+    );
+    return file(principal, 'vm.update', { vm_id, hostname, cores, memory, accept_reboot }, why);
+  },
+  { permission: 'approval.request', resource: ({ vm_id }) => ({ kind: 'vm', id: vm_id }) },
+);
+
+/** Growing a disk past the quota, sent to the admins instead. */
+export const requestDiskResizeApprovalAction = defineAction(
+  updateDiskSchema,
+  async ({ disk_id, name, size_gb }, ctx) => {
+    const principal = teamOf(ctx);
+    const { checkDiskResizeQuota } = await import('@/lib/team/quotas/hooks');
+    const why = await approvalReason(null, () => checkDiskResizeQuota(ctx, disk_id, size_gb));
+    return file(principal, 'disk.update', { disk_id, name, size_gb }, why);
+  },
+  { permission: 'approval.request', resource: ({ disk_id }) => ({ kind: 'disk', id: disk_id }) },
 );
 
 const decideSchema = z.object({

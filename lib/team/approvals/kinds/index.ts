@@ -2,6 +2,7 @@ import 'server-only';
 import { diskCreateKind, ifaceCreateKind } from './creations';
 import { diskDeleteKind, ifaceDeleteKind, vmDeleteKind } from './deletes';
 import type { RegisteredKind } from './request-kind';
+import { diskResizeKind, vmResizeKind } from './resizes';
 import { templateLaunchKind } from './template-launch';
 import { vmCreateKind } from './vm-create';
 
@@ -15,6 +16,8 @@ const KINDS: ReadonlyMap<string, RegisteredKind> = new Map(
     vmCreateKind,
     diskCreateKind,
     ifaceCreateKind,
+    vmResizeKind,
+    diskResizeKind,
     vmDeleteKind,
     diskDeleteKind,
     ifaceDeleteKind,

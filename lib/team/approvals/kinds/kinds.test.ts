@@ -48,6 +48,17 @@ describe('kinds of approval requests', () => {
     ).toBe('Delete interface #7 (2001:db8::1)');
   });
 
+  it('names resizes by the target size', () => {
+    const resize = { vm_id: 5, hostname: 'web1', cores: 3, memory: 2048, accept_reboot: false };
+    expect(describeRequest('vm.update', resize)).toBe('Resize VM web1 to 3 cores, 2048 MB');
+    expect(describeRequest('disk.update', { disk_id: 6, name: 'data', size_gb: 40 })).toBe(
+      'Grow disk data to 40 GB',
+    );
+    expect(describeRequest('vm.update', { ...resize, accept_reboot: 'yes' })).toBe(
+      'vm.update (unreadable request)',
+    );
+  });
+
   it('keeps template launches filed before notes were stored', () => {
     const params = {
       template_id: '2b1f3c56-8a6e-4d3b-9c1a-0e5f4d3c2b1a',
