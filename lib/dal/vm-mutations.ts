@@ -54,18 +54,27 @@ export interface DeleteStep extends StartedOperations {
 
 const PENDING_STEPS = ['BILL', 'WAIT', 'RUN'];
 
-export async function deleteVmStep(
+/** The VM, once the hostname typed to confirm its deletion matches (it may have been renamed). */
+export async function confirmedForDelete(
   conn: GandiConnection,
   vmId: Id,
   confirmHostname: string,
-): Promise<DeleteStep> {
+): Promise<VmInfo> {
   const vm = await vmInfo(conn, vmId);
   if (confirmHostname !== vm.hostname) {
     throw new ActionError('The hostname does not match.', {
       confirm_hostname: [`Type ${vm.hostname} exactly to confirm.`],
     });
   }
-  return deleteVmPhase(conn, vm);
+  return vm;
+}
+
+export async function deleteVmStep(
+  conn: GandiConnection,
+  vmId: Id,
+  confirmHostname: string,
+): Promise<DeleteStep> {
+  return deleteVmPhase(conn, await confirmedForDelete(conn, vmId, confirmHostname));
 }
 
 /**

@@ -81,6 +81,28 @@ const deleteVm = {
 };
 
 describe('team guard', () => {
+  it('says in the audit entry when a delete was held for approval rather than run', async () => {
+    const { vmIds } = sim.control.createVms({ apiKey: conn.apiKey, count: 1 });
+    const input = { vm_id: vmIds[0]! };
+    const held = { heldForApproval: { requestId: 'req-42', why: 'Policy' }, operations: [] };
+    await recordTeamOutcome(
+      ctx(),
+      principals.admin,
+      deleteVm,
+      input,
+      [{ kind: 'vm', id: input.vm_id }],
+      {
+        ok: true,
+        data: held,
+      },
+    );
+    const entry = (await listAudit(db.db, workspaceId)).find(
+      (e) => e.action === 'vm.delete' && e.resource === `vm:${input.vm_id}`,
+    );
+    expect(entry).toMatchObject({ result: 'ok', message: 'Held for approval (request req-42).' });
+    expect(JSON.parse(entry!.operations)).toEqual([]);
+  });
+
   it('lets an operator manage only the VM it created, and records it', async () => {
     const [image] = await imageList(conn, { datacenter_id: 4, label: 'Debian 9' });
     const input = { hostname: 'op1', password: 'secret-password-1' };

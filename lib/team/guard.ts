@@ -8,6 +8,7 @@ import {
   type GandiConnection,
 } from '@/lib/gandi';
 import type { VerifiedSession } from '@/lib/dal/auth';
+import { heldRequestOf } from './approvals/held';
 import { redactParams } from './audit/redact';
 import { requestAddress } from './client-address';
 import type { ActionPermission, ResourceRef } from './permission';
@@ -208,11 +209,21 @@ export async function recordTeamOutcome<I>(
     resource: describeResource(named.length > 0 ? named : created),
     params: redacted(input, options as ActionPermission<never>, audit.secrets),
     result: succeeded ? 'ok' : 'error',
-    message: outcome.ok || succeeded ? null : describeError(outcome.error),
+    message: outcome.ok
+      ? heldMessage(outcome.data)
+      : succeeded
+        ? null
+        : describeError(outcome.error),
     operations,
   });
   if (operations.length === 0) return;
   watchFinalSteps(audit.store, ctx.conn, principal.workspaceId, operations);
+}
+
+/** A delete the approval policy turned into a request says so (it ran nothing upstream). */
+function heldMessage(data: unknown): string | null {
+  const held = heldRequestOf(data);
+  return held ? `Held for approval (request ${held.requestId}).` : null;
 }
 
 function describeError(err: unknown): string {

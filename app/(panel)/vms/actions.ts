@@ -1,8 +1,9 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { ActionError, defineAction } from '@/lib/action';
+import { defineAction } from '@/lib/action';
 import {
+  confirmedForDelete,
   createVmOnce,
   deleteVmStep,
   findCreation,
@@ -11,7 +12,6 @@ import {
   startVm,
   stopVm,
 } from '@/lib/dal/vm-mutations';
-import { vmInfo } from '@/lib/gandi';
 import { checkApprovalPolicy, holdDelete } from '@/lib/team/approvals/policy-hook';
 import { checkCreationQuota, checkResizeQuota } from '@/lib/team/quotas/hooks';
 import { createVmSchema, deleteVmSchema, resizeVmSchema, vmIdSchema } from '@/lib/validation/vm';
@@ -56,12 +56,7 @@ export const deleteVmAction = defineAction(
     // An operator's delete under the "deletes need approval" policy becomes a request (the
     // portal stops and deletes it once approved).
     const held = await holdDelete(ctx, 'vm.delete', async () => {
-      const vm = await vmInfo(ctx.conn, vm_id);
-      if (vm.hostname !== confirm_hostname) {
-        throw new ActionError('The hostname does not match.', {
-          confirm_hostname: [`Type ${vm.hostname} exactly to confirm.`],
-        });
-      }
+      const vm = await confirmedForDelete(ctx.conn, vm_id, confirm_hostname);
       return { vm_id, hostname: vm.hostname };
     });
     if (held) return held;
