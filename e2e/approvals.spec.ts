@@ -9,6 +9,7 @@ import {
   createWorkspace,
   defineTemplate,
   diskCount,
+  ifaceCount,
   inviteOperator,
   simCall,
   vmCount,
@@ -283,4 +284,54 @@ test("an operator's resize past the cores quota is asked for, approved and appli
     .toBe(true);
   await operator.reload();
   await expect(operator.getByText('3 cores, 2048 MB in FR-SD3')).toBeVisible({ timeout: 20_000 });
+});
+
+test('an operator over the IPv4 quota asks for a public IP, withdraws, asks again, gets it', async ({
+  page: owner,
+  browser,
+}) => {
+  const account = await createAccount(1_000_000);
+  await createWorkspace(owner, account.apiKey, `ip-owner-${account.handle}@example.test`);
+  const operatorEmail = `ip-op-${account.handle}@example.test`.toLowerCase();
+  const operator = await inviteOperator(owner, browser, operatorEmail);
+  await owner.goto('/team/quotas');
+  const quota = owner.getByRole('form', { name: new RegExp(`^Quota of ${operatorEmail}`) });
+  await quota.getByLabel('IPv4 addresses').fill('0');
+  await quota.getByRole('button', { name: 'Save quota' }).click();
+  await expect(quota.getByText('Saved.')).toBeVisible();
+
+  const refusal = 'IPv4 addresses: your quota is 0, 0 used, this asks for 1 more.';
+  const ask = async () => {
+    await operator.goto('/network/new');
+    await operator.getByRole('radio', { name: /IPv4 \+ IPv6/ }).check();
+    await operator.getByRole('button', { name: 'Create public IP' }).click();
+    await expect(operator.getByText(refusal)).toBeVisible();
+    expect(await ifaceCount(account.apiKey)).toBe(0);
+    await operator.getByRole('button', { name: 'Ask for approval' }).click();
+    await expect(operator.getByText('Sent for approval.')).toBeVisible();
+  };
+  const requests = (page: typeof owner, state: string) =>
+    page
+      .getByRole('region', { name: 'Request: Create a public IP (IPv4 + IPv6)' })
+      .filter({ hasText: state });
+
+  await ask();
+  await operator.goto('/team/approvals');
+  await requests(operator, 'pending').getByRole('button', { name: 'Withdraw request' }).click();
+  await expect(requests(operator, 'cancelled')).toHaveCount(1);
+  await owner.goto('/team/approvals');
+  // Nothing left to decide on a withdrawn request.
+  await expect(requests(owner, 'cancelled').getByRole('button')).toHaveCount(0);
+
+  await ask();
+  await owner.goto('/team/approvals');
+  const pending = requests(owner, 'pending');
+  await expect(pending).toContainText(refusal);
+  await pending.getByLabel('Reason').fill('Public endpoint for the demo');
+  await pending.getByRole('button', { name: 'Approve and run' }).click();
+  await expect(requests(owner, 'done')).toHaveCount(1, { timeout: 20_000 });
+  await expect.poll(() => ifaceCount(account.apiKey)).toBe(1);
+  // The operator follows the creation to its end from their requests.
+  await operator.goto('/team/approvals');
+  await expect(requests(operator, 'done').getByText('Step: Done')).toBeVisible({ timeout: 30_000 });
 });

@@ -257,7 +257,8 @@ export async function setReverse(
 }
 
 export interface CreateIpChoices {
-  datacenters: { id: Id; label: string }[];
+  /** Open ones first: a closing one (`iaas_closed_for: NEW`) takes only accounts already there. */
+  datacenters: { id: Id; label: string; closing: boolean }[];
   /** Running or halted VMs (the first ATTACH_CHOICES_MAX by hostname), with their datacenter. */
   vms: { id: Id; hostname: string; datacenterId: Id }[];
 }
@@ -275,7 +276,16 @@ export async function getCreateIpChoices(conn: GandiConnection): Promise<CreateI
   return {
     datacenters: datacenters
       .filter((dc) => dc.iaasClosedFor !== 'ALL')
-      .map((dc) => ({ id: dc.id, label: `${dc.dcCode ?? dc.name} — ${dc.name}` })),
+      .map((dc) => {
+        const closing = dc.iaasClosedFor === 'NEW';
+        const label = `${dc.dcCode ?? dc.name} — ${dc.name}`;
+        return {
+          id: dc.id,
+          label: closing ? `${label} (closing: only where you already have resources)` : label,
+          closing,
+        };
+      })
+      .sort((a, b) => Number(a.closing) - Number(b.closing)),
     vms: vms.map((vm) => ({ id: vm.id, hostname: vm.hostname, datacenterId: vm.datacenterId })),
   };
 }

@@ -7,7 +7,14 @@ import { ActionError } from '@/lib/action';
 import { ifaceInfo, ipList, operationInfo, vlanList } from '@/lib/gandi';
 import type { GandiConnection } from '@/lib/gandi/types';
 import { startSimulator, type Simulator } from '@/simulator';
-import { attachIface, createPublicIface, deleteIface, getIpPage, setReverse } from './network';
+import {
+  attachIface,
+  createPublicIface,
+  deleteIface,
+  getCreateIpChoices,
+  getIpPage,
+  setReverse,
+} from './network';
 import { addSshKey, getSshKeyPage } from './ssh-keys';
 import {
   createPrivateIface,
@@ -169,5 +176,26 @@ describe('SSH keys', () => {
     expect(page.keys).toEqual([
       { id: added.id, name: 'laptop', fingerprint: key.value.fingerprint },
     ]);
+  });
+});
+
+describe('what the new public IP form offers', () => {
+  it('open datacenters first (the default), a closing one last and labelled, closed ones not at all', async () => {
+    const { datacenters } = await getCreateIpChoices(conn);
+    expect(datacenters[0]?.closing).toBe(false);
+    const closing = datacenters.filter((dc) => dc.closing);
+    expect(closing.map((dc) => dc.label)).toEqual([
+      'FR-SD2 — Equinix Paris (closing: only where you already have resources)',
+    ]);
+    expect(datacenters.at(-1)?.closing).toBe(true);
+    expect(datacenters.some((dc) => dc.label.startsWith('US-BA1'))).toBe(false);
+    // The default is one where a new account can create: the API accepts it.
+    const created = await createPublicIface(conn, {
+      datacenter_id: datacenters[0]!.id,
+      ip_mode: 'ipv6',
+      bandwidth: 102400,
+      vm_id: undefined,
+    });
+    expect(created.operations).toHaveLength(1);
   });
 });

@@ -179,6 +179,30 @@ export const requestDiskResizeApprovalAction = defineAction(
   { permission: 'approval.request', resource: ({ disk_id }) => ({ kind: 'disk', id: disk_id }) },
 );
 
+/** The requester withdraws a request still pending (nothing ran for it). */
+export const cancelApprovalAction = defineAction(
+  z.object({ request_id: z.uuid() }),
+  async ({ request_id }, ctx) => {
+    const principal = teamOf(ctx);
+    const [{ getApprovalStore }, { actorOf }] = await Promise.all([
+      import('@/lib/team/approvals/approval-store'),
+      import('@/lib/team/approvals/file-request'),
+    ]);
+    const cancelled = await (
+      await getApprovalStore()
+    ).apply(
+      principal.workspaceId,
+      request_id,
+      { type: 'cancel', by: principal.memberId },
+      await actorOf(principal),
+    );
+    if (!cancelled.ok) throw new ActionError(cancelled.message);
+    revalidatePath('/team/approvals');
+    return { id: request_id, state: cancelled.request.state };
+  },
+  { permission: 'approval.request' },
+);
+
 const decideSchema = z.object({
   request_id: z.uuid(),
   decision: z.enum(['approve', 'reject']),

@@ -8,6 +8,7 @@ import { getApprovalStore } from '@/lib/team/approvals/approval-store';
 import { describeRequest } from '@/lib/team/approvals/kinds';
 import { requireTeamPermission } from '@/lib/team/page-access';
 import { decide } from '@/lib/team/roles';
+import { CancelRequestForm } from './cancel-form';
 import { DecideForm } from './decide-form';
 
 export const metadata: Metadata = { title: 'Approvals' };
@@ -82,6 +83,9 @@ export default async function ApprovalsPage() {
                 request.state === 'pending' &&
                 request.requestedBy !== principal.memberId ? (
                   <DecideForm requestId={request.id} />
+                ) : null}
+                {request.state === 'pending' && request.requestedBy === principal.memberId ? (
+                  <CancelRequestForm requestId={request.id} />
                 ) : null}
               </section>
             </li>
