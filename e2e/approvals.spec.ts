@@ -11,9 +11,11 @@ import {
   diskCount,
   ifaceCount,
   inviteOperator,
+  setQuota,
   simCall,
   vmCount,
 } from './team-workspace';
+import { openWizardAtSize } from './wizard-steps';
 
 test('an operator at quota asks for approval, the owner approves, the VM appears', async ({
   page: owner,
@@ -28,11 +30,7 @@ test('an operator at quota asks for approval, the owner approves, the VM appears
   const operator = await inviteOperator(owner, browser, operatorEmail);
 
   // No VM for the operator without an approval.
-  await owner.goto('/team/quotas');
-  const quota = owner.getByRole('form', { name: new RegExp(`^Quota of ${operatorEmail}`) });
-  await quota.getByLabel('VMs').fill('0');
-  await quota.getByRole('button', { name: 'Save quota' }).click();
-  await expect(quota.getByText('Saved.')).toBeVisible();
+  await setQuota(owner, operatorEmail, { VMs: '0' });
 
   await test.step('the operator is stopped before any API call and asks', async () => {
     await operator.goto('/team/templates');
@@ -76,11 +74,7 @@ test('an operator at quota asks for approval, the owner approves, the VM appears
   });
 
   await test.step('a policy holds launches above N cores even within quota', async () => {
-    await owner.goto('/team/quotas');
-    const quotaForm = owner.getByRole('form', { name: new RegExp(`^Quota of ${operatorEmail}`) });
-    await quotaForm.getByLabel('VMs').fill('5');
-    await quotaForm.getByRole('button', { name: 'Save quota' }).click();
-    await expect(quotaForm.getByText('Saved.')).toBeVisible();
+    await setQuota(owner, operatorEmail, { VMs: '5' });
     const policy = owner.getByRole('form', { name: 'Approval policy' });
     await policy.getByLabel('Approval needed above this many cores').fill('1');
     await policy.getByRole('button', { name: 'Save policy' }).click();
@@ -121,11 +115,7 @@ test('an operator over disk quota is refused before any API call, asks, and gets
   const operatorEmail = `dq-op-${account.handle}@example.test`.toLowerCase();
   const operator = await inviteOperator(owner, browser, operatorEmail);
 
-  await owner.goto('/team/quotas');
-  const quota = owner.getByRole('form', { name: new RegExp(`^Quota of ${operatorEmail}`) });
-  await quota.getByLabel('Disk (MB)').fill('1024');
-  await quota.getByRole('button', { name: 'Save quota' }).click();
-  await expect(quota.getByText('Saved.')).toBeVisible();
+  await setQuota(owner, operatorEmail, { 'Disk (MB)': '1024' });
 
   const newDisk = async (name: string, sizeGb: string) => {
     await operator.goto('/disks/new');
@@ -175,20 +165,11 @@ test('an operator over quota in the wizard asks for approval; the owner approves
   await createWorkspace(owner, account.apiKey, `wiz-owner-${account.handle}@example.test`);
   const operatorEmail = `wiz-op-${account.handle}@example.test`.toLowerCase();
   const operator = await inviteOperator(owner, browser, operatorEmail);
-  await owner.goto('/team/quotas');
-  const quota = owner.getByRole('form', { name: new RegExp(`^Quota of ${operatorEmail}`) });
-  await quota.getByLabel('VMs').fill('0');
-  await quota.getByRole('button', { name: 'Save quota' }).click();
-  await expect(quota.getByText('Saved.')).toBeVisible();
+  await setQuota(owner, operatorEmail, { VMs: '0' });
 
   let password = '';
   await test.step('the wizard refuses before any API call and offers to ask', async () => {
-    await operator.goto('/vms/new');
-    await operator.getByRole('radio', { name: /Paris, France SD3/ }).check();
-    await operator.getByRole('button', { name: 'Next' }).click();
-    await operator.getByRole('radio', { name: /^Debian 9/ }).check();
-    await operator.getByRole('button', { name: 'Next' }).click();
-    await expect(operator.getByRole('heading', { name: 'Step 3 of 6: Size' })).toBeVisible();
+    await openWizardAtSize(operator);
     await operator.getByRole('button', { name: 'Next' }).click();
     await expect(operator.getByRole('heading', { name: 'Step 4 of 6: Network' })).toBeVisible();
     await operator.getByRole('button', { name: 'Next' }).click();
@@ -241,11 +222,7 @@ test("an operator's resize past the cores quota is asked for, approved and appli
   await expect(owner.getByText('Template “web small” saved.')).toBeVisible();
   const operatorEmail = `rs-op-${account.handle}@example.test`.toLowerCase();
   const operator = await inviteOperator(owner, browser, operatorEmail);
-  await owner.goto('/team/quotas');
-  const quota = owner.getByRole('form', { name: new RegExp(`^Quota of ${operatorEmail}`) });
-  await quota.getByLabel('Cores').fill('2');
-  await quota.getByRole('button', { name: 'Save quota' }).click();
-  await expect(quota.getByText('Saved.')).toBeVisible();
+  await setQuota(owner, operatorEmail, { Cores: '2' });
 
   await operator.goto('/team/templates');
   const template = operator.getByRole('region', { name: 'Template web small' });
@@ -294,11 +271,7 @@ test('an operator over the IPv4 quota asks for a public IP, withdraws, asks agai
   await createWorkspace(owner, account.apiKey, `ip-owner-${account.handle}@example.test`);
   const operatorEmail = `ip-op-${account.handle}@example.test`.toLowerCase();
   const operator = await inviteOperator(owner, browser, operatorEmail);
-  await owner.goto('/team/quotas');
-  const quota = owner.getByRole('form', { name: new RegExp(`^Quota of ${operatorEmail}`) });
-  await quota.getByLabel('IPv4 addresses').fill('0');
-  await quota.getByRole('button', { name: 'Save quota' }).click();
-  await expect(quota.getByText('Saved.')).toBeVisible();
+  await setQuota(owner, operatorEmail, { 'IPv4 addresses': '0' });
 
   const refusal = 'IPv4 addresses: your quota is 0, 0 used, this asks for 1 more.';
   const ask = async () => {

@@ -6,6 +6,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { createAccount, expect, signIn, simControl, test, type SimAccount } from './fixtures';
+import { openWizardAtSize } from './wizard-steps';
 
 const UNSUPPORTED_REASON = 'This endpoint does not publish prices.';
 
@@ -26,12 +27,7 @@ async function expectPriceUnknown(cost: Locator): Promise<void> {
 
 /** Opens the creation wizard at its size step (FR-SD3, Debian 9) with a complete size. */
 async function wizardSizeStep(page: Page): Promise<Locator> {
-  await page.goto('/vms/new');
-  await page.getByRole('radio', { name: /Paris, France SD3/ }).check();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('radio', { name: /^Debian 9/ }).check();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await expect(page.getByRole('heading', { name: 'Step 3 of 6: Size' })).toBeVisible();
+  await openWizardAtSize(page);
   await page.getByLabel('Cores').fill('2');
   await page.getByLabel('Memory (MB)').fill('2048');
   await page.getByLabel('System disk (GB)').fill('10');

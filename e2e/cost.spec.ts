@@ -4,16 +4,12 @@
  * simulator's catalogue (cpu 168/core, ram 120/GB, disk 135/GB, IPv4 210, IPv6 free).
  */
 import { createAccount, expect, signIn, simControl, simRpc, test } from './fixtures';
+import { openWizardAtSize } from './wizard-steps';
 
 test('the wizard shows the cost and runway of the VM being configured', async ({ page }) => {
   const account = await createAccount(10_000);
   await signIn(page, account.apiKey);
-  await page.goto('/vms/new');
-  await page.getByRole('radio', { name: /Paris, France SD3/ }).check();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('radio', { name: /^Debian 9/ }).check();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await expect(page.getByRole('heading', { name: 'Step 3 of 6: Size' })).toBeVisible();
+  await openWizardAtSize(page);
 
   const cost = page.getByRole('region', { name: /Cost of this VM/ });
   await expect(cost).toContainText('estimate');

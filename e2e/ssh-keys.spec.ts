@@ -4,6 +4,7 @@
  * then deleted after a confirmation.
  */
 import { expect, recordBodies, test } from './fixtures';
+import { openWizardAtSize } from './wizard-steps';
 
 /** Made once with `ssh-keygen -t ed25519`; `ssh-keygen -l -E md5` prints this fingerprint. */
 const KEY_LINE =
@@ -78,14 +79,8 @@ test('add a key (bad ones refused), use it in the wizard, delete it', async ({
   await expect(page.getByText('This key is already saved as "laptop".')).toBeVisible();
 
   // The wizard offers it; a VM is created with it and no password.
-  await page.goto('/vms/new');
+  await openWizardAtSize(page);
   const next = page.getByRole('button', { name: 'Next', exact: true });
-  await page.getByRole('radio', { name: /Paris, France SD3/ }).check();
-  await next.click();
-  await expect(page.getByRole('heading', { name: 'Step 2 of 6: Image' })).toBeVisible();
-  await page.getByRole('radio', { name: /^Debian 9/ }).check();
-  await next.click();
-  await expect(page.getByRole('heading', { name: 'Step 3 of 6: Size' })).toBeVisible();
   await next.click();
   await expect(page.getByRole('heading', { name: 'Step 4 of 6: Network' })).toBeVisible();
   await next.click();

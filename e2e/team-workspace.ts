@@ -101,3 +101,16 @@ export async function inviteOperator(owner: Page, browser: Browser, email: strin
   await expect(member.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   return member;
 }
+
+/** Sets `email`'s quota on /team/quotas (labels as on the form: 'VMs', 'Cores', 'Disk (MB)'…). */
+export async function setQuota(
+  owner: Page,
+  email: string,
+  limits: Record<string, string>,
+): Promise<void> {
+  await owner.goto('/team/quotas');
+  const quota = owner.getByRole('form', { name: new RegExp(`^Quota of ${email}`) });
+  for (const [label, value] of Object.entries(limits)) await quota.getByLabel(label).fill(value);
+  await quota.getByRole('button', { name: 'Save quota' }).click();
+  await expect(quota.getByText('Saved.')).toBeVisible();
+}

@@ -18,6 +18,7 @@ import {
   test,
   type BodyRecorder,
 } from './fixtures';
+import { openWizardAtSize } from './wizard-steps';
 
 const PASSWORD = 'team-e2e-password-1';
 
@@ -53,11 +54,7 @@ async function accept(member: Page, link: string): Promise<void> {
 
 /** The creation wizard with the fewest choices (the wizard's own spec covers the rest). */
 async function createVmThroughWizard(page: Page, hostname: string): Promise<void> {
-  await page.goto('/vms/new');
-  await page.getByRole('radio', { name: /Paris, France SD3/ }).check();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('radio', { name: /^Debian 9/ }).check();
-  await page.getByRole('button', { name: 'Next' }).click();
+  await openWizardAtSize(page);
   await page.getByLabel('Memory (MB)').fill('512');
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByRole('heading', { name: 'Step 4 of 6: Network' })).toBeVisible();

@@ -6,6 +6,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, recordBodies, simControl, test } from './fixtures';
+import { openWizardAtSize } from './wizard-steps';
 
 async function expectAllDone(operations: Locator): Promise<void> {
   await expect(operations.first()).toBeVisible();
@@ -103,14 +104,8 @@ test('VLAN: create → private interface → VM on it → delete refused while u
   );
 
   // A VM created on this VLAN only, from the wizard: no public address.
-  await page.goto('/vms/new');
+  await openWizardAtSize(page);
   const next = page.getByRole('button', { name: 'Next', exact: true });
-  await page.getByRole('radio', { name: /Paris, France SD3/ }).check();
-  await next.click();
-  await expect(page.getByRole('heading', { name: 'Step 2 of 6: Image' })).toBeVisible();
-  await page.getByRole('radio', { name: /^Debian 9/ }).check();
-  await next.click();
-  await expect(page.getByRole('heading', { name: 'Step 3 of 6: Size' })).toBeVisible();
   await next.click();
   await expect(page.getByRole('heading', { name: 'Step 4 of 6: Network' })).toBeVisible();
   await page.getByRole('radio', { name: /Private VLAN only/ }).check();
