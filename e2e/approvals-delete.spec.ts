@@ -4,14 +4,8 @@
  * owner approves with a reason, and the portal stops the running VM, then deletes it; the operator
  * follows both operations.
  */
-import { createAccount, expect, simRpc, test } from './fixtures';
-import {
-  addSshKey,
-  createWorkspace,
-  defineTemplate,
-  inviteOperator,
-  vmCount,
-} from './team-workspace';
+import { expect, simRpc, test } from './fixtures';
+import { teamWithOperator, vmCount } from './team-workspace';
 
 const HOSTNAME = 'held-delete-1';
 const BULK_HOSTNAME = 'held-delete-2';
@@ -20,13 +14,9 @@ test("an operator's delete becomes a request; on approval the portal stops, then
   page: owner,
   browser,
 }) => {
-  const account = await createAccount(1_000_000);
-  await addSshKey(account.apiKey, 'laptop');
-  await createWorkspace(owner, account.apiKey, `del-owner-${account.handle}@example.test`);
-  await defineTemplate(owner, 'web small');
-  await expect(owner.getByText('Template “web small” saved.')).toBeVisible();
-  const operatorEmail = `del-op-${account.handle}@example.test`.toLowerCase();
-  const operator = await inviteOperator(owner, browser, operatorEmail);
+  const { account, operator, operatorEmail } = await teamWithOperator(owner, browser, 'del', {
+    template: true,
+  });
 
   await test.step('the operator launches two VMs of their own', async () => {
     for (const hostname of [HOSTNAME, BULK_HOSTNAME]) {

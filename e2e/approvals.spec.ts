@@ -2,17 +2,13 @@
  * @file Approvals: an operator at quota is stopped before any API call, asks for approval, the
  * owner approves with a reason, the portal creates the VM and the operator follows its operations.
  */
-import { createAccount, expect, test } from './fixtures';
-
+import { expect, test } from './fixtures';
 import {
-  addSshKey,
-  createWorkspace,
-  defineTemplate,
   diskCount,
   ifaceCount,
-  inviteOperator,
   setQuota,
   simCall,
+  teamWithOperator,
   vmCount,
 } from './team-workspace';
 import { openWizardAtSize } from './wizard-steps';
@@ -21,13 +17,9 @@ test('an operator at quota asks for approval, the owner approves, the VM appears
   page: owner,
   browser,
 }) => {
-  const account = await createAccount(1_000_000);
-  await addSshKey(account.apiKey, 'laptop');
-  await createWorkspace(owner, account.apiKey, `appr-owner-${account.handle}@example.test`);
-  await defineTemplate(owner, 'web small');
-  await expect(owner.getByText('Template “web small” saved.')).toBeVisible();
-  const operatorEmail = `appr-op-${account.handle}@example.test`.toLowerCase();
-  const operator = await inviteOperator(owner, browser, operatorEmail);
+  const { account, operator, operatorEmail } = await teamWithOperator(owner, browser, 'appr', {
+    template: true,
+  });
 
   // No VM for the operator without an approval.
   await setQuota(owner, operatorEmail, { VMs: '0' });
@@ -110,10 +102,7 @@ test('an operator over disk quota is refused before any API call, asks, and gets
   page: owner,
   browser,
 }) => {
-  const account = await createAccount(1_000_000);
-  await createWorkspace(owner, account.apiKey, `dq-owner-${account.handle}@example.test`);
-  const operatorEmail = `dq-op-${account.handle}@example.test`.toLowerCase();
-  const operator = await inviteOperator(owner, browser, operatorEmail);
+  const { account, operator, operatorEmail } = await teamWithOperator(owner, browser, 'dq');
 
   await setQuota(owner, operatorEmail, { 'Disk (MB)': '1024' });
 
@@ -161,10 +150,7 @@ test('an operator over quota in the wizard asks for approval; the owner approves
   page: owner,
   browser,
 }) => {
-  const account = await createAccount(1_000_000);
-  await createWorkspace(owner, account.apiKey, `wiz-owner-${account.handle}@example.test`);
-  const operatorEmail = `wiz-op-${account.handle}@example.test`.toLowerCase();
-  const operator = await inviteOperator(owner, browser, operatorEmail);
+  const { account, operator, operatorEmail } = await teamWithOperator(owner, browser, 'wiz');
   await setQuota(owner, operatorEmail, { VMs: '0' });
 
   let password = '';
@@ -215,13 +201,9 @@ test("an operator's resize past the cores quota is asked for, approved and appli
   page: owner,
   browser,
 }) => {
-  const account = await createAccount(1_000_000);
-  await addSshKey(account.apiKey, 'laptop');
-  await createWorkspace(owner, account.apiKey, `rs-owner-${account.handle}@example.test`);
-  await defineTemplate(owner, 'web small');
-  await expect(owner.getByText('Template “web small” saved.')).toBeVisible();
-  const operatorEmail = `rs-op-${account.handle}@example.test`.toLowerCase();
-  const operator = await inviteOperator(owner, browser, operatorEmail);
+  const { account, operator, operatorEmail } = await teamWithOperator(owner, browser, 'rs', {
+    template: true,
+  });
   await setQuota(owner, operatorEmail, { Cores: '2' });
 
   await operator.goto('/team/templates');
@@ -267,10 +249,7 @@ test('an operator over the IPv4 quota asks for a public IP, withdraws, asks agai
   page: owner,
   browser,
 }) => {
-  const account = await createAccount(1_000_000);
-  await createWorkspace(owner, account.apiKey, `ip-owner-${account.handle}@example.test`);
-  const operatorEmail = `ip-op-${account.handle}@example.test`.toLowerCase();
-  const operator = await inviteOperator(owner, browser, operatorEmail);
+  const { account, operator, operatorEmail } = await teamWithOperator(owner, browser, 'ip');
   await setQuota(owner, operatorEmail, { 'IPv4 addresses': '0' });
 
   const refusal = 'IPv4 addresses: your quota is 0, 0 used, this asks for 1 more.';

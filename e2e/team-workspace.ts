@@ -3,7 +3,7 @@
  * personal session into a workspace, invite an operator, define a VM template, count resources.
  */
 import type { Browser, Page } from '@playwright/test';
-import { expect, SIM_BASE } from './fixtures';
+import { createAccount, expect, SIM_BASE } from './fixtures';
 
 export const PASSWORD = 'templates-e2e-password-1';
 export const PUBLIC_KEY =
@@ -113,4 +113,26 @@ export async function setQuota(
   for (const [label, value] of Object.entries(limits)) await quota.getByLabel(label).fill(value);
   await quota.getByRole('button', { name: 'Save quota' }).click();
   await expect(quota.getByText('Saved.')).toBeVisible();
+}
+
+/**
+ * A fresh account turned into a workspace by `owner`, with an operator signed in beside it;
+ * `template: true` also adds the SSH key "laptop" and the template "web small" (2 cores).
+ */
+export async function teamWithOperator(
+  owner: Page,
+  browser: Browser,
+  prefix: string,
+  { template = false }: { template?: boolean } = {},
+) {
+  const account = await createAccount(1_000_000);
+  if (template) await addSshKey(account.apiKey, 'laptop');
+  await createWorkspace(owner, account.apiKey, `${prefix}-owner-${account.handle}@example.test`);
+  if (template) {
+    await defineTemplate(owner, 'web small');
+    await expect(owner.getByText('Template “web small” saved.')).toBeVisible();
+  }
+  const operatorEmail = `${prefix}-op-${account.handle}@example.test`.toLowerCase();
+  const operator = await inviteOperator(owner, browser, operatorEmail);
+  return { account, operator, operatorEmail };
 }

@@ -23,3 +23,13 @@ export interface ActionPermission<I = unknown> {
     redact?: readonly string[];
   };
 }
+
+/** A disk made as a copy reads its source: the source is touched too (create, or its request). */
+export function diskCopySource(input: {
+  source: string;
+  src_disk_id?: number | undefined;
+}): ResourceRef | null {
+  return input.source === 'disk' && input.src_disk_id !== undefined
+    ? { kind: 'disk', id: input.src_disk_id }
+    : null;
+}

@@ -16,7 +16,7 @@ import {
 } from '@/lib/dal/disk-mutations';
 import { diskInfo } from '@/lib/gandi';
 import { holdDelete } from '@/lib/team/approvals/policy-hook';
-import type { ResourceRef } from '@/lib/team/permission';
+import { diskCopySource, type ResourceRef } from '@/lib/team/permission';
 import {
   checkDiskResizeQuota,
   checkNewDiskQuota,
@@ -55,10 +55,7 @@ export const createDiskAction = defineAction(
   {
     permission: 'disk.create',
     // A copy reads its source disk: it must be one the member may use.
-    resource: (input) =>
-      input.source === 'disk' && input.src_disk_id !== undefined
-        ? { kind: 'disk', id: input.src_disk_id }
-        : null,
+    resource: diskCopySource,
   },
 );
 

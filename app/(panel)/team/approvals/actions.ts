@@ -4,6 +4,7 @@ import { after } from 'next/server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { ActionError, defineAction, type ActionContext } from '@/lib/action';
+import { diskCopySource } from '@/lib/team/permission';
 import type { TeamPrincipal } from '@/lib/team/principal';
 import { launchSchema, mayLaunch } from '@/lib/team/templates/template-schema';
 import { createDiskSchema, updateDiskSchema } from '@/lib/validation/disk';
@@ -127,10 +128,7 @@ export const requestDiskCreateApprovalAction = defineAction(
   {
     permission: 'approval.request',
     // As for the create itself: a copy reads its source, which must be the member's to use.
-    resource: (input) =>
-      input.source === 'disk' && input.src_disk_id !== undefined
-        ? { kind: 'disk', id: input.src_disk_id }
-        : null,
+    resource: diskCopySource,
   },
 );
 
