@@ -2,10 +2,26 @@
  * @file The admin policy "any delete by an operator needs approval": the operator's delete of
  * their VM (from its page, and from a bulk delete) becomes a request (nothing reaches Gandi), the
  * owner approves with a reason, and the portal stops the running VM, then deletes it; the operator
- * follows both operations.
+ * follows both operations. Disk and interface deletes are held the same way.
  */
 import { expect, simRpc, test } from './fixtures';
-import { teamWithOperator, vmCount } from './team-workspace';
+import type { Page } from '@playwright/test';
+import { diskCount, ifaceCount, teamWithOperator, vmCount } from './team-workspace';
+
+/** The owner ticks "any delete by an operator needs approval" (and it stays ticked). */
+async function turnOnDeletePolicy(owner: Page): Promise<void> {
+  await owner.goto('/team/quotas');
+  const policy = owner.getByRole('form', { name: 'Approval policy' });
+  const rule = policy.getByRole('checkbox', { name: /Any delete by an operator needs approval/ });
+  await expect(rule).not.toBeChecked();
+  await rule.check();
+  await policy.getByRole('button', { name: 'Save policy' }).click();
+  await expect(policy.getByText('Saved.')).toBeVisible();
+  await owner.reload();
+  await expect(rule).toBeChecked();
+}
+
+const POLICY_HOLD = "Sent for approval — Policy: deletes by an operator need an admin's approval.";
 
 const HOSTNAME = 'held-delete-1';
 const BULK_HOSTNAME = 'held-delete-2';
@@ -37,19 +53,7 @@ test("an operator's delete becomes a request; on approval the portal stops, then
       .toBe(2);
   });
 
-  await test.step('the owner turns the policy on', async () => {
-    await owner.goto('/team/quotas');
-    const policy = owner.getByRole('form', { name: 'Approval policy' });
-    const rule = policy.getByRole('checkbox', {
-      name: /Any delete by an operator needs approval/,
-    });
-    await expect(rule).not.toBeChecked();
-    await rule.check();
-    await policy.getByRole('button', { name: 'Save policy' }).click();
-    await expect(policy.getByText('Saved.')).toBeVisible();
-    await owner.reload();
-    await expect(rule).toBeChecked();
-  });
+  await test.step('the owner turns the policy on', () => turnOnDeletePolicy(owner));
 
   await test.step('the operator deletes: a request is filed, the VM stays', async () => {
     await operator.goto('/vms');
@@ -124,4 +128,68 @@ test("an operator's delete becomes a request; on approval the portal stops, then
     ])
       await expect(owner.getByText(action, { exact: true }).first()).toBeVisible();
   });
+});
+
+test("an operator's disk and IP deletes are held too, and run once approved", async ({
+  page: owner,
+  browser,
+}) => {
+  const { account, operator } = await teamWithOperator(owner, browser, 'deld');
+
+  await operator.goto('/disks/new');
+  await operator.getByLabel('Datacenter').selectOption('4');
+  await operator.getByLabel('Name').fill('held-disk');
+  await operator.getByLabel('Size (GB)').fill('1');
+  await operator.getByRole('button', { name: 'Create disk' }).click();
+  await expect(operator).toHaveURL(/\/disks\/\d+$/, { timeout: 20_000 });
+  const diskPage = operator.url();
+
+  await operator.goto('/network/new');
+  await operator.getByRole('radio', { name: /IPv6 only/ }).check();
+  await operator.getByRole('button', { name: 'Create public IP' }).click();
+  await expect(operator).toHaveURL(/\/network\/interfaces\/\d+$/, { timeout: 20_000 });
+  const ifacePage = operator.url();
+  expect(await diskCount(account.apiKey)).toBe(1);
+  expect(await ifaceCount(account.apiKey)).toBe(1);
+
+  await turnOnDeletePolicy(owner);
+
+  await operator.goto(diskPage);
+  await operator.getByRole('button', { name: 'Delete disk' }).click();
+  const diskDialog = operator.getByRole('dialog', { name: 'Delete held-disk?' });
+  await diskDialog.getByLabel(/Type held-disk to confirm/).fill('held-disk');
+  await diskDialog.getByRole('button', { name: 'Delete this disk' }).click();
+  await expect(operator.getByRole('status').filter({ hasText: 'Sent for approval' })).toContainText(
+    POLICY_HOLD,
+  );
+
+  await operator.goto(ifacePage);
+  await operator.getByRole('button', { name: 'Delete interface' }).click();
+  const ifaceDialog = operator.getByRole('dialog', {
+    name: 'Delete this interface and its addresses?',
+  });
+  // The phrase to type is the interface's address, shown in the dialog.
+  const phrase = (await ifaceDialog.locator('label strong').textContent()) ?? '';
+  await ifaceDialog.getByRole('textbox').fill(phrase);
+  await ifaceDialog.getByRole('button', { name: 'Delete interface' }).click();
+  await expect(operator.getByRole('status').filter({ hasText: 'Sent for approval' })).toContainText(
+    POLICY_HOLD,
+  );
+  expect(await diskCount(account.apiKey)).toBe(1);
+  expect(await ifaceCount(account.apiKey)).toBe(1);
+
+  await owner.goto('/team/approvals');
+  for (const title of ['Delete disk held-disk', `Delete interface #`]) {
+    const request = owner.getByRole('region', { name: new RegExp(`^Request: ${title}`) });
+    await request.getByLabel('Reason').fill('Cleaning up');
+    await request.getByRole('button', { name: 'Approve and run' }).click();
+    await expect(request.getByText('done', { exact: true })).toBeVisible({ timeout: 20_000 });
+  }
+  await expect(
+    owner.getByRole('region', {
+      name: `Request: Delete interface #${/\d+$/.exec(ifacePage)?.[0]} (${phrase})`,
+    }),
+  ).toBeVisible();
+  await expect.poll(() => diskCount(account.apiKey)).toBe(0);
+  await expect.poll(() => ifaceCount(account.apiKey)).toBe(0);
 });
