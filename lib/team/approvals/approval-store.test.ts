@@ -132,5 +132,35 @@ describe.each(TEST_BACKENDS)(
       const verdict = await verifyWorkspaceAudit(db, workspace.id);
       expect(verdict.ok).toBe(true);
     });
+
+    it('lists open requests first, oldest first, then the decided ones, newest first', async () => {
+      const { workspace, approvals, id: first, admin, member } = await setup();
+      const file = (hostname: string) =>
+        approvals.create(workspace.id, {
+          requestedBy: member.memberId,
+          requesterEmail: member.memberEmail,
+          action: 'vm.create',
+          params: { hostname },
+          why: 'Over quota',
+        });
+      const second = await file('web2');
+      const third = await file('web3');
+      const fourth = await file('web4');
+      for (const decided of [first, third])
+        await approvals.apply(
+          workspace.id,
+          decided,
+          { type: 'reject', by: admin.memberId, role: 'owner', reason: 'Not now' },
+          admin,
+        );
+      const ids = (await approvals.list(workspace.id)).map((request) => request.id);
+      expect(ids).toEqual([second, fourth, third, first]);
+      // A short page keeps the pending ones.
+      expect((await approvals.list(workspace.id, undefined, 2)).map((r) => r.id)).toEqual([
+        second,
+        fourth,
+      ]);
+      expect((await approvals.list(workspace.id, 'someone-else')).length).toBe(0);
+    });
   },
 );

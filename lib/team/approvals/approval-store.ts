@@ -76,6 +76,10 @@ function toApproval(row: ApprovalTable): StoredApproval {
   };
 }
 
+/** States still to act on: decided by an admin, or followed while the portal runs them. */
+const OPEN_STATES = ['pending', 'approved', 'executing'];
+export const LIST_LIMIT = 200;
+
 export class ApprovalStore {
   constructor(
     private readonly db: TeamDb,
@@ -123,14 +127,34 @@ export class ApprovalStore {
     return id;
   }
 
-  async list(workspaceId: string, requestedBy?: string): Promise<StoredApproval[]> {
+  /**
+   * What waits for a decision (or is running) first, oldest first as a queue; then the rest,
+   * newest first, up to `limit` in all (a long history does not push pending requests out).
+   */
+  async list(
+    workspaceId: string,
+    requestedBy?: string,
+    limit = LIST_LIMIT,
+  ): Promise<StoredApproval[]> {
     let query = this.table()
       .selectFrom('approval_requests')
       .selectAll()
       .where('workspace_id', '=', workspaceId);
     if (requestedBy) query = query.where('requested_by', '=', requestedBy);
-    const rows = await query.orderBy('created_at', 'desc').limit(200).execute();
-    return rows.map(toApproval);
+    const open = await query
+      .where('state', 'in', OPEN_STATES)
+      .orderBy('created_at', 'asc')
+      .limit(limit)
+      .execute();
+    const closed =
+      open.length < limit
+        ? await query
+            .where('state', 'not in', OPEN_STATES)
+            .orderBy('created_at', 'desc')
+            .limit(limit - open.length)
+            .execute()
+        : [];
+    return [...open, ...closed].map(toApproval);
   }
 
   async get(workspaceId: string, id: string): Promise<StoredApproval | null> {

@@ -4,7 +4,7 @@ import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
 import { PagePoller } from '@/components/ui/page-poller';
 import type { ApprovalState } from '@/lib/team/approvals/approval-machine';
-import { getApprovalStore } from '@/lib/team/approvals/approval-store';
+import { getApprovalStore, LIST_LIMIT } from '@/lib/team/approvals/approval-store';
 import { describeRequest } from '@/lib/team/approvals/kinds';
 import { requireTeamPermission } from '@/lib/team/page-access';
 import { decide } from '@/lib/team/roles';
@@ -41,8 +41,14 @@ export default async function ApprovalsPage() {
       ) : null}
       <PageHeader
         title="Approvals"
-        description="Changes over quota or held by the policy wait here for an owner or admin; approved ones run at once."
+        description="Changes over quota or held by the policy wait here for an owner or admin; approved ones run at once. Open requests come first."
       />
+      {requests.length === LIST_LIMIT ? (
+        <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
+          Open requests first, then the latest decided ones: {LIST_LIMIT} shown. Older decisions are
+          in the audit log.
+        </p>
+      ) : null}
       {requests.length === 0 ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">No request.</p>
       ) : (
