@@ -88,6 +88,17 @@ test("an operator's delete becomes a request; on approval the portal stops, then
     expect(await vmCount(account.apiKey)).toBe(2);
   });
 
+  await test.step('both dashboards say what waits', async () => {
+    await owner.goto('/');
+    await expect(owner.getByRole('region', { name: 'Approvals' })).toContainText(
+      '2 requests wait for a decision.',
+    );
+    await operator.goto('/');
+    await expect(operator.getByRole('region', { name: 'Approvals' })).toContainText(
+      '2 of your requests are waiting for an admin.',
+    );
+  });
+
   await test.step('the owner approves; the portal stops the VM, then deletes it', async () => {
     await owner.goto('/team/approvals');
     const request = owner.getByRole('region', { name: `Request: Delete VM ${HOSTNAME}` });
@@ -104,6 +115,12 @@ test("an operator's delete becomes a request; on approval the portal stops, then
     await bulkRequest.getByRole('button', { name: 'Approve and run' }).click();
     await expect(bulkRequest.getByText('done', { exact: true })).toBeVisible({ timeout: 45_000 });
     await expect.poll(() => vmCount(account.apiKey), { timeout: 30_000 }).toBe(0);
+  });
+
+  await test.step('with nothing left to decide, the card is gone', async () => {
+    await owner.goto('/');
+    await expect(owner.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+    await expect(owner.getByRole('region', { name: 'Approvals' })).toHaveCount(0);
   });
 
   await test.step('the operator sees both operations, stop then delete, done', async () => {

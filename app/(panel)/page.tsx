@@ -6,6 +6,7 @@ import { VmStatesCard } from '@/components/dashboard/vm-states-card';
 import { CardSkeleton } from '@/components/ui/skeleton';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireSession } from '@/lib/dal/auth';
+import { ApprovalsCard } from './team/approvals/approvals-card';
 import { QuotaCard } from './team/quotas/quota-card';
 
 export const metadata: Metadata = { title: 'Dashboard' };
@@ -19,6 +20,9 @@ export default async function DashboardPage() {
       <div className="grid gap-4">
         <Suspense fallback={<CardSkeleton label="Loading the account…" lines={2} />}>
           <AccountCard conn={conn} />
+        </Suspense>
+        <Suspense fallback={null}>
+          <ApprovalsCard />
         </Suspense>
         <Suspense fallback={null}>
           <QuotaCard />

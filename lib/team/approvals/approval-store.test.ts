@@ -161,6 +161,9 @@ describe.each(TEST_BACKENDS)(
         fourth,
       ]);
       expect((await approvals.list(workspace.id, 'someone-else')).length).toBe(0);
+      expect(await approvals.countPending(workspace.id)).toBe(2);
+      expect(await approvals.countPending(workspace.id, member.memberId)).toBe(2);
+      expect(await approvals.countPending(workspace.id, 'someone-else')).toBe(0);
     });
   },
 );

@@ -157,6 +157,19 @@ export class ApprovalStore {
     return [...open, ...closed].map(toApproval);
   }
 
+  /** How many requests wait for a decision (of one requester, or all). */
+  async countPending(workspaceId: string, requestedBy?: string): Promise<number> {
+    let query = this.table()
+      .selectFrom('approval_requests')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('workspace_id', '=', workspaceId)
+      .where('state', '=', 'pending');
+    if (requestedBy) query = query.where('requested_by', '=', requestedBy);
+    const row = await query.executeTakeFirst();
+    // PostgreSQL counts as bigint, returned as a string.
+    return Number(row?.n ?? 0);
+  }
+
   async get(workspaceId: string, id: string): Promise<StoredApproval | null> {
     const row = await this.table()
       .selectFrom('approval_requests')
