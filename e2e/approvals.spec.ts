@@ -119,6 +119,17 @@ test('an operator over disk quota is refused before any API call, asks, and gets
   await expect(operator).toHaveURL(/\/disks\/\d+$/, { timeout: 20_000 });
   expect(await diskCount(account.apiKey)).toBe(1);
 
+  // The quota is now full: a snapshot of it (a new disk as big) is refused too, and can be asked.
+  const snapshot = operator.getByRole('region', { name: 'Snapshot', exact: true });
+  await snapshot.getByLabel('Snapshot name (optional)').fill('fits-snap');
+  await snapshot.getByRole('button', { name: 'Take snapshot' }).click();
+  await expect(snapshot.getByRole('alert')).toContainText(
+    'Over quota — Disk (MB): your quota is 1024, 1024 used, this asks for 1024 more.',
+  );
+  await snapshot.getByRole('button', { name: 'Ask for approval' }).click();
+  await expect(snapshot.getByText('Sent for approval.')).toBeVisible();
+  expect(await diskCount(account.apiKey)).toBe(1);
+
   await newDisk('too-big', '2');
   // Shown next to the size, with what is used and what it asks for; nothing reached the API.
   const refusal = 'Disk (MB): your quota is 1024, 1024 used, this asks for 2048 more.';
@@ -138,6 +149,10 @@ test('an operator over disk quota is refused before any API call, asks, and gets
   await request.getByRole('button', { name: 'Approve and run' }).click();
   await expect(request.getByText('done', { exact: true })).toBeVisible({ timeout: 20_000 });
   await expect.poll(() => diskCount(account.apiKey)).toBe(2);
+  // The snapshot's request waits beside it, named after its disk.
+  await expect(
+    owner.getByRole('region', { name: 'Request: Snapshot disk fits as fits-snap' }),
+  ).toContainText('pending');
   // The disk is the operator's: listed for them, with its operation followed to the end.
   await operator.goto('/team/approvals');
   const mine = operator.getByRole('region', { name: /Create disk too-big/ });

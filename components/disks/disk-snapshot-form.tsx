@@ -2,6 +2,8 @@
 
 import { useActionState, useState } from 'react';
 import { snapshotDiskAction } from '@/app/(panel)/disks/actions';
+import { requestSnapshotApprovalAction } from '@/app/(panel)/team/approvals/actions';
+import { ApprovalRequestButton, offersApproval } from '@/components/team/approval-request-button';
 import { TextField } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useOnStarted } from '@/components/vms/use-started-operations';
@@ -39,6 +41,10 @@ export function DiskSnapshotForm({ disk, onStarted }: { disk: DiskView; onStarte
         Take snapshot
       </SubmitButton>
       <ActionMessage state={state} />
+      {state.status === 'error' && offersApproval(state.message) ? (
+        // Nothing reached Gandi: the same snapshot can go to the team's admins instead.
+        <ApprovalRequestButton action={requestSnapshotApprovalAction} />
+      ) : null}
     </form>
   );
 }

@@ -274,4 +274,27 @@ describe('executing an approved request', () => {
     expect((await executeApproved(deps(conn, noLater), diskGrow)).request.state).toBe('done');
     expect((await diskInfo(conn, disk.id)).size).toBe(sizeGb * 1024);
   });
+
+  it('takes a snapshot over quota for the requester, who then owns it', async () => {
+    const { apiKey, conn } = await workspace();
+    const [vmId] = sim.control.createVms({ apiKey, count: 1 }).vmIds as [number];
+    const source = (await vmInfo(conn, vmId)).disks[0]!;
+    const id = await approved('disk.snapshot', {
+      disk_id: source.id,
+      disk_name: source.name,
+      name: 'before-upgrade',
+    });
+    const { request } = await executeApproved(
+      deps(conn, () => {
+        throw new Error('a snapshot has no later step');
+      }),
+      id,
+    );
+    expect(request.state).toBe('done');
+    const owned = [...(await team.ownersOf(workspaceId, 'disk')).keys()];
+    expect(owned).toHaveLength(1);
+    const snapshot = await diskInfo(conn, owned[0]!);
+    expect(snapshot.name).toBe('before-upgrade');
+    expect(snapshot.type).toBe('snapshot');
+  });
 });

@@ -7,7 +7,7 @@ import { ActionError, defineAction, type ActionContext } from '@/lib/action';
 import { diskCopySource } from '@/lib/team/permission';
 import type { TeamPrincipal } from '@/lib/team/principal';
 import { launchSchema, mayLaunch } from '@/lib/team/templates/template-schema';
-import { createDiskSchema, updateDiskSchema } from '@/lib/validation/disk';
+import { createDiskSchema, snapshotSchema, updateDiskSchema } from '@/lib/validation/disk';
 import { createPublicIfaceSchema } from '@/lib/validation/network';
 import { createVmSchema, resizeVmSchema } from '@/lib/validation/vm';
 
@@ -173,6 +173,22 @@ export const requestDiskResizeApprovalAction = defineAction(
     const { checkDiskResizeQuota } = await import('@/lib/team/quotas/hooks');
     const why = await approvalReason(null, () => checkDiskResizeQuota(ctx, disk_id, size_gb));
     return file(principal, 'disk.update', { disk_id, name, size_gb }, why);
+  },
+  { permission: 'approval.request', resource: ({ disk_id }) => ({ kind: 'disk', id: disk_id }) },
+);
+
+/** A snapshot over the disk quota, sent to the admins instead. */
+export const requestSnapshotApprovalAction = defineAction(
+  snapshotSchema,
+  async ({ disk_id, name }, ctx) => {
+    const principal = teamOf(ctx);
+    const [{ checkSnapshotQuota }, { diskInfo }] = await Promise.all([
+      import('@/lib/team/quotas/hooks'),
+      import('@/lib/gandi'),
+    ]);
+    const disk = await diskInfo(ctx.conn, disk_id);
+    const why = await approvalReason(null, () => checkSnapshotQuota(ctx, disk_id));
+    return file(principal, 'disk.snapshot', { disk_id, disk_name: disk.name, name }, why);
   },
   { permission: 'approval.request', resource: ({ disk_id }) => ({ kind: 'disk', id: disk_id }) },
 );

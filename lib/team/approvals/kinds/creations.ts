@@ -1,5 +1,5 @@
 import 'server-only';
-import { createDisk } from '@/lib/dal/disk-mutations';
+import { createDisk, snapshotDisk } from '@/lib/dal/disk-mutations';
 import { attachIface, createPublicIface } from '@/lib/dal/network';
 import { z } from 'zod';
 import { DISK_SOURCES, type CreateDiskInput } from '@/lib/validation/disk';
@@ -7,7 +7,7 @@ import { createPublicIfaceSchema } from '@/lib/validation/network';
 import { defineKind, type RequestRun } from './request-kind';
 
 /**
- * A new disk or public IP a quota refused. The stored parameters are the form's validated input,
+ * A new disk, snapshot or public IP a quota refused. The stored parameters are the form's validated input,
  * checked again when the request runs (a stored request is input too).
  */
 
@@ -54,4 +54,14 @@ export const ifaceCreateKind = defineKind({
     }
     return run;
   },
+});
+
+/** A snapshot is a new disk of its source's size; an empty name is dated when it runs. */
+export const snapshotKind = defineKind({
+  action: 'disk.snapshot',
+  params: z.object({ disk_id: id, disk_name: z.string().min(1), name: z.string() }).strict(),
+  creates: true,
+  describe: ({ disk_name, name }) =>
+    name === '' ? `Snapshot disk ${disk_name}` : `Snapshot disk ${disk_name} as ${name}`,
+  run: ({ disk_id, name }, { conn }) => snapshotDisk(conn, disk_id, name),
 });

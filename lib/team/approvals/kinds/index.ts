@@ -1,5 +1,5 @@
 import 'server-only';
-import { diskCreateKind, ifaceCreateKind } from './creations';
+import { diskCreateKind, ifaceCreateKind, snapshotKind } from './creations';
 import { diskDeleteKind, ifaceDeleteKind, vmDeleteKind } from './deletes';
 import type { RegisteredKind } from './request-kind';
 import { diskResizeKind, vmResizeKind } from './resizes';
@@ -15,6 +15,7 @@ const KINDS: ReadonlyMap<string, RegisteredKind> = new Map(
     templateLaunchKind,
     vmCreateKind,
     diskCreateKind,
+    snapshotKind,
     ifaceCreateKind,
     vmResizeKind,
     diskResizeKind,

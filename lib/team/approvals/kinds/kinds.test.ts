@@ -48,6 +48,15 @@ describe('kinds of approval requests', () => {
     ).toBe('Delete interface #7 (2001:db8::1)');
   });
 
+  it('names snapshots by their disk, and by their own name when given', () => {
+    expect(describeRequest('disk.snapshot', { disk_id: 6, disk_name: 'data', name: '' })).toBe(
+      'Snapshot disk data',
+    );
+    expect(
+      describeRequest('disk.snapshot', { disk_id: 6, disk_name: 'data', name: 'before-upgrade' }),
+    ).toBe('Snapshot disk data as before-upgrade');
+  });
+
   it('names resizes by the target size', () => {
     const resize = { vm_id: 5, hostname: 'web1', cores: 3, memory: 2048, accept_reboot: false };
     expect(describeRequest('vm.update', resize)).toBe('Resize VM web1 to 3 cores, 2048 MB');
