@@ -6,7 +6,7 @@
  */
 import { expect, simRpc, test } from './fixtures';
 import type { Page } from '@playwright/test';
-import { diskCount, ifaceCount, teamWithOperator, vmCount } from './team-workspace';
+import { directSql, diskCount, ifaceCount, teamWithOperator, vmCount } from './team-workspace';
 
 /** The owner ticks "any delete by an operator needs approval" (and it stays ticked). */
 async function turnOnDeletePolicy(owner: Page): Promise<void> {
@@ -209,4 +209,45 @@ test("an operator's disk and IP deletes are held too, and run once approved", as
   ).toBeVisible();
   await expect.poll(() => diskCount(account.apiKey)).toBe(0);
   await expect.poll(() => ifaceCount(account.apiKey)).toBe(0);
+});
+
+test('a request that stalled while running (the portal stopped) is said so, and an admin closes it', async ({
+  page: owner,
+  browser,
+}) => {
+  const { operator } = await teamWithOperator(owner, browser, 'stall');
+  await operator.goto('/disks/new');
+  await operator.getByLabel('Datacenter').selectOption('4');
+  await operator.getByLabel('Name').fill('stalled-disk');
+  await operator.getByLabel('Size (GB)').fill('1');
+  await operator.getByRole('button', { name: 'Create disk' }).click();
+  await expect(operator).toHaveURL(/\/disks\/\d+$/, { timeout: 20_000 });
+  await turnOnDeletePolicy(owner);
+  await operator.getByRole('button', { name: 'Delete disk' }).click();
+  const dialog = operator.getByRole('dialog', { name: 'Delete stalled-disk?' });
+  await dialog.getByLabel(/Type stalled-disk to confirm/).fill('stalled-disk');
+  await dialog.getByRole('button', { name: 'Delete this disk' }).click();
+  await expect(operator.getByRole('status').filter({ hasText: 'Sent for approval' })).toBeVisible();
+
+  // As a server stopped between two steps leaves it: executing, its last move an hour ago.
+  const anHourAgo = new Date(Date.now() - 3_600_000).toISOString();
+  const { changes } = await directSql(
+    "update approval_requests set state = 'executing', updated_at = ? where params like ?",
+    [anHourAgo, '%stalled-disk%'],
+  );
+  expect(changes).toBe(1);
+
+  const title = 'Request: Delete disk stalled-disk';
+  await operator.goto('/team/approvals');
+  const mine = operator.getByRole('region', { name: title });
+  await expect(mine).toContainText('No progress for over 15 minutes');
+  await expect(mine.getByRole('button', { name: 'Close as failed' })).toHaveCount(0);
+
+  await owner.goto('/team/approvals');
+  const request = owner.getByRole('region', { name: title });
+  await expect(request).toContainText('executing');
+  await request.getByRole('button', { name: 'Close as failed' }).click();
+  await expect(request.getByText('failed', { exact: true })).toBeVisible();
+  await expect(request).toContainText('Stopped before its end (the portal restarted?)');
+  await expect(request).not.toContainText('No progress for over 15 minutes');
 });

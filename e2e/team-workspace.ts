@@ -2,7 +2,10 @@
  * @file Team-workspace steps shared by the team e2e specs: seed an SSH key on the simulator, turn a
  * personal session into a workspace, invite an operator, define a VM template, count resources.
  */
+import Database from 'better-sqlite3';
+import { Client } from 'pg';
 import type { Browser, Page } from '@playwright/test';
+import { e2eTeamDatabase } from '../playwright.config';
 import { createAccount, expect, SIM_BASE } from './fixtures';
 
 export const PASSWORD = 'templates-e2e-password-1';
@@ -135,4 +138,37 @@ export async function teamWithOperator(
   const operatorEmail = `${prefix}-op-${account.handle}@example.test`.toLowerCase();
   const operator = await inviteOperator(owner, browser, operatorEmail);
   return { account, operator, operatorEmail };
+}
+
+/**
+ * SQL straight against the panel's team storage, bypassing the panel: the SQLite file, or the
+ * PostgreSQL database when the panel runs with DATABASE_URL. `?` placeholders.
+ */
+export async function directSql<T>(
+  sql: string,
+  params: unknown[],
+): Promise<{ rows: T[]; changes: number }> {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl) {
+    const client = new Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      let index = 0;
+      const result = await client.query(
+        sql.replace(/\?/g, () => `$${++index}`),
+        params,
+      );
+      return { rows: result.rows as T[], changes: result.rowCount ?? 0 };
+    } finally {
+      await client.end();
+    }
+  }
+  const db = new Database(e2eTeamDatabase);
+  try {
+    const statement = db.prepare(sql);
+    if (statement.reader) return { rows: statement.all(...params) as T[], changes: 0 };
+    return { rows: [], changes: statement.run(...params).changes };
+  } finally {
+    db.close();
+  }
 }

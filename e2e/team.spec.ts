@@ -6,10 +6,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { Client } from 'pg';
 import type { Browser, Page, Request } from '@playwright/test';
 import { e2eTeamDatabase } from '../playwright.config';
+import { directSql } from './team-workspace';
 import {
   createAccount,
   expect,
@@ -85,39 +84,6 @@ async function simVmState(apiKey: string, vmId: number): Promise<string | null> 
     (match) => match[1],
   );
   return states.find((state) => state === 'running' || state === 'halted') ?? 'unknown';
-}
-
-/**
- * SQL straight against the panel's team storage, bypassing the panel: the SQLite file, or the
- * PostgreSQL database when the panel runs with DATABASE_URL. `?` placeholders.
- */
-async function directSql<T>(
-  sql: string,
-  params: unknown[],
-): Promise<{ rows: T[]; changes: number }> {
-  const databaseUrl = process.env.DATABASE_URL;
-  if (databaseUrl) {
-    const client = new Client({ connectionString: databaseUrl });
-    await client.connect();
-    try {
-      let index = 0;
-      const result = await client.query(
-        sql.replace(/\?/g, () => `$${++index}`),
-        params,
-      );
-      return { rows: result.rows as T[], changes: result.rowCount ?? 0 };
-    } finally {
-      await client.end();
-    }
-  }
-  const db = new Database(e2eTeamDatabase);
-  try {
-    const statement = db.prepare(sql);
-    if (statement.reader) return { rows: statement.all(...params) as T[], changes: 0 };
-    return { rows: [], changes: statement.run(...params).changes };
-  } finally {
-    db.close();
-  }
 }
 
 test.describe.configure({ mode: 'serial' });

@@ -44,6 +44,7 @@ export interface StoredApproval extends ApprovalRequest {
   /** Why it needs approval (the quota lines). */
   why: string;
   createdAt: string;
+  updatedAt: string;
 }
 
 function toApproval(row: ApprovalTable): StoredApproval {
@@ -73,6 +74,7 @@ function toApproval(row: ApprovalTable): StoredApproval {
     operationIds,
     error: row.error,
     createdAt: row.created_at,
+    updatedAt: row.updated_at,
   };
 }
 
@@ -194,6 +196,7 @@ export class ApprovalStore {
     if (!current) return { ok: false, message: 'This request no longer exists.' };
     const next = transition(current, event);
     if (!next.ok) return next;
+    const updatedAt = this.now().toISOString();
     const result = await this.table()
       .updateTable('approval_requests')
       .set({
@@ -202,7 +205,7 @@ export class ApprovalStore {
         reason: next.request.reason,
         operation_ids: JSON.stringify(next.request.operationIds),
         error: next.request.error,
-        updated_at: this.now().toISOString(),
+        updated_at: updatedAt,
       })
       .where('workspace_id', '=', workspaceId)
       .where('id', '=', id)
@@ -210,7 +213,7 @@ export class ApprovalStore {
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0)
       return { ok: false, message: 'Someone else acted on this request first.' };
-    const request = { ...current, ...next.request };
+    const request = { ...current, ...next.request, updatedAt };
     await this.audit?.(workspaceId, transitionAuditEntry(request, event, actor));
     return { ok: true, request };
   }

@@ -4,6 +4,7 @@ import { userMessage, GandiError, waitForOperations, type GandiConnection } from
 import type { TeamStore } from '../store/team-store';
 import { recordOwnedOperations } from '../guard';
 import type { ApprovalActor } from './approval-audit';
+import { STEP_TIMEOUT_MS } from './approval-machine';
 import type { ApprovalStore, StoredApproval } from './approval-store';
 import { approvalKind, type RegisteredKind, type RequestRun } from './kinds';
 
@@ -22,8 +23,6 @@ export interface ExecuteDeps {
   stepTimeoutMs?: number;
   pollIntervalMs?: number;
 }
-
-const STEP_TIMEOUT_MS = 15 * 60 * 1000;
 
 function failureMessage(err: unknown): string {
   if (err instanceof GandiError) return userMessage(err);

@@ -217,6 +217,39 @@ export const cancelApprovalAction = defineAction(
   { permission: 'approval.request' },
 );
 
+const STALLED_MESSAGE =
+  'Stopped before its end (the portal restarted?): check what it changed and redo the rest by hand.';
+
+/**
+ * An admin closes a request that stalled while executing (see `isStalled`): nothing would ever
+ * finish it, and its page would keep waiting.
+ */
+export const closeStalledApprovalAction = defineAction(
+  z.object({ request_id: z.uuid() }),
+  async ({ request_id }, ctx) => {
+    const principal = teamOf(ctx);
+    const [{ getApprovalStore }, { actorOf }, { isStalled }] = await Promise.all([
+      import('@/lib/team/approvals/approval-store'),
+      import('@/lib/team/approvals/file-request'),
+      import('@/lib/team/approvals/approval-machine'),
+    ]);
+    const approvals = await getApprovalStore();
+    const request = await approvals.get(principal.workspaceId, request_id);
+    if (!request) throw new ActionError('This request no longer exists.');
+    if (!isStalled(request, new Date())) throw new ActionError('This request is not stalled.');
+    const closed = await approvals.apply(
+      principal.workspaceId,
+      request_id,
+      { type: 'failed', message: STALLED_MESSAGE },
+      await actorOf(principal),
+    );
+    if (!closed.ok) throw new ActionError(closed.message);
+    revalidatePath('/team/approvals');
+    return { id: request_id, state: closed.request.state };
+  },
+  { permission: 'approval.decide' },
+);
+
 const decideSchema = z.object({
   request_id: z.uuid(),
   decision: z.enum(['approve', 'reject']),

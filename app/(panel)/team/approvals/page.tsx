@@ -3,12 +3,17 @@ import { OperationProgress } from '@/components/operations/operation-progress';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
 import { PagePoller } from '@/components/ui/page-poller';
-import type { ApprovalState } from '@/lib/team/approvals/approval-machine';
+import {
+  isStalled,
+  STEP_TIMEOUT_MS,
+  type ApprovalState,
+} from '@/lib/team/approvals/approval-machine';
 import { getApprovalStore, LIST_LIMIT } from '@/lib/team/approvals/approval-store';
 import { describeRequest } from '@/lib/team/approvals/kinds';
 import { requireTeamPermission } from '@/lib/team/page-access';
 import { decide } from '@/lib/team/roles';
 import { CancelRequestForm } from './cancel-form';
+import { CloseStalledForm } from './close-stalled-form';
 import { DecideForm } from './decide-form';
 
 export const metadata: Metadata = { title: 'Approvals' };
@@ -32,8 +37,11 @@ export default async function ApprovalsPage() {
     principal.workspaceId,
     decides ? undefined : principal.memberId,
   );
-  // A request in steps (stop, then delete) adds its later operations after the decision's response.
-  const executing = requests.filter((request) => request.state === 'executing');
+  // A request in steps (stop, then delete) adds its later operations after the decision's response;
+  // one that stalled (the server stopped in between) will not, and is not waited for.
+  const now = new Date();
+  const stalled = new Set(requests.filter((r) => isStalled(r, now)).map((r) => r.id));
+  const executing = requests.filter((r) => r.state === 'executing' && !stalled.has(r.id));
   return (
     <>
       {executing.length > 0 ? (
@@ -89,6 +97,16 @@ export default async function ApprovalsPage() {
                 request.state === 'pending' &&
                 request.requestedBy !== principal.memberId ? (
                   <DecideForm requestId={request.id} />
+                ) : null}
+                {stalled.has(request.id) ? (
+                  <div className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200">
+                    <p>
+                      No progress for over {STEP_TIMEOUT_MS / 60_000} minutes: the portal stopped
+                      before the end of this request. Check what it changed and redo the rest by
+                      hand.
+                    </p>
+                    {decides ? <CloseStalledForm requestId={request.id} /> : null}
+                  </div>
                 ) : null}
                 {request.state === 'pending' && request.requestedBy === principal.memberId ? (
                   <CancelRequestForm requestId={request.id} />
