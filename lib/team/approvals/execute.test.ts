@@ -297,4 +297,37 @@ describe('executing an approved request', () => {
     expect(snapshot.name).toBe('before-upgrade');
     expect(snapshot.type).toBe('snapshot');
   });
+
+  it('gives up on a step whose operations do not end in time, and deletes nothing', async () => {
+    // Operations here take seconds (about 1 s WAIT + 3 s RUN), longer than the step may wait.
+    const slow = await startSimulator({ port: 0, memory: true, quiet: true });
+    try {
+      const apiKey = slow.control.createAccount().apiKey;
+      const created = await team.createWorkspace({
+        name: 'Slow',
+        endpointId: 'simulator',
+        handle: 'AB1234-GANDI',
+        apiKey,
+        ownerEmail: 'owner-slow@example.test',
+        ownerPasswordHash: 'x',
+      });
+      workspaceId = created.workspace.id;
+      ownerId = created.owner.id;
+      const conn: GandiConnection = { endpoint: slow.url, apiKey, timeoutMs: 10_000 };
+      const [vmId] = slow.control.createVms({ apiKey, count: 1 }).vmIds as [number];
+      const vm = await vmInfo(conn, vmId);
+      const id = await approved('vm.delete', { vm_id: vmId, hostname: vm.hostname });
+      const queue = laterQueue();
+      await executeApproved({ ...deps(conn, queue.later), stepTimeoutMs: 2_000 }, id);
+      await queue.runAll();
+      const failed = await approvals.get(workspaceId, id);
+      expect(failed?.state).toBe('failed');
+      expect(failed?.error).toMatch(
+        /^Operations #\d+ had not ended after 2 seconds; the rest was not run\.$/,
+      );
+      expect((await vmInfo(conn, vmId)).hostname).toBe(vm.hostname);
+    } finally {
+      await slow.close();
+    }
+  });
 });

@@ -24,6 +24,9 @@ export interface ExecuteDeps {
   pollIntervalMs?: number;
 }
 
+const formatWait = (ms: number) =>
+  ms >= 60_000 ? `${Math.round(ms / 60_000)} minutes` : `${Math.round(ms / 1000)} seconds`;
+
 function failureMessage(err: unknown): string {
   if (err instanceof GandiError) return userMessage(err);
   if (err instanceof ActionError) return err.message;
@@ -91,9 +94,16 @@ async function runLaterSteps(
   next: () => Promise<RequestRun>,
 ): Promise<void> {
   const { approvals, workspaceId, actor } = deps;
+  const timeoutMs = deps.stepTimeoutMs ?? STEP_TIMEOUT_MS;
+  const signal = AbortSignal.timeout(timeoutMs);
   const finals = await waitForOperations(deps.conn, doneSoFar, {
-    signal: AbortSignal.timeout(deps.stepTimeoutMs ?? STEP_TIMEOUT_MS),
+    signal,
     intervalMs: deps.pollIntervalMs ?? 2_000,
+  }).catch((err: unknown) => {
+    if (!signal.aborted) throw err;
+    throw new ActionError(
+      `Operations ${doneSoFar.map((id) => `#${id}`).join(', ')} had not ended after ${formatWait(timeoutMs)}; the rest was not run.`,
+    );
   });
   const unfinished = finals.find((op) => op.step !== 'DONE');
   if (unfinished) {
