@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionMessage } from '@/components/ui/action-message';
 import { useActionState, useState } from 'react';
 import { signInAction } from '@/app/login/actions';
 import { fieldError, idleState } from '@/lib/action-state';
@@ -37,11 +38,7 @@ export function SignInForm({ endpoints }: { endpoints: EndpointChoice[] }) {
         options={endpoints.map((endpoint) => ({ value: endpoint.id, label: endpoint.label }))}
         error={fieldError(state, 'endpointId')}
       />
-      {state.status === 'error' ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {state.message}
-        </p>
-      ) : null}
+      <ActionMessage state={state} includeFieldErrors />
       <SubmitButton className="w-full" pendingLabel="Checking the key…">
         Sign in
       </SubmitButton>

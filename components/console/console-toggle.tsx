@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionMessage } from '@/components/ui/action-message';
 import { useActionState } from 'react';
 import { setConsoleAction } from '@/app/(panel)/vms/[id]/console/actions';
 import { FieldError, fieldErrorId } from '@/components/ui/field-error';
@@ -76,11 +77,7 @@ export function ConsoleToggle({
             An update of this VM is under way; this waits until it is done.
           </p>
         ) : null}
-        {state.status === 'error' && !state.fieldErrors ? (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-            {state.message}
-          </p>
-        ) : null}
+        <ActionMessage state={state} />
       </form>
     </div>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionMessage } from '@/components/ui/action-message';
 import { useActionState } from 'react';
 import { setRootPasswordAction } from '@/app/(panel)/vms/[id]/console/actions';
 import { TextField } from '@/components/ui/input';
@@ -51,11 +52,7 @@ export function RootPasswordForm({
         <SubmitButton variant="secondary" pendingLabel="Setting the password…">
           Set the root password
         </SubmitButton>
-        {state.status === 'error' && !state.fieldErrors ? (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-            {state.message}
-          </p>
-        ) : null}
+        <ActionMessage state={state} />
       </form>
     </div>
   );

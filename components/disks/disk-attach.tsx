@@ -8,7 +8,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { useOnStarted } from '@/components/vms/use-started-operations';
 import { fieldError, idleState } from '@/lib/action-state';
 import { detachProblem, DISK_POSITION } from '@/lib/validation/disk';
-import { ActionMessage } from './action-message';
+import { ActionMessage } from '@/components/ui/action-message';
 import { AttachmentText } from './attachment-text';
 import type { DiskView, OnStarted, VmChoice } from './disk-view';
 

@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionMessage } from '@/components/ui/action-message';
 import { useRouter } from 'next/navigation';
 import { useActionState, useState } from 'react';
 import { createDiskAction } from '@/app/(panel)/disks/actions';
@@ -209,11 +210,7 @@ export function DiskCreateForm({ choices }: { choices: DiskCreateChoices }) {
                   : { diskMb: sourceSizeMb }
           }
         />
-        {state.status === 'error' ? (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-            {state.message}
-          </p>
-        ) : null}
+        <ActionMessage state={state} includeFieldErrors />
         <SubmitButton pendingLabel="Creating…" disabled={started !== null && !failed}>
           Create disk
         </SubmitButton>

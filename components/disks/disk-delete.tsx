@@ -9,7 +9,7 @@ import { SentForApproval } from '@/components/team/sent-for-approval';
 import { idleState } from '@/lib/action-state';
 import { heldRequestOf } from '@/lib/team/approvals/held';
 import { deleteProblem } from '@/lib/validation/disk';
-import { ActionMessage } from './action-message';
+import { ActionMessage } from '@/components/ui/action-message';
 import type { DiskView } from './disk-view';
 import type { OperationGroup } from '@/components/vms/live-operations';
 

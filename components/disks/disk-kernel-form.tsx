@@ -8,7 +8,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { useOnStarted } from '@/components/vms/use-started-operations';
 import { fieldError, idleState } from '@/lib/action-state';
 import { CMDLINE_MAX_LENGTH, parseCmdline } from '@/lib/validation/disk';
-import { ActionMessage } from './action-message';
+import { ActionMessage } from '@/components/ui/action-message';
 import type { DiskView, OnStarted } from './disk-view';
 
 /** Kernel (from `diskListKernels` of the disk's datacenter) and its command line. */

@@ -6,7 +6,7 @@ import { SelectField } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useOnStarted } from '@/components/vms/use-started-operations';
 import { fieldError, idleState } from '@/lib/action-state';
-import { ActionMessage } from './action-message';
+import { ActionMessage } from '@/components/ui/action-message';
 import type { DiskView, OnStarted } from './disk-view';
 
 /** `hosting.disk.migrate` to a datacenter of `can_migrate_to`; the disk must be detached. */

@@ -9,7 +9,7 @@ import { useOnStarted } from '@/components/vms/use-started-operations';
 import { fieldError, idleState } from '@/lib/action-state';
 import { snapshotProfileDelta } from '@/lib/cost/deltas';
 import type { SnapshotProfile } from '@/lib/gandi/types';
-import { ActionMessage } from './action-message';
+import { ActionMessage } from '@/components/ui/action-message';
 import type { DiskView, OnStarted } from './disk-view';
 import { profileOptions, SnapshotProfileOptions } from './snapshot-profile-options';
 

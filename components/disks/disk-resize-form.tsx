@@ -18,7 +18,7 @@ import {
   mbToGb,
   resizeProblem,
 } from '@/lib/validation/disk';
-import { ActionMessage } from './action-message';
+import { ActionMessage } from '@/components/ui/action-message';
 import type { DiskView, OnStarted } from './disk-view';
 
 /** Rename and grow. The form says before submit that a disk cannot shrink. */

@@ -9,7 +9,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { useOnStarted } from '@/components/vms/use-started-operations';
 import { fieldError, idleState } from '@/lib/action-state';
 import { DISK_NAME_MAX_LENGTH, snapshotProblem } from '@/lib/validation/disk';
-import { ActionMessage } from './action-message';
+import { ActionMessage } from '@/components/ui/action-message';
 import type { DiskView, OnStarted } from './disk-view';
 
 /** `hosting.disk.create_from` with `type: 'snapshot'`; the name is optional (generated). */

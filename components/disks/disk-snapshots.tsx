@@ -8,7 +8,7 @@ import { formatMemory } from '@/components/vms/format';
 import { useOnStarted } from '@/components/vms/use-started-operations';
 import { idleState } from '@/lib/action-state';
 import { rollbackProblem } from '@/lib/validation/disk';
-import { ActionMessage } from './action-message';
+import { ActionMessage } from '@/components/ui/action-message';
 import { DiskStateBadge } from './disk-type-badge';
 import type { DiskView, OnStarted, SnapshotView } from './disk-view';
 

@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionMessage } from '@/components/ui/action-message';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { startTransition, useActionState, useRef, useState } from 'react';
@@ -145,11 +146,7 @@ export function CreateIpForm({ choices }: { choices: CreateIpChoices }) {
         }
         error={fieldError(createState, 'vm_id')}
       />
-      {createState.status === 'error' && !createState.fieldErrors ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {createState.message}
-        </p>
-      ) : null}
+      <ActionMessage state={createState} />
       <FormCostEstimate deltaOf={(values) => publicIpDelta(String(values.get('ip_mode') ?? ''))} />
       <SubmitButton pendingLabel="Creating…">Create public IP</SubmitButton>
       {createState.status === 'error' && offersApproval(createState.message) ? (

@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionMessage } from '@/components/ui/action-message';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { createVlanAction } from '@/app/(panel)/network/vlans/actions';
 import { OperationProgress } from '@/components/operations/operation-progress';
@@ -105,11 +106,7 @@ export function CreateVlanForm({ datacenters }: { datacenters: { id: number; lab
           autoComplete="off"
           error={fieldError(state, 'gateway') ?? gatewayHint ?? undefined}
         />
-        {state.status === 'error' && !state.fieldErrors ? (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-            {state.message}
-          </p>
-        ) : null}
+        <ActionMessage state={state} />
         <SubmitButton pendingLabel="Creating…" disabled={datacenters.length === 0}>
           Create VLAN
         </SubmitButton>

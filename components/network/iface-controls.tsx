@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionMessage } from '@/components/ui/action-message';
 import { useRouter } from 'next/navigation';
 import { useActionState, useCallback, useState } from 'react';
 import {
@@ -15,7 +16,7 @@ import { DetailCard } from '@/components/vms/detail-card';
 import { LiveOperations, type OperationGroup } from '@/components/vms/live-operations';
 import { useOnStarted } from '@/components/vms/use-started-operations';
 import { SentForApproval } from '@/components/team/sent-for-approval';
-import { fieldError, idleState, type ActionState } from '@/lib/action-state';
+import { fieldError, idleState } from '@/lib/action-state';
 import { heldRequestOf } from '@/lib/team/approvals/held';
 import type { StartedNetworkOperations } from '@/lib/dal/network';
 import type { OperationEvent } from '@/lib/operations/types';
@@ -34,15 +35,6 @@ export interface IfaceControlsProps {
 }
 
 const allDone = (ops: OperationEvent[]) => ops.length > 0 && ops.every((op) => op.step === 'DONE');
-
-function ErrorLine({ state }: { state: ActionState<unknown> }) {
-  if (state.status !== 'error' || state.fieldErrors) return null;
-  return (
-    <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-      {state.message}
-    </p>
-  );
-}
 
 /** Attach / detach / delete and reverse DNS of one interface, with the live progress of each. */
 export function IfaceControls(props: IfaceControlsProps) {
@@ -110,7 +102,7 @@ export function IfaceControls(props: IfaceControlsProps) {
               <input type="hidden" name="iface_id" value={ifaceId} />
               <input type="hidden" name="vm_id" value={vm.id} />
             </ConfirmDialog>
-            <ErrorLine state={detachState} />
+            <ActionMessage state={detachState} />
           </div>
         ) : (
           <form action={attachAction} className="space-y-2" noValidate>
@@ -129,7 +121,7 @@ export function IfaceControls(props: IfaceControlsProps) {
               hint="Only running or halted VMs of the same datacenter are listed."
               error={fieldError(attachState, 'vm_id')}
             />
-            <ErrorLine state={attachState} />
+            <ActionMessage state={attachState} />
             <SubmitButton
               disabled={!props.ready || props.attachChoices.length === 0}
               pendingLabel="Attaching…"
@@ -157,7 +149,7 @@ export function IfaceControls(props: IfaceControlsProps) {
         >
           <input type="hidden" name="iface_id" value={ifaceId} />
         </ConfirmDialog>
-        <ErrorLine state={deleteState} />
+        <ActionMessage state={deleteState} />
         {deleteHeld ? <SentForApproval why={deleteHeld.why} /> : null}
         {deleteState.status === 'ok' && !deleteHeld ? (
           // Not in the shared progress list: that one refreshes this page when it settles, which

@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionMessage } from '@/components/ui/action-message';
 import { useRouter } from 'next/navigation';
 import { startTransition, useActionState, useCallback, useRef, useState } from 'react';
 import { attachIfaceAction } from '@/app/(panel)/network/actions';
@@ -16,7 +17,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { DetailCard } from '@/components/vms/detail-card';
 import { LiveOperations, type OperationGroup } from '@/components/vms/live-operations';
 import { useOnStarted } from '@/components/vms/use-started-operations';
-import { fieldError, idleState, type ActionState } from '@/lib/action-state';
+import { fieldError, idleState } from '@/lib/action-state';
 import type { StartedNetworkOperations } from '@/lib/dal/network';
 import type { CreatedPrivateIface } from '@/lib/dal/vlans';
 import type { OperationEvent } from '@/lib/operations/types';
@@ -30,15 +31,6 @@ export interface VlanControlsProps {
 }
 
 const allDone = (ops: OperationEvent[]) => ops.length > 0 && ops.every((op) => op.step === 'DONE');
-
-function ErrorLine({ state }: { state: ActionState<unknown> }) {
-  if (state.status !== 'error' || state.fieldErrors) return null;
-  return (
-    <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-      {state.message}
-    </p>
-  );
-}
 
 /** Rename / gateway, add a private interface (optionally attached to a VM), delete. */
 export function VlanControls({ vlan, attachChoices, inUse }: VlanControlsProps) {
@@ -139,8 +131,8 @@ export function VlanControls({ vlan, attachChoices, inUse }: VlanControlsProps) 
             hint="Attached once the interface is created. Or create a VM on this VLAN from the wizard."
             error={fieldError(ifaceState, 'vm_id')}
           />
-          <ErrorLine state={ifaceState} />
-          <ErrorLine state={attachState} />
+          <ActionMessage state={ifaceState} />
+          <ActionMessage state={attachState} />
           <SubmitButton pendingLabel="Creating…" disabled={addressHint !== null}>
             Create private interface
           </SubmitButton>
@@ -172,7 +164,7 @@ export function VlanControls({ vlan, attachChoices, inUse }: VlanControlsProps) 
             }
             error={fieldError(updateState, 'gateway') ?? gatewayHint ?? undefined}
           />
-          <ErrorLine state={updateState} />
+          <ActionMessage state={updateState} />
           <SubmitButton pendingLabel="Saving…">Save</SubmitButton>
         </form>
       </DetailCard>
@@ -196,7 +188,7 @@ export function VlanControls({ vlan, attachChoices, inUse }: VlanControlsProps) 
           <input type="hidden" name="confirm_name" value={vlan.name} />
         </ConfirmDialog>
         <div className="mt-2">
-          <ErrorLine state={deleteState} />
+          <ActionMessage state={deleteState} />
           {deleteState.status === 'ok' ? (
             // Not in the shared progress list: that one refreshes this page when it settles, which
             // would show "not found" instead of going back to the list.

@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionMessage } from '@/components/ui/action-message';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { addSshKeyAction } from '@/app/(panel)/ssh-keys/actions';
 import { FieldError, fieldErrorId } from '@/components/ui/field-error';
@@ -97,11 +98,7 @@ export function AddSshKeyForm() {
           hint="Filled from the key's comment; change it if you like."
           error={fieldError(state, 'name')}
         />
-        {state.status === 'error' && !state.fieldErrors ? (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-            {state.message}
-          </p>
-        ) : null}
+        <ActionMessage state={state} />
         {state.status === 'ok' ? (
           <p role="status" className="text-sm text-green-800 dark:text-green-300">
             Key “{state.data.name}” added ({state.data.fingerprint}).

@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionMessage } from '@/components/ui/action-message';
 import { useActionState } from 'react';
 import { SentForApproval } from '@/components/team/sent-for-approval';
 import { Button } from '@/components/ui/button';
@@ -26,11 +27,7 @@ export function ApprovalRequestButton({ action }: { action: RequestAction }) {
   if (state.status === 'ok') return <SentForApproval />;
   return (
     <div className="space-y-2">
-      {state.status === 'error' ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {state.message}
-        </p>
-      ) : null}
+      <ActionMessage state={state} includeFieldErrors />
       <Button type="submit" variant="secondary" formAction={formAction} disabled={pending}>
         {pending ? 'Sending…' : 'Ask for approval'}
       </Button>

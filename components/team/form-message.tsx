@@ -1,14 +1,8 @@
+import { ActionMessage } from '@/components/ui/action-message';
 import type { ActionState } from '@/lib/action-state';
 
-/** The form-level outcome line: an alert for errors, a status for successes. */
+/** The form-level outcome line: the refusal (field errors included), or a status on success. */
 export function FormMessage({ state, success }: { state: ActionState<unknown>; success?: string }) {
-  if (state.status === 'error') {
-    return (
-      <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-        {state.message}
-      </p>
-    );
-  }
   if (state.status === 'ok' && success) {
     return (
       <p role="status" className="text-sm text-green-800 dark:text-green-300">
@@ -16,5 +10,5 @@ export function FormMessage({ state, success }: { state: ActionState<unknown>; s
       </p>
     );
   }
-  return null;
+  return <ActionMessage state={state} includeFieldErrors />;
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionMessage } from '@/components/ui/action-message';
 import { useActionState, useId, useState } from 'react';
 import { requestVmResizeApprovalAction } from '@/app/(panel)/team/approvals/actions';
 import { resizeVmAction } from '@/app/(panel)/vms/actions';
@@ -121,11 +122,7 @@ export function VmResizeForm({
             />
           </div>
         ) : null}
-        {state.status === 'error' && !state.fieldErrors ? (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-            {state.message}
-          </p>
-        ) : null}
+        <ActionMessage state={state} />
         <SubmitButton
           disabled={!plan?.changed}
           aria-describedby={explanationId}

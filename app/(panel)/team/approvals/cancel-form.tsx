@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionMessage } from '@/components/ui/action-message';
 import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idleState } from '@/lib/action-state';
@@ -11,11 +12,7 @@ export function CancelRequestForm({ requestId }: { requestId: string }) {
   return (
     <form action={formAction} className="space-y-1" noValidate>
       <input type="hidden" name="request_id" value={requestId} />
-      {state.status === 'error' ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {state.message}
-        </p>
-      ) : null}
+      <ActionMessage state={state} includeFieldErrors />
       <SubmitButton variant="secondary" pendingLabel="Withdrawing…">
         Withdraw request
       </SubmitButton>

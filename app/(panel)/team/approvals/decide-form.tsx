@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionMessage } from '@/components/ui/action-message';
 import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { fieldError, idleState } from '@/lib/action-state';
@@ -24,11 +25,7 @@ export function DecideForm({ requestId }: { requestId: string }) {
       {fieldError(state, 'reason') ? (
         <p className="text-sm text-red-700 dark:text-red-400">{fieldError(state, 'reason')}</p>
       ) : null}
-      {state.status === 'error' && !state.fieldErrors ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {state.message}
-        </p>
-      ) : null}
+      <ActionMessage state={state} />
       <div className="flex gap-2">
         <SubmitButton name="decision" value="approve" pendingLabel="Approving…">
           Approve and run

@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionMessage } from '@/components/ui/action-message';
 import { useActionState } from 'react';
 import { SentForApproval } from '@/components/team/sent-for-approval';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -30,11 +31,7 @@ export function RequestApprovalForm({
           className="mt-1 w-full rounded-md border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-600 dark:bg-zinc-900"
         />
       </label>
-      {state.status === 'error' ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {state.message}
-        </p>
-      ) : null}
+      <ActionMessage state={state} includeFieldErrors />
       <SubmitButton variant="secondary" pendingLabel="Sending…">
         Ask for approval
       </SubmitButton>

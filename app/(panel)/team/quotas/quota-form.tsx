@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionMessage } from '@/components/ui/action-message';
 import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { fieldError, idleState } from '@/lib/action-state';
@@ -36,11 +37,7 @@ export function QuotaForm({
           </label>
         ))}
       </div>
-      {state.status === 'error' ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {state.message}
-        </p>
-      ) : null}
+      <ActionMessage state={state} includeFieldErrors />
       {state.status === 'ok' ? (
         <p role="status" className="text-sm text-green-800 dark:text-green-300">
           Saved.

@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionMessage } from '@/components/ui/action-message';
 import Link from 'next/link';
 import { useActionState, useState } from 'react';
 import { CostEstimate } from '@/components/cost/cost-estimate';
@@ -62,11 +63,7 @@ export function LaunchForm({
         error={fieldError(state, 'hostname')}
       />
       <CostEstimate title="Cost" delta={vmCreationDelta(delta)} />
-      {state.status === 'error' && !state.fieldErrors ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {state.message}
-        </p>
-      ) : null}
+      <ActionMessage state={state} />
       <SubmitButton pendingLabel="Launching…">Launch</SubmitButton>
     </form>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionMessage } from '@/components/ui/action-message';
 import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -52,11 +53,7 @@ export function TemplateAdmin({
           </Button>
         )}
       </div>
-      {deleteState.status === 'error' ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {deleteState.message}
-        </p>
-      ) : null}
+      <ActionMessage state={deleteState} includeFieldErrors />
       {editing ? <TemplateForm choices={choices} template={template} /> : null}
     </div>
   );

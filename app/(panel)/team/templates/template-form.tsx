@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionMessage } from '@/components/ui/action-message';
 import { useActionState, useState } from 'react';
 import { CostEstimate } from '@/components/cost/cost-estimate';
 import { TextField } from '@/components/ui/input';
@@ -204,11 +205,7 @@ export function TemplateForm({
         title="Cost per VM launched"
         delta={vmCreationDelta({ cores, memoryMb: memory, diskGb, ipMode })}
       />
-      {state.status === 'error' ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {state.message}
-        </p>
-      ) : null}
+      <ActionMessage state={state} includeFieldErrors />
       {state.status === 'ok' ? (
         <p role="status" className="text-sm text-green-800 dark:text-green-300">
           Template “{state.data.name}” saved.

@@ -1,6 +1,9 @@
 import type { ActionState } from '@/lib/action-state';
 
-/** The action's refusal in words, next to the control that caused it (field errors go under fields). */
+/**
+ * The action's refusal in words, next to the control that caused it. Field errors are shown
+ * under their fields, so by default a refusal that has them is not repeated here.
+ */
 export function ActionMessage({
   state,
   includeFieldErrors = false,
@@ -11,7 +14,7 @@ export function ActionMessage({
   if (state.status !== 'error') return null;
   if (state.fieldErrors && !includeFieldErrors) return null;
   return (
-    <p role="alert" className="mt-1 max-w-prose text-sm text-red-700 dark:text-red-400">
+    <p role="alert" className="max-w-prose text-sm text-red-700 dark:text-red-400">
       {state.message}
     </p>
   );
