@@ -1,5 +1,6 @@
 'use client';
 
+import { useOperationGroups } from '@/components/vms/use-operation-groups';
 import { useCallback, useState, type ReactNode } from 'react';
 import { DetailCard } from '@/components/vms/detail-card';
 import { LiveOperations, type OperationGroup } from '@/components/vms/live-operations';
@@ -29,22 +30,15 @@ export function ConsoleWorkspace({
   access,
   prerequisites,
 }: ConsoleWorkspaceProps) {
-  const [groups, setGroups] = useState<OperationGroup[]>([]);
+  const { groups, addGroup: addFollowed } = useOperationGroups();
   const [settled, setSettled] = useState<ReadonlySet<string>>(new Set());
   const addGroup = useCallback(
     (group: OperationGroup) =>
-      setGroups((current) =>
-        current.some((existing) => existing.key === group.key)
-          ? current
-          : [
-              ...current,
-              {
-                ...group,
-                onSettled: () => setSettled((keys) => new Set(keys).add(group.key)),
-              },
-            ],
-      ),
-    [],
+      addFollowed({
+        ...group,
+        onSettled: () => setSettled((keys) => new Set(keys).add(group.key)),
+      }),
+    [addFollowed],
   );
   // One update at a time: a second toggle before the first lands would only repeat it.
   const busy = pendingUpdateIds.length > 0 || groups.some((group) => !settled.has(group.key));

@@ -1,8 +1,9 @@
 'use client';
 
-import { useCallback, useState } from 'react';
+import { useOperationGroups } from '@/components/vms/use-operation-groups';
+import { useCallback } from 'react';
 import { DetailCard } from '@/components/vms/detail-card';
-import { LiveOperations, type OperationGroup } from '@/components/vms/live-operations';
+import { LiveOperations } from '@/components/vms/live-operations';
 import type { SnapshotProfile } from '@/lib/gandi/types';
 import { DiskAttach } from './disk-attach';
 import { DiskDelete } from './disk-delete';
@@ -33,14 +34,7 @@ export function DiskWorkspace({
   profiles,
   runningOperationIds,
 }: DiskWorkspaceProps) {
-  const [groups, setGroups] = useState<OperationGroup[]>([]);
-  const addGroup = useCallback(
-    (group: OperationGroup) =>
-      setGroups((current) =>
-        current.some((existing) => existing.key === group.key) ? current : [...current, group],
-      ),
-    [],
-  );
+  const { groups, addGroup } = useOperationGroups();
   const onStarted: OnStarted = useCallback(
     (title, data) => {
       const ids = data.operations.map((op) => op.id);

@@ -1,8 +1,9 @@
 'use client';
 
+import { useOperationGroups } from '@/components/vms/use-operation-groups';
 import { ActionMessage } from '@/components/ui/action-message';
 import { useRouter } from 'next/navigation';
-import { useActionState, useCallback, useState } from 'react';
+import { useActionState, useCallback } from 'react';
 import {
   attachIfaceAction,
   deleteIfaceAction,
@@ -13,7 +14,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { SelectField } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { DetailCard } from '@/components/vms/detail-card';
-import { LiveOperations, type OperationGroup } from '@/components/vms/live-operations';
+import { LiveOperations } from '@/components/vms/live-operations';
 import { useOnStarted } from '@/components/vms/use-started-operations';
 import { SentForApproval } from '@/components/team/sent-for-approval';
 import { fieldError, idleState } from '@/lib/action-state';
@@ -40,18 +41,14 @@ const allDone = (ops: OperationEvent[]) => ops.length > 0 && ops.every((op) => o
 export function IfaceControls(props: IfaceControlsProps) {
   const { ifaceId, vm } = props;
   const router = useRouter();
-  const [groups, setGroups] = useState<OperationGroup[]>([]);
+  const { groups, addGroup } = useOperationGroups();
   const follow = useCallback(
     (title: string, onSettled?: (ops: OperationEvent[]) => void) =>
       (data: StartedNetworkOperations) => {
         const ids = data.operations.map((op) => op.id);
-        setGroups((current) =>
-          current.some((group) => group.key === ids.join(','))
-            ? current
-            : [...current, { key: ids.join(','), title, ids, onSettled }],
-        );
+        addGroup({ key: ids.join(','), title, ids, onSettled });
       },
-    [],
+    [addGroup],
   );
 
   const [attachState, attachAction] = useActionState(attachIfaceAction, idleState);

@@ -1,5 +1,6 @@
 'use client';
 
+import { useOperationGroups } from '@/components/vms/use-operation-groups';
 import { ActionMessage } from '@/components/ui/action-message';
 import { useRouter } from 'next/navigation';
 import { startTransition, useActionState, useCallback, useRef, useState } from 'react';
@@ -15,7 +16,7 @@ import { TextField } from '@/components/ui/input';
 import { SelectField } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { DetailCard } from '@/components/vms/detail-card';
-import { LiveOperations, type OperationGroup } from '@/components/vms/live-operations';
+import { LiveOperations } from '@/components/vms/live-operations';
 import { useOnStarted } from '@/components/vms/use-started-operations';
 import { fieldError, idleState } from '@/lib/action-state';
 import type { StartedNetworkOperations } from '@/lib/dal/network';
@@ -35,18 +36,14 @@ const allDone = (ops: OperationEvent[]) => ops.length > 0 && ops.every((op) => o
 /** Rename / gateway, add a private interface (optionally attached to a VM), delete. */
 export function VlanControls({ vlan, attachChoices, inUse }: VlanControlsProps) {
   const router = useRouter();
-  const [groups, setGroups] = useState<OperationGroup[]>([]);
+  const { groups, addGroup } = useOperationGroups();
   const follow = useCallback(
     (title: string, onSettled?: (ops: OperationEvent[]) => void) =>
       (data: StartedNetworkOperations) => {
         const ids = data.operations.map((op) => op.id);
-        setGroups((current) =>
-          current.some((group) => group.key === ids.join(','))
-            ? current
-            : [...current, { key: ids.join(','), title, ids, onSettled }],
-        );
+        addGroup({ key: ids.join(','), title, ids, onSettled });
       },
-    [],
+    [addGroup],
   );
 
   const [updateState, updateAction] = useActionState(updateVlanAction, idleState);

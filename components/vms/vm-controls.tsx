@@ -1,10 +1,11 @@
 'use client';
 
+import { useOperationGroups } from '@/components/vms/use-operation-groups';
 import { useCallback, useState } from 'react';
 import type { StartedOperations } from '@/lib/dal/vm-mutations';
 import type { ResizableVm } from '@/lib/validation/vm-resize';
 import { DetailCard } from './detail-card';
-import { LiveOperations, type OperationGroup } from './live-operations';
+import { LiveOperations } from './live-operations';
 import { VmDelete } from './vm-delete';
 import { VmPowerActions } from './vm-power-actions';
 import { VmResizeForm } from './vm-resize-form';
@@ -17,16 +18,9 @@ export interface VmControlsProps {
 
 /** The VM page's actions and the live progress of what they start. */
 export function VmControls({ vm, runningOperationIds }: VmControlsProps) {
-  const [groups, setGroups] = useState<OperationGroup[]>([]);
+  const { groups, addGroup } = useOperationGroups();
   const [leaving, setLeaving] = useState(false);
   const markLeaving = useCallback(() => setLeaving(true), []);
-  const addGroup = useCallback(
-    (group: OperationGroup) =>
-      setGroups((current) =>
-        current.some((existing) => existing.key === group.key) ? current : [...current, group],
-      ),
-    [],
-  );
   const onStarted = useCallback(
     (title: string, data: StartedOperations) => {
       const ids = data.operations.map((op) => op.id);
