@@ -12,9 +12,9 @@ import { getApprovalStore, LIST_LIMIT } from '@/lib/team/approvals/approval-stor
 import { describeRequest } from '@/lib/team/approvals/kinds';
 import { requireTeamPermission } from '@/lib/team/page-access';
 import { decide } from '@/lib/team/roles';
-import { CancelRequestForm } from './cancel-form';
-import { CloseStalledForm } from './close-stalled-form';
+import { cancelApprovalAction, closeStalledApprovalAction } from './actions';
 import { DecideForm } from './decide-form';
+import { RequestButton } from './request-button';
 
 export const metadata: Metadata = { title: 'Approvals' };
 
@@ -105,11 +105,23 @@ export default async function ApprovalsPage() {
                       before the end of this request. Check what it changed and redo the rest by
                       hand.
                     </p>
-                    {decides ? <CloseStalledForm requestId={request.id} /> : null}
+                    {decides ? (
+                      <RequestButton
+                        requestId={request.id}
+                        action={closeStalledApprovalAction}
+                        label="Close as failed"
+                        pendingLabel="Closing…"
+                      />
+                    ) : null}
                   </div>
                 ) : null}
                 {request.state === 'pending' && request.requestedBy === principal.memberId ? (
-                  <CancelRequestForm requestId={request.id} />
+                  <RequestButton
+                    requestId={request.id}
+                    action={cancelApprovalAction}
+                    label="Withdraw request"
+                    pendingLabel="Withdrawing…"
+                  />
                 ) : null}
               </section>
             </li>
