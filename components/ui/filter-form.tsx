@@ -21,6 +21,7 @@ export function FilterForm({
   label,
   filtered,
   filterCount,
+  submitLabel = 'Apply',
   children,
 }: {
   /** The list's path; also what "Clear" goes back to. */
@@ -31,6 +32,7 @@ export function FilterForm({
   filtered: boolean;
   /** How many filters follow the search field (for the laptop grid). */
   filterCount: keyof typeof GRID_BY_FILTERS;
+  submitLabel?: string;
   children: ReactNode;
 }) {
   return (
@@ -43,7 +45,7 @@ export function FilterForm({
       {children}
       <div className="flex items-end gap-2">
         <button type="submit" className={buttonClasses('primary', 'md')}>
-          Apply
+          {submitLabel}
         </button>
         {filtered ? (
           <Link href={action} className={buttonClasses('ghost', 'md')}>

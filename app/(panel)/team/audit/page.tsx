@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import { AuditTable } from '@/components/team/audit-table';
 import { Badge } from '@/components/ui/badge';
+import { FilterField, FilterForm } from '@/components/ui/filter-form';
+import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
 import { PageHeader } from '@/components/ui/page-header';
 import { loadAuditView, parseAuditFilters } from '@/lib/team/audit-view';
 import { requireTeamPermission } from '@/lib/team/page-access';
 
 export const metadata: Metadata = { title: 'Audit log' };
-
-const inputClass =
-  'block rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-600 dark:bg-zinc-900';
 
 export default async function AuditPage({
   searchParams,
@@ -66,65 +66,55 @@ export default async function AuditPage({
           </p>
         )}
       </section>
-      <form
-        method="get"
-        className="mb-6 flex flex-wrap items-end gap-3"
-        aria-label="Filter the log"
+      <FilterForm
+        action="/team/audit"
+        label="Filter the log"
+        filtered={Object.keys(filters).length > 0}
+        filterCount={4}
+        submitLabel="Filter"
       >
-        <label className="text-sm">
-          <span className="mb-1 block font-medium">Member</span>
-          <select name="member" defaultValue={filters.memberId ?? ''} className={inputClass}>
-            <option value="">Everyone</option>
-            {members.map((member) => (
-              <option key={member.id} value={member.id}>
-                {member.email}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium">Action</span>
-          <input
+        <FilterField id="audit-member" label="Member">
+          <Select
+            id="audit-member"
+            name="member"
+            defaultValue={filters.memberId ?? ''}
+            placeholder="Everyone"
+            options={members.map((member) => ({ value: member.id, label: member.email }))}
+          />
+        </FilterField>
+        <FilterField id="audit-action" label="Action">
+          <Input
+            id="audit-action"
             name="action"
             defaultValue={filters.action ?? ''}
             placeholder="vm.delete"
-            className={inputClass}
           />
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium">Resource</span>
-          <input
+        </FilterField>
+        <FilterField id="audit-resource" label="Resource">
+          <Input
+            id="audit-resource"
             name="resource"
             defaultValue={filters.resource ?? ''}
             placeholder="vm or vm:42"
-            className={inputClass}
           />
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium">From</span>
-          <input
+        </FilterField>
+        <FilterField id="audit-from" label="From">
+          <Input
+            id="audit-from"
             type="date"
             name="from"
             defaultValue={filters.from?.slice(0, 10) ?? ''}
-            className={inputClass}
           />
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium">To</span>
-          <input
+        </FilterField>
+        <FilterField id="audit-to" label="To">
+          <Input
+            id="audit-to"
             type="date"
             name="to"
             defaultValue={filters.to?.slice(0, 10) ?? ''}
-            className={inputClass}
           />
-        </label>
-        <button
-          type="submit"
-          className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium dark:border-zinc-600"
-        >
-          Filter
-        </button>
-      </form>
+        </FilterField>
+      </FilterForm>
       <AuditTable entries={entries} />
     </>
   );
