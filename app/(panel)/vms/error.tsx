@@ -1,6 +1,6 @@
 'use client';
 
-import { ErrorPanel } from '@/components/ui/error-panel';
+import { RouteError } from '@/components/ui/route-error';
 
 /** Last resort for this segment: the pages catch upstream failures themselves. */
 export default function VmsError({
@@ -10,12 +10,5 @@ export default function VmsError({
   error: Error & { digest?: string };
   reset: () => void;
 }) {
-  return (
-    <ErrorPanel
-      title="The VMs could not be shown"
-      message="Something failed while rendering this page."
-      reset={reset}
-      digest={error.digest}
-    />
-  );
+  return <RouteError error={error} reset={reset} what="the VMs" />;
 }

@@ -1,8 +1,8 @@
 'use client';
 
-import { ErrorPanel } from '@/components/ui/error-panel';
+import { RouteError } from '@/components/ui/route-error';
 
-/** Last resort for this segment: the page catches upstream failures itself. */
+/** Last resort for this segment: the pages catch upstream failures themselves. */
 export default function DiskError({
   error,
   reset,
@@ -10,12 +10,5 @@ export default function DiskError({
   error: Error & { digest?: string };
   reset: () => void;
 }) {
-  return (
-    <ErrorPanel
-      title="This disk could not be shown"
-      message="Something failed while rendering this page."
-      reset={reset}
-      digest={error.digest}
-    />
-  );
+  return <RouteError error={error} reset={reset} what="this disk" />;
 }

@@ -1,8 +1,8 @@
 'use client';
 
-import { ErrorPanel } from '@/components/ui/error-panel';
+import { RouteError } from '@/components/ui/route-error';
 
-/** Last resort for this segment: the page shows upstream failures in place itself. */
+/** Last resort for this segment: the pages catch upstream failures themselves. */
 export default function VmMetricsError({
   error,
   reset,
@@ -10,12 +10,5 @@ export default function VmMetricsError({
   error: Error & { digest?: string };
   reset: () => void;
 }) {
-  return (
-    <ErrorPanel
-      title="The metrics could not be shown"
-      message="Something failed while rendering this page."
-      reset={reset}
-      digest={error.digest}
-    />
-  );
+  return <RouteError error={error} reset={reset} what="the metrics" />;
 }
