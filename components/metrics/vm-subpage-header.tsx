@@ -1,3 +1,4 @@
+import { Breadcrumb } from '@/components/ui/breadcrumb';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { cn } from '@/components/ui/cn';
@@ -11,8 +12,6 @@ const SECTIONS: { id: VmSection; label: string; suffix: string }[] = [
   { id: 'console', label: 'Console', suffix: '/console' },
   { id: 'migration', label: 'Migration', suffix: '/migration' },
 ];
-
-const LINK = 'text-teal-800 underline-offset-2 hover:underline dark:text-teal-300';
 
 /**
  * Breadcrumb, heading and section tabs shared by the VM's sub-pages (metrics, console,
@@ -34,21 +33,12 @@ export function VmSubpageHeader({
   const base = `/vms/${vm.id}`;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <ol className="flex flex-wrap items-center gap-1">
-          <li>
-            <Link href="/vms" className={LINK}>
-              Virtual machines
-            </Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li>
-            <Link href={base} className={LINK}>
-              {vm.hostname}
-            </Link>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[
+          { href: '/vms', label: 'Virtual machines' },
+          { href: base, label: vm.hostname },
+        ]}
+      />
       <PageHeader title={`${title} — ${vm.hostname}`} description={description} actions={actions} />
       <VmSectionTabs vmId={vm.id} current={section} />
     </>

@@ -1,5 +1,5 @@
+import { Breadcrumb } from '@/components/ui/breadcrumb';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { RecentOperations } from '@/components/operations/recent-operations';
 import { DiskSummary } from '@/components/disks/disk-summary';
@@ -65,14 +65,7 @@ export default async function DiskPage({ params }: { params: Promise<{ id: strin
   }));
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link
-          href="/disks"
-          className="text-teal-800 underline-offset-2 hover:underline dark:text-teal-300"
-        >
-          Disks
-        </Link>
-      </nav>
+      <Breadcrumb trail={[{ href: '/disks', label: 'Disks' }]} />
       <PageHeader
         title={
           <span className="flex flex-wrap items-center gap-3 break-all">

@@ -1,5 +1,5 @@
+import { Breadcrumb } from '@/components/ui/breadcrumb';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { DiskCreateForm } from '@/components/disks/disk-create-form';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { PageHeader } from '@/components/ui/page-header';
@@ -14,14 +14,7 @@ export default async function NewDiskPage() {
   const loaded = await load(() => getDiskCreateChoices(conn));
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link
-          href="/disks"
-          className="text-teal-800 underline-offset-2 hover:underline dark:text-teal-300"
-        >
-          Disks
-        </Link>
-      </nav>
+      <Breadcrumb trail={[{ href: '/disks', label: 'Disks' }]} />
       <PageHeader
         title="Create a disk"
         description="An empty data disk, a copy of one of your disks, or a disk made from an image."

@@ -1,5 +1,5 @@
+import { Breadcrumb } from '@/components/ui/breadcrumb';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { CreateIpForm } from '@/components/network/create-ip-form';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { PageHeader } from '@/components/ui/page-header';
@@ -14,14 +14,7 @@ export default async function NewIpPage() {
   const loaded = await load(() => getCreateIpChoices(conn));
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link
-          href="/network"
-          className="text-teal-800 underline-offset-2 hover:underline dark:text-teal-300"
-        >
-          IP addresses
-        </Link>
-      </nav>
+      <Breadcrumb trail={[{ href: '/network', label: 'IP addresses' }]} />
       <PageHeader
         title="Create a public IP"
         description="A public IP comes on its own network interface; attach it to a VM now or later."

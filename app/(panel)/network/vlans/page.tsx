@@ -1,5 +1,5 @@
+import { Breadcrumb } from '@/components/ui/breadcrumb';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { Suspense } from 'react';
 import { PageHeader } from '@/components/ui/page-header';
 import type { SearchParamsRecord } from '@/components/ui/pagination';
@@ -18,14 +18,7 @@ export default async function VlansPage({
   const query = vlanListQuerySchema.parse(params);
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link
-          href="/network"
-          className="text-teal-800 underline-offset-2 hover:underline dark:text-teal-300"
-        >
-          IP addresses
-        </Link>
-      </nav>
+      <Breadcrumb trail={[{ href: '/network', label: 'IP addresses' }]} />
       <PageHeader
         title="Private VLANs"
         description="Private networks between your VMs of one datacenter, with addresses from a subnet you choose."

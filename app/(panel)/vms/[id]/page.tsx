@@ -1,5 +1,5 @@
+import { Breadcrumb } from '@/components/ui/breadcrumb';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { VmSectionTabs } from '@/components/metrics/vm-subpage-header';
 import { ErrorPanel } from '@/components/ui/error-panel';
@@ -26,14 +26,7 @@ export default async function VmPage({ params }: { params: Promise<{ id: string 
   const { vm, datacenter, operations, runningOperationIds } = loaded.data;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link
-          href="/vms"
-          className="text-teal-800 underline-offset-2 hover:underline dark:text-teal-300"
-        >
-          Virtual machines
-        </Link>
-      </nav>
+      <Breadcrumb trail={[{ href: '/vms', label: 'Virtual machines' }]} />
       <PageHeader
         title={
           <span className="flex flex-wrap items-center gap-3">

@@ -1,5 +1,5 @@
+import { Breadcrumb } from '@/components/ui/breadcrumb';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { IfaceControls } from '@/components/network/iface-controls';
 import { IfaceSummary } from '@/components/network/iface-summary';
@@ -25,14 +25,7 @@ export default async function InterfacePage({ params }: { params: Promise<{ id: 
   const firstAddress = ips.find((ip) => ip.ip !== null)?.ip;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link
-          href="/network"
-          className="text-teal-800 underline-offset-2 hover:underline dark:text-teal-300"
-        >
-          IP addresses
-        </Link>
-      </nav>
+      <Breadcrumb trail={[{ href: '/network', label: 'IP addresses' }]} />
       <PageHeader
         title={`Interface #${iface.id}`}
         description={`${iface.type === 'private' ? 'Private' : 'Public'} interface in ${datacenter}`}

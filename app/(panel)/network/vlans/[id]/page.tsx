@@ -1,5 +1,5 @@
+import { Breadcrumb } from '@/components/ui/breadcrumb';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { VlanControls } from '@/components/network/vlan-controls';
 import { VlanMembers } from '@/components/network/vlan-members';
@@ -25,14 +25,7 @@ export default async function VlanPage({ params }: { params: Promise<{ id: strin
   const { vlan, datacenter, members, attachChoices } = loaded.data;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link
-          href="/network/vlans"
-          className="text-teal-800 underline-offset-2 hover:underline dark:text-teal-300"
-        >
-          Private VLANs
-        </Link>
-      </nav>
+      <Breadcrumb trail={[{ href: '/network/vlans', label: 'Private VLANs' }]} />
       <PageHeader title={`VLAN ${vlan.name}`} description={`Private network in ${datacenter}`} />
       <div className="grid gap-4 lg:grid-cols-2">
         <div className="space-y-4">
