@@ -64,3 +64,18 @@ export async function getSession(): Promise<IronSession<SessionData>> {
   });
   return getIronSession<SessionData>(cookieStore, options);
 }
+
+/**
+ * Makes this browser's session a team member's: the cookie then holds no API key, only the
+ * server-side member session (checked on every request, so removing the member ends it).
+ */
+export async function startTeamSession(memberSessionId: string): Promise<void> {
+  const session = await getSession();
+  session.apiKey = undefined;
+  session.endpointId = undefined;
+  session.handle = undefined;
+  session.mode = 'team';
+  session.memberSessionId = memberSessionId;
+  session.signedInAt = Date.now();
+  await session.save();
+}

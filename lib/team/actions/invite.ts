@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { ActionState } from '@/lib/action-state';
-import { getSession } from '@/lib/session';
+import { startTeamSession } from '@/lib/session';
 import { formDataToObject } from '@/lib/validation/form';
 import { requestAddress } from '../client-address';
 import { hashPassword } from '../password';
@@ -47,13 +47,6 @@ export async function acceptInviteAction(
     console.error(`[team invite] ${err instanceof Error ? err.name : 'unexpected error'}`);
     return { status: 'error', message: 'The invitation cannot be used right now.' };
   }
-  const session = await getSession();
-  session.apiKey = undefined;
-  session.endpointId = undefined;
-  session.handle = undefined;
-  session.mode = 'team';
-  session.memberSessionId = sessionId;
-  session.signedInAt = Date.now();
-  await session.save();
+  await startTeamSession(sessionId);
   redirect('/');
 }

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { ActionState } from '@/lib/action-state';
 import { clientAddress, describeWait, signInThrottle } from '@/lib/dal/sign-in-throttle';
-import { getSession } from '@/lib/session';
+import { startTeamSession } from '@/lib/session';
 import { formDataToObject } from '@/lib/validation/form';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '../password';
 import { teamSignInSchema } from '../validation';
@@ -85,13 +85,6 @@ export async function teamSignInAction(
     console.error(`[team sign-in] ${err instanceof Error ? err.name : 'unexpected error'}`);
     return { status: 'error', message: 'Team sign-in is not available right now.' };
   }
-  const session = await getSession();
-  session.apiKey = undefined;
-  session.endpointId = undefined;
-  session.handle = undefined;
-  session.mode = 'team';
-  session.memberSessionId = sessionId;
-  session.signedInAt = Date.now();
-  await session.save();
+  await startTeamSession(sessionId);
   redirect('/');
 }

@@ -5,7 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { accountInfo } from '@/lib/gandi';
 import { ActionError, defineAction } from '@/lib/action';
 import { findEndpoint } from '@/lib/endpoints';
-import { getSession } from '@/lib/session';
+import { startTeamSession } from '@/lib/session';
 import { hashPassword } from '../password';
 import { createWorkspaceSchema, replaceKeySchema } from '../validation';
 import { teamStore } from '../lazy-store';
@@ -41,14 +41,7 @@ export const createWorkspaceAction = defineAction(
       result: 'ok',
     });
     const sessionId = await store.createSession(owner);
-    const session = await getSession();
-    session.apiKey = undefined;
-    session.endpointId = undefined;
-    session.handle = undefined;
-    session.mode = 'team';
-    session.memberSessionId = sessionId;
-    session.signedInAt = Date.now();
-    await session.save();
+    await startTeamSession(sessionId);
     redirect('/team');
   },
   // Personal sessions create workspaces; for a team member this is refused by the handler.
