@@ -1,3 +1,4 @@
+import { ListTable, type ListColumn } from '@/components/ui/table';
 import Link from 'next/link';
 import { BulkRowCheckbox } from '@/components/bulk/bulk-checkbox';
 import { Badge } from '@/components/ui/badge';
@@ -5,83 +6,60 @@ import type { IpRow } from '@/lib/dal/network';
 
 const linkClasses = 'text-teal-800 underline-offset-2 hover:underline dark:text-teal-300';
 
+const COLUMNS: ListColumn[] = [
+  { label: 'Address' },
+  { label: 'Version' },
+  { label: 'Network' },
+  { label: 'Reverse DNS' },
+  { label: 'Interface' },
+  { label: 'VM' },
+  { label: 'Datacenter' },
+];
+
 /** One page of IPs; each row links to its interface, where attach/detach/delete/reverse live. */
 export function IpTable({ rows, caption }: { rows: IpRow[]; caption: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-      <table className="min-w-full divide-y divide-zinc-200 text-sm dark:divide-zinc-800">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-zinc-50 text-left text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:bg-zinc-900 dark:text-zinc-400">
-          <tr>
-            <th scope="col" className="px-4 py-3">
-              Address
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Version
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Network
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Reverse DNS
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Interface
-            </th>
-            <th scope="col" className="px-4 py-3">
-              VM
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Datacenter
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-          {rows.map((row) => (
-            <tr key={row.id} className="align-top hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
-              <th
-                scope="row"
-                className="px-4 py-3 text-left font-mono text-xs font-medium break-all"
-              >
-                <BulkRowCheckbox id={row.id} name={row.ip ?? `IP #${row.id}`} />
-                {row.ip ?? <span className="text-zinc-500">being created…</span>}
-              </th>
-              <td className="px-4 py-3">
-                <Badge>IPv{row.version}</Badge>
-              </td>
-              <td className="px-4 py-3">
-                {row.type === 'private' ? (
-                  <Badge tone="warning">Private{row.vlanName ? ` · ${row.vlanName}` : ''}</Badge>
-                ) : (
-                  <Badge tone="info">Public</Badge>
-                )}
-              </td>
-              <td className="px-4 py-3 text-xs break-all">
-                {row.reverse || <span className="text-zinc-500">—</span>}
-              </td>
-              <td className="px-4 py-3 whitespace-nowrap">
-                {row.ifaceId === null ? (
-                  '—'
-                ) : (
-                  <Link href={`/network/interfaces/${row.ifaceId}`} className={linkClasses}>
-                    Interface #{row.ifaceId}
-                  </Link>
-                )}
-              </td>
-              <td className="px-4 py-3">
-                {row.vm ? (
-                  <Link href={`/vms/${row.vm.id}`} className={linkClasses}>
-                    {row.vm.hostname}
-                  </Link>
-                ) : (
-                  <span className="text-zinc-600 dark:text-zinc-400">Not attached</span>
-                )}
-              </td>
-              <td className="px-4 py-3 whitespace-nowrap">{row.datacenter}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ListTable caption={caption} columns={COLUMNS}>
+      {rows.map((row) => (
+        <tr key={row.id} className="align-top hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
+          <th scope="row" className="px-4 py-3 text-left font-mono text-xs font-medium break-all">
+            <BulkRowCheckbox id={row.id} name={row.ip ?? `IP #${row.id}`} />
+            {row.ip ?? <span className="text-zinc-500">being created…</span>}
+          </th>
+          <td className="px-4 py-3">
+            <Badge>IPv{row.version}</Badge>
+          </td>
+          <td className="px-4 py-3">
+            {row.type === 'private' ? (
+              <Badge tone="warning">Private{row.vlanName ? ` · ${row.vlanName}` : ''}</Badge>
+            ) : (
+              <Badge tone="info">Public</Badge>
+            )}
+          </td>
+          <td className="px-4 py-3 text-xs break-all">
+            {row.reverse || <span className="text-zinc-500">—</span>}
+          </td>
+          <td className="px-4 py-3 whitespace-nowrap">
+            {row.ifaceId === null ? (
+              '—'
+            ) : (
+              <Link href={`/network/interfaces/${row.ifaceId}`} className={linkClasses}>
+                Interface #{row.ifaceId}
+              </Link>
+            )}
+          </td>
+          <td className="px-4 py-3">
+            {row.vm ? (
+              <Link href={`/vms/${row.vm.id}`} className={linkClasses}>
+                {row.vm.hostname}
+              </Link>
+            ) : (
+              <span className="text-zinc-600 dark:text-zinc-400">Not attached</span>
+            )}
+          </td>
+          <td className="px-4 py-3 whitespace-nowrap">{row.datacenter}</td>
+        </tr>
+      ))}
+    </ListTable>
   );
 }

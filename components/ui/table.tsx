@@ -50,3 +50,47 @@ export function Td({ className, ...props }: ComponentProps<'td'>) {
     />
   );
 }
+
+export interface ListColumn {
+  label: string;
+  /** Right-aligned (sizes, counts). */
+  numeric?: boolean;
+  /** Named for screen readers only (e.g. a column of buttons). */
+  hidden?: boolean;
+}
+
+/**
+ * A resource list (VMs, disks, IPs…): the header from `columns`, the rows (`<tr>`s) as children.
+ * Scrolls sideways on a phone instead of squeezing columns.
+ */
+export function ListTable({
+  caption,
+  columns,
+  children,
+}: {
+  caption: string;
+  columns: readonly ListColumn[];
+  children: ReactNode;
+}) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+      <table className="min-w-full divide-y divide-zinc-200 text-sm dark:divide-zinc-800">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-zinc-50 text-left text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:bg-zinc-900 dark:text-zinc-400">
+          <tr>
+            {columns.map((column) => (
+              <th
+                key={column.label}
+                scope="col"
+                className={cn('px-4 py-3', column.numeric && 'text-right')}
+              >
+                {column.hidden ? <span className="sr-only">{column.label}</span> : column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">{children}</tbody>
+      </table>
+    </div>
+  );
+}
