@@ -1,3 +1,4 @@
+import { textLinkClasses } from '@/components/ui/text-link';
 import Link from 'next/link';
 import type { Attachment } from '@/lib/dal/disks';
 
@@ -7,10 +8,7 @@ export function AttachmentText({ attachment }: { attachment: Attachment | null }
   const { vmId, hostname, position } = attachment;
   return (
     <span>
-      <Link
-        href={`/vms/${vmId}`}
-        className="text-teal-800 underline-offset-2 hover:underline dark:text-teal-300"
-      >
+      <Link href={`/vms/${vmId}`} className={textLinkClasses}>
         {hostname}
       </Link>
       {position === null ? null : `, position ${position}${position === 0 ? ' (system disk)' : ''}`}

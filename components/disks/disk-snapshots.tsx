@@ -1,5 +1,7 @@
 'use client';
 
+import { cn } from '@/components/ui/cn';
+import { textLinkClasses } from '@/components/ui/text-link';
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { rollbackDiskAction } from '@/app/(panel)/disks/actions';
@@ -116,10 +118,7 @@ export function DiskSnapshots({
                 className="border-t border-zinc-100 align-top dark:border-zinc-800"
               >
                 <th scope="row" className="py-2 pr-4 text-left font-normal">
-                  <Link
-                    href={`/disks/${snapshot.id}`}
-                    className="break-all text-teal-800 underline-offset-2 hover:underline dark:text-teal-300"
-                  >
+                  <Link href={`/disks/${snapshot.id}`} className={cn('break-all', textLinkClasses)}>
                     {snapshot.name}
                   </Link>
                   {snapshot.state !== 'created' ? (

@@ -1,3 +1,4 @@
+import { textLinkClasses } from '@/components/ui/text-link';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { DefinitionList, DetailCard } from '@/components/vms/detail-card';
@@ -40,11 +41,7 @@ export function DiskSummary({ detail }: { detail: DiskDetail }) {
             ? ([
                 [
                   disk.type === 'snapshot' ? 'Snapshot of' : 'Copied from',
-                  <Link
-                    key="origin"
-                    href={`/disks/${origin.id}`}
-                    className="text-teal-800 underline-offset-2 hover:underline dark:text-teal-300"
-                  >
+                  <Link key="origin" href={`/disks/${origin.id}`} className={textLinkClasses}>
                     {origin.name}
                   </Link>,
                 ],

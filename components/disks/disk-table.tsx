@@ -1,3 +1,5 @@
+import { cn } from '@/components/ui/cn';
+import { textLinkClasses } from '@/components/ui/text-link';
 import { ListTable, type ListColumn } from '@/components/ui/table';
 import Link from 'next/link';
 import { BulkRowCheckbox } from '@/components/bulk/bulk-checkbox';
@@ -24,10 +26,7 @@ export function DiskTable({ rows, caption }: { rows: DiskRow[]; caption: string 
         <tr key={disk.id} className="align-top hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
           <th scope="row" className="min-w-40 px-4 py-3 text-left font-medium">
             <BulkRowCheckbox id={disk.id} name={disk.name} />
-            <Link
-              href={`/disks/${disk.id}`}
-              className="break-words text-teal-800 underline-offset-2 hover:underline dark:text-teal-300"
-            >
+            <Link href={`/disks/${disk.id}`} className={cn('break-words', textLinkClasses)}>
               {disk.name}
             </Link>
             {disk.state !== 'created' ? (

@@ -1,5 +1,7 @@
 'use client';
 
+import { cn } from '@/components/ui/cn';
+import { textLinkClasses } from '@/components/ui/text-link';
 import { ActionMessage } from '@/components/ui/action-message';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -86,10 +88,7 @@ export function CreateIpForm({ choices }: { choices: CreateIpChoices }) {
             The creation did not complete; nothing was attached.
           </p>
         ) : null}
-        <Link
-          href={ifaceHref}
-          className="text-sm text-teal-800 underline-offset-2 hover:underline dark:text-teal-300"
-        >
+        <Link href={ifaceHref} className={cn('text-sm', textLinkClasses)}>
           Open the new interface
         </Link>
       </div>

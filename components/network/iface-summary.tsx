@@ -1,10 +1,9 @@
+import { textLinkClasses } from '@/components/ui/text-link';
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { DefinitionList, DetailCard } from '@/components/vms/detail-card';
 import { formatBandwidth, formatState } from '@/components/vms/format';
 import type { Iface } from '@/lib/gandi/types';
-
-const linkClasses = 'text-teal-800 underline-offset-2 hover:underline dark:text-teal-300';
 
 /** What an interface is: type, VLAN, state, bandwidth, VM and its addresses. */
 export function IfaceSummary({
@@ -29,7 +28,7 @@ export function IfaceSummary({
                 {iface.vlan ? (
                   <>
                     {' — VLAN '}
-                    <Link href={`/network/vlans/${iface.vlan.id}`} className={linkClasses}>
+                    <Link href={`/network/vlans/${iface.vlan.id}`} className={textLinkClasses}>
                       {iface.vlan.name}
                     </Link>
                   </>
@@ -45,7 +44,7 @@ export function IfaceSummary({
           [
             'VM',
             vm ? (
-              <Link href={`/vms/${vm.id}`} className={linkClasses}>
+              <Link href={`/vms/${vm.id}`} className={textLinkClasses}>
                 {vm.hostname}
               </Link>
             ) : (

@@ -1,10 +1,9 @@
+import { textLinkClasses } from '@/components/ui/text-link';
 import { ListTable, type ListColumn } from '@/components/ui/table';
 import Link from 'next/link';
 import { BulkRowCheckbox } from '@/components/bulk/bulk-checkbox';
 import { Badge } from '@/components/ui/badge';
 import type { IpRow } from '@/lib/dal/network';
-
-const linkClasses = 'text-teal-800 underline-offset-2 hover:underline dark:text-teal-300';
 
 const COLUMNS: ListColumn[] = [
   { label: 'Address' },
@@ -43,14 +42,14 @@ export function IpTable({ rows, caption }: { rows: IpRow[]; caption: string }) {
             {row.ifaceId === null ? (
               '—'
             ) : (
-              <Link href={`/network/interfaces/${row.ifaceId}`} className={linkClasses}>
+              <Link href={`/network/interfaces/${row.ifaceId}`} className={textLinkClasses}>
                 Interface #{row.ifaceId}
               </Link>
             )}
           </td>
           <td className="px-4 py-3">
             {row.vm ? (
-              <Link href={`/vms/${row.vm.id}`} className={linkClasses}>
+              <Link href={`/vms/${row.vm.id}`} className={textLinkClasses}>
                 {row.vm.hostname}
               </Link>
             ) : (

@@ -1,10 +1,9 @@
+import { textLinkClasses } from '@/components/ui/text-link';
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { DetailCard } from '@/components/vms/detail-card';
 import { formatState } from '@/components/vms/format';
 import type { VlanMember } from '@/lib/dal/vlans';
-
-const linkClasses = 'text-teal-800 underline-offset-2 hover:underline dark:text-teal-300';
 
 /** The private interfaces in a VLAN: what keeps it "in use". */
 export function VlanMembers({ members }: { members: VlanMember[] }) {
@@ -34,13 +33,13 @@ export function VlanMembers({ members }: { members: VlanMember[] }) {
             {members.map((member) => (
               <tr key={member.ifaceId}>
                 <th scope="row" className="py-2 pr-3 text-left font-mono text-xs font-medium">
-                  <Link href={`/network/interfaces/${member.ifaceId}`} className={linkClasses}>
+                  <Link href={`/network/interfaces/${member.ifaceId}`} className={textLinkClasses}>
                     {member.address ?? `Interface #${member.ifaceId}`}
                   </Link>
                 </th>
                 <td className="py-2 pr-3">
                   {member.vm ? (
-                    <Link href={`/vms/${member.vm.id}`} className={linkClasses}>
+                    <Link href={`/vms/${member.vm.id}`} className={textLinkClasses}>
                       {member.vm.hostname}
                     </Link>
                   ) : (

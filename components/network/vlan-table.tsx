@@ -1,3 +1,4 @@
+import { textLinkClasses } from '@/components/ui/text-link';
 import { ListTable, type ListColumn } from '@/components/ui/table';
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
@@ -18,10 +19,7 @@ export function VlanTable({ rows }: { rows: VlanRow[] }) {
       {rows.map((vlan) => (
         <tr key={vlan.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
           <th scope="row" className="px-4 py-3 text-left font-medium">
-            <Link
-              href={`/network/vlans/${vlan.id}`}
-              className="text-teal-800 underline-offset-2 hover:underline dark:text-teal-300"
-            >
+            <Link href={`/network/vlans/${vlan.id}`} className={textLinkClasses}>
               {vlan.name}
             </Link>
           </th>

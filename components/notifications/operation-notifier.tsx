@@ -1,5 +1,6 @@
 'use client';
 
+import { textLinkClasses } from '@/components/ui/text-link';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { cn } from '@/components/ui/cn';
 import { isFinalStep, type OperationEvent } from '@/lib/operations/types';
@@ -101,7 +102,7 @@ export function OperationNotifier() {
       {permission === 'default' ? (
         <button
           type="button"
-          className="text-xs text-teal-800 underline-offset-2 hover:underline dark:text-teal-300"
+          className={cn('text-xs', textLinkClasses)}
           onClick={() => {
             void Notification.requestPermission().then(() => {
               for (const listener of permissionListeners) listener();

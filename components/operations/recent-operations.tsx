@@ -1,3 +1,5 @@
+import { cn } from '@/components/ui/cn';
+import { textLinkClasses } from '@/components/ui/text-link';
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
 import { formatDateTime } from '@/components/vms/format';
@@ -18,10 +20,7 @@ export function RecentOperations({
     <Card
       title="Operations"
       actions={
-        <Link
-          href="/operations"
-          className="text-sm text-teal-800 underline-offset-2 hover:underline dark:text-teal-300"
-        >
+        <Link href="/operations" className={cn('text-sm', textLinkClasses)}>
           All operations
         </Link>
       }

@@ -1,7 +1,6 @@
+import { textLinkClasses } from '@/components/ui/text-link';
 import Link from 'next/link';
 import { Fragment } from 'react';
-
-const LINK = 'text-teal-800 underline-offset-2 hover:underline dark:text-teal-300';
 
 /** The way back up from a detail or creation page: each step is a link. */
 export function Breadcrumb({ trail }: { trail: readonly { href: string; label: string }[] }) {
@@ -12,7 +11,7 @@ export function Breadcrumb({ trail }: { trail: readonly { href: string; label: s
           <Fragment key={step.href}>
             {index > 0 ? <li aria-hidden="true">/</li> : null}
             <li>
-              <Link href={step.href} className={LINK}>
+              <Link href={step.href} className={textLinkClasses}>
                 {step.label}
               </Link>
             </li>

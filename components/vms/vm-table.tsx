@@ -1,3 +1,4 @@
+import { textLinkClasses } from '@/components/ui/text-link';
 import { ListTable, type ListColumn } from '@/components/ui/table';
 import Link from 'next/link';
 import { BulkRowCheckbox } from '@/components/bulk/bulk-checkbox';
@@ -36,10 +37,7 @@ export function VmTable({ rows, caption }: { rows: VmRow[]; caption: string }) {
         <tr key={vm.id} className="align-top hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
           <th scope="row" className="px-4 py-3 text-left font-medium">
             <BulkRowCheckbox id={vm.id} name={vm.hostname} />
-            <Link
-              href={`/vms/${vm.id}`}
-              className="text-teal-800 underline-offset-2 hover:underline dark:text-teal-300"
-            >
+            <Link href={`/vms/${vm.id}`} className={textLinkClasses}>
               {vm.hostname}
             </Link>
           </th>
