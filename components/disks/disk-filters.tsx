@@ -3,7 +3,7 @@ import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import type { Datacenter } from '@/lib/gandi/types';
 import { DISK_NAME_MAX_LENGTH } from '@/lib/validation/disk';
-import type { DiskListQuery } from '@/lib/validation/disk-list-query';
+import { isDiskListFiltered, type DiskListQuery } from '@/lib/validation/disk-list-query';
 
 const SORT_OPTIONS = [
   { value: 'name', label: 'Name A–Z' },
@@ -31,7 +31,7 @@ export function DiskFilters({
     <FilterForm
       action="/disks"
       label="Filter disks"
-      filtered={Boolean(query.type || query.dc || query.q)}
+      filtered={isDiskListFiltered(query)}
       filterCount={3}
     >
       <FilterField id="disk-q" label="Name contains">

@@ -2,7 +2,7 @@ import { DatacenterFilter, FilterField, FilterForm, SortFilter } from '@/compone
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import type { Datacenter } from '@/lib/gandi/types';
-import type { IpListQuery } from '@/lib/validation/network';
+import { isIpListFiltered, type IpListQuery } from '@/lib/validation/network';
 
 const SORT_OPTIONS = [
   { value: '-created', label: 'Newest first' },
@@ -23,7 +23,7 @@ export function IpFilters({
     <FilterForm
       action="/network"
       label="Filter IP addresses"
-      filtered={Boolean(query.version || query.type || query.dc || query.vm)}
+      filtered={isIpListFiltered(query)}
       filterCount={4}
     >
       <FilterField id="ip-vm" label="VM hostname contains">

@@ -2,7 +2,7 @@ import { DatacenterFilter, FilterField, FilterForm, SortFilter } from '@/compone
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import type { Datacenter } from '@/lib/gandi/types';
-import { VM_STATES, type VmListQuery } from '@/lib/validation/vm';
+import { isVmListFiltered, VM_STATES, type VmListQuery } from '@/lib/validation/vm';
 import { formatState } from './format';
 
 const SORT_OPTIONS = [
@@ -23,12 +23,7 @@ export function VmFilters({
   datacenters: Datacenter[];
 }) {
   return (
-    <FilterForm
-      action="/vms"
-      label="Filter VMs"
-      filtered={Boolean(query.state || query.dc || query.q)}
-      filterCount={3}
-    >
+    <FilterForm action="/vms" label="Filter VMs" filtered={isVmListFiltered(query)} filterCount={3}>
       <FilterField id="vm-q" label="Hostname contains">
         <Input
           id="vm-q"

@@ -42,3 +42,8 @@ export const diskListQuerySchema = z.object({
   ),
 });
 export type DiskListQuery = z.infer<typeof diskListQuerySchema>;
+
+/** Whether any filter is set (the list then says so, and offers to clear them). */
+export function isDiskListFiltered(query: DiskListQuery): boolean {
+  return Boolean(query.type || query.dc || query.q);
+}

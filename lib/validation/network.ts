@@ -261,3 +261,8 @@ export const ipListQuerySchema = z.object({
   ),
 });
 export type IpListQuery = z.infer<typeof ipListQuerySchema>;
+
+/** Whether any filter is set (the list then says so, and offers to clear them). */
+export function isIpListFiltered(query: IpListQuery): boolean {
+  return Boolean(query.version || query.type || query.dc || query.vm);
+}

@@ -233,3 +233,8 @@ export const vmListQuerySchema = z.object({
   ),
 });
 export type VmListQuery = z.infer<typeof vmListQuerySchema>;
+
+/** Whether any filter is set (the list then says so, and offers to clear them). */
+export function isVmListFiltered(query: VmListQuery): boolean {
+  return Boolean(query.state || query.dc || query.q);
+}

@@ -7,7 +7,7 @@ import type { SearchParamsRecord } from '@/components/ui/pagination';
 import { requireSession } from '@/lib/dal/auth';
 import { load } from '@/lib/dal/load';
 import { getDiskPage } from '@/lib/dal/disks';
-import type { DiskListQuery } from '@/lib/validation/disk-list-query';
+import { isDiskListFiltered, type DiskListQuery } from '@/lib/validation/disk-list-query';
 
 export async function DiskListSection({
   query,
@@ -29,7 +29,7 @@ export async function DiskListSection({
       pageSize={data.pageSize}
       total={data.total}
       rowCount={data.rows.length}
-      filtered={Boolean(query.type || query.dc || query.q)}
+      filtered={isDiskListFiltered(query)}
       filters={<DiskFilters query={query} datacenters={data.datacenters} />}
       noun="disk"
       whenEmpty={{

@@ -7,7 +7,7 @@ import type { SearchParamsRecord } from '@/components/ui/pagination';
 import { requireSession } from '@/lib/dal/auth';
 import { load } from '@/lib/dal/load';
 import { getIpPage } from '@/lib/dal/network';
-import type { IpListQuery } from '@/lib/validation/network';
+import { isIpListFiltered, type IpListQuery } from '@/lib/validation/network';
 
 export async function IpListSection({
   query,
@@ -28,7 +28,7 @@ export async function IpListSection({
       pageSize={data.pageSize}
       total={data.total}
       rowCount={data.rows.length}
-      filtered={Boolean(query.version || query.type || query.dc || query.vm)}
+      filtered={isIpListFiltered(query)}
       filters={<IpFilters query={query} datacenters={data.datacenters} />}
       noun="IP"
       whenEmpty={{

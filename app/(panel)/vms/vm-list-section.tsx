@@ -7,7 +7,7 @@ import type { SearchParamsRecord } from '@/components/ui/pagination';
 import { requireSession } from '@/lib/dal/auth';
 import { load } from '@/lib/dal/load';
 import { getVmPage } from '@/lib/dal/vms';
-import type { VmListQuery } from '@/lib/validation/vm';
+import { isVmListFiltered, type VmListQuery } from '@/lib/validation/vm';
 
 export async function VmListSection({
   query,
@@ -28,7 +28,7 @@ export async function VmListSection({
       pageSize={data.pageSize}
       total={data.total}
       rowCount={data.rows.length}
-      filtered={Boolean(query.state || query.dc || query.q)}
+      filtered={isVmListFiltered(query)}
       filters={<VmFilters query={query} datacenters={data.datacenters} />}
       noun="VM"
       whenEmpty={{
