@@ -1,5 +1,10 @@
-import { DatacenterFilter, FilterField, FilterForm, SortFilter } from '@/components/ui/filter-form';
-import { Input } from '@/components/ui/input';
+import {
+  DatacenterFilter,
+  FilterField,
+  FilterForm,
+  HostnameFilter,
+  SortFilter,
+} from '@/components/ui/filter-form';
 import { Select } from '@/components/ui/select';
 import type { Datacenter } from '@/lib/gandi/types';
 import { isIpListFiltered, type IpListQuery } from '@/lib/validation/network';
@@ -26,18 +31,7 @@ export function IpFilters({
       filtered={isIpListFiltered(query)}
       filterCount={4}
     >
-      <FilterField id="ip-vm" label="VM hostname contains">
-        <Input
-          id="ip-vm"
-          name="vm"
-          type="search"
-          defaultValue={query.vm ?? ''}
-          pattern="[A-Za-z0-9.\-]*"
-          maxLength={63}
-          title="Letters, digits, dots and hyphens"
-          placeholder="e.g. web"
-        />
-      </FilterField>
+      <HostnameFilter id="ip-vm" name="vm" label="VM hostname contains" value={query.vm} />
       <FilterField id="ip-version" label="Version">
         <Select
           id="ip-version"

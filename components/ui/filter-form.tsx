@@ -3,6 +3,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { Datacenter } from '@/lib/gandi/types';
 import { buttonClasses } from './button';
+import { Input } from './input';
 import { Select } from './select';
 
 // Whole class names, so Tailwind finds them: a wide search field, N filters, then the buttons.
@@ -116,6 +117,34 @@ export function SortFilter({
   return (
     <FilterField id={id} label="Sort">
       <Select id={id} name="sort" defaultValue={value} options={options} />
+    </FilterField>
+  );
+}
+
+/** A "hostname contains" search (VMs by hostname, IPs by their VM's): what a hostname may hold. */
+export function HostnameFilter({
+  id,
+  name,
+  label,
+  value,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string | undefined;
+}) {
+  return (
+    <FilterField id={id} label={label}>
+      <Input
+        id={id}
+        name={name}
+        type="search"
+        defaultValue={value ?? ''}
+        pattern="[A-Za-z0-9.\-]*"
+        maxLength={63}
+        title="Letters, digits, dots and hyphens"
+        placeholder="e.g. web"
+      />
     </FilterField>
   );
 }

@@ -1,5 +1,10 @@
-import { DatacenterFilter, FilterField, FilterForm, SortFilter } from '@/components/ui/filter-form';
-import { Input } from '@/components/ui/input';
+import {
+  DatacenterFilter,
+  FilterField,
+  FilterForm,
+  HostnameFilter,
+  SortFilter,
+} from '@/components/ui/filter-form';
 import { Select } from '@/components/ui/select';
 import type { Datacenter } from '@/lib/gandi/types';
 import { isVmListFiltered, VM_STATES, type VmListQuery } from '@/lib/validation/vm';
@@ -24,18 +29,7 @@ export function VmFilters({
 }) {
   return (
     <FilterForm action="/vms" label="Filter VMs" filtered={isVmListFiltered(query)} filterCount={3}>
-      <FilterField id="vm-q" label="Hostname contains">
-        <Input
-          id="vm-q"
-          name="q"
-          type="search"
-          defaultValue={query.q ?? ''}
-          pattern="[A-Za-z0-9.\-]*"
-          maxLength={63}
-          title="Letters, digits, dots and hyphens"
-          placeholder="e.g. web"
-        />
-      </FilterField>
+      <HostnameFilter id="vm-q" name="q" label="Hostname contains" value={query.q} />
       <FilterField id="vm-state" label="State">
         <Select
           id="vm-state"
