@@ -3,7 +3,7 @@
 import { useOperationGroups } from '@/components/vms/use-operation-groups';
 import { ActionMessage } from '@/components/ui/action-message';
 import { useRouter } from 'next/navigation';
-import { useActionState, useCallback } from 'react';
+import { useActionState } from 'react';
 import {
   attachIfaceAction,
   deleteIfaceAction,
@@ -19,7 +19,6 @@ import { useOnStarted } from '@/components/vms/use-started-operations';
 import { SentForApproval } from '@/components/team/sent-for-approval';
 import { fieldError, idleState } from '@/lib/action-state';
 import { heldRequestOf } from '@/lib/team/approvals/held';
-import type { StartedNetworkOperations } from '@/lib/dal/network';
 import type { OperationEvent } from '@/lib/operations/types';
 import { ReverseForm } from './reverse-form';
 
@@ -41,15 +40,7 @@ const allDone = (ops: OperationEvent[]) => ops.length > 0 && ops.every((op) => o
 export function IfaceControls(props: IfaceControlsProps) {
   const { ifaceId, vm } = props;
   const router = useRouter();
-  const { groups, addGroup } = useOperationGroups();
-  const follow = useCallback(
-    (title: string, onSettled?: (ops: OperationEvent[]) => void) =>
-      (data: StartedNetworkOperations) => {
-        const ids = data.operations.map((op) => op.id);
-        addGroup({ key: ids.join(','), title, ids, onSettled });
-      },
-    [addGroup],
-  );
+  const { groups, follow } = useOperationGroups();
 
   const [attachState, attachAction] = useActionState(attachIfaceAction, idleState);
   const [detachState, detachAction, detaching] = useActionState(detachIfaceAction, idleState);

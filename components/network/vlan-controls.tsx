@@ -19,7 +19,6 @@ import { DetailCard } from '@/components/vms/detail-card';
 import { LiveOperations } from '@/components/vms/live-operations';
 import { useOnStarted } from '@/components/vms/use-started-operations';
 import { fieldError, idleState } from '@/lib/action-state';
-import type { StartedNetworkOperations } from '@/lib/dal/network';
 import type { CreatedPrivateIface } from '@/lib/dal/vlans';
 import type { OperationEvent } from '@/lib/operations/types';
 import { gatewayProblem, privateAddressProblem } from '@/lib/validation/network';
@@ -36,15 +35,7 @@ const allDone = (ops: OperationEvent[]) => ops.length > 0 && ops.every((op) => o
 /** Rename / gateway, add a private interface (optionally attached to a VM), delete. */
 export function VlanControls({ vlan, attachChoices, inUse }: VlanControlsProps) {
   const router = useRouter();
-  const { groups, addGroup } = useOperationGroups();
-  const follow = useCallback(
-    (title: string, onSettled?: (ops: OperationEvent[]) => void) =>
-      (data: StartedNetworkOperations) => {
-        const ids = data.operations.map((op) => op.id);
-        addGroup({ key: ids.join(','), title, ids, onSettled });
-      },
-    [addGroup],
-  );
+  const { groups, follow } = useOperationGroups();
 
   const [updateState, updateAction] = useActionState(updateVlanAction, idleState);
   const [ifaceState, ifaceAction] = useActionState(createPrivateIfaceAction, idleState);

@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useState } from 'react';
+import type { OperationEvent } from '@/lib/operations/types';
 import type { OperationGroup } from './live-operations';
 
 /**
@@ -10,6 +11,11 @@ import type { OperationGroup } from './live-operations';
 export function useOperationGroups(): {
   groups: OperationGroup[];
   addGroup: (group: OperationGroup) => void;
+  /** An action's `onStarted`: follows the operations it returned under `title`. */
+  follow: (
+    title: string,
+    onSettled?: (ops: OperationEvent[]) => void,
+  ) => (data: { operations: { id: number }[] }) => void;
 } {
   const [groups, setGroups] = useState<OperationGroup[]>([]);
   const addGroup = useCallback(
@@ -19,5 +25,13 @@ export function useOperationGroups(): {
       ),
     [],
   );
-  return { groups, addGroup };
+  const follow = useCallback(
+    (title: string, onSettled?: (ops: OperationEvent[]) => void) =>
+      (data: { operations: { id: number }[] }) => {
+        const ids = data.operations.map((op) => op.id);
+        addGroup({ key: ids.join(','), title, ids, onSettled });
+      },
+    [addGroup],
+  );
+  return { groups, addGroup, follow };
 }
