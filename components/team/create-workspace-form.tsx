@@ -6,6 +6,7 @@ import { createWorkspaceAction } from '@/lib/team/actions/workspace';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/input';
 import { FormMessage } from './form-message';
+import { NewPasswordFields } from './new-password-fields';
 
 export function CreateWorkspaceForm() {
   const [state, formAction] = useActionState(createWorkspaceAction, idleState);
@@ -20,23 +21,7 @@ export function CreateWorkspaceForm() {
         required
         error={fieldError(state, 'email')}
       />
-      <TextField
-        name="password"
-        label="Owner password"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 12 characters."
-        required
-        error={fieldError(state, 'password')}
-      />
-      <TextField
-        name="confirm"
-        label="Repeat the password"
-        type="password"
-        autoComplete="new-password"
-        required
-        error={fieldError(state, 'confirm')}
-      />
+      <NewPasswordFields label="Owner password" state={state} />
       <FormMessage state={state} />
       <SubmitButton pendingLabel="Creating the workspace…">Create workspace</SubmitButton>
     </form>
