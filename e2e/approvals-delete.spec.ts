@@ -4,9 +4,9 @@
  * owner approves with a reason, and the portal stops the running VM, then deletes it; the operator
  * follows both operations. Disk and interface deletes are held the same way.
  */
-import { expect, simRpc, test } from './fixtures';
+import { diskCount, expect, ifaceCount, simRpc, test, vmCount } from './fixtures';
 import type { Page } from '@playwright/test';
-import { directSql, diskCount, ifaceCount, teamWithOperator, vmCount } from './team-workspace';
+import { directSql, teamWithOperator } from './team-workspace';
 
 /** The owner ticks "any delete by an operator needs approval" (and it stays ticked). */
 async function turnOnDeletePolicy(owner: Page): Promise<void> {

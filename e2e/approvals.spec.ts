@@ -2,15 +2,8 @@
  * @file Approvals: an operator at quota is stopped before any API call, asks for approval, the
  * owner approves with a reason, the portal creates the VM and the operator follows its operations.
  */
-import { expect, test } from './fixtures';
-import {
-  diskCount,
-  ifaceCount,
-  setQuota,
-  simCall,
-  teamWithOperator,
-  vmCount,
-} from './team-workspace';
+import { diskCount, expect, ifaceCount, simRpc, test, vmCount } from './fixtures';
+import { setQuota, teamWithOperator } from './team-workspace';
 import { openWizardAtSize } from './wizard-steps';
 
 test('an operator at quota asks for approval, the owner approves, the VM appears', async ({
@@ -249,10 +242,7 @@ test("an operator's resize past the cores quota is asked for, approved and appli
   await expect
     .poll(async () =>
       /<name>cores<\/name>\s*<value>\s*<int>3</.test(
-        await simCall(
-          'hosting.vm.list',
-          `<param><value><string>${account.apiKey}</string></value></param>`,
-        ),
+        await simRpc('hosting.vm.list', account.apiKey),
       ),
     )
     .toBe(true);

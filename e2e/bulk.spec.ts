@@ -4,7 +4,7 @@
  * every item first, and nothing runs on cancel. A bulk delete stops running VMs first, then
  * deletes them (two steps per running VM, as on the VM page).
  */
-import { expect, simControl, simRpc, test } from './fixtures';
+import { diskCount, expect, simControl, simRpc, test } from './fixtures';
 
 /** The step badge of a finished operation (the BILL → … → DONE track always shows "DONE"). */
 const STEP_DONE = 'Step: Done';
@@ -79,9 +79,7 @@ test('bulk stop of three VMs where one refuses shows three per-item results', as
   await expect(page.getByRole('checkbox', { name: 'Select all on this page' })).not.toBeChecked();
 
   await test.step("bulk snapshot: each VM's system disk, one live result per VM", async () => {
-    const diskCount = async () =>
-      Number(/<(?:int|i4)>(\d+)</.exec(await simRpc('hosting.disk.count', account.apiKey))?.[1]);
-    const before = await diskCount();
+    const before = await diskCount(account.apiKey);
     await page.getByRole('checkbox', { name: 'Select all on this page' }).check();
     await toolbar.getByRole('button', { name: 'Snapshot selected' }).click();
     const confirm = page.getByRole('dialog', { name: 'Snapshot 3 VMs?' });
@@ -95,7 +93,7 @@ test('bulk stop of three VMs where one refuses shows three per-item results', as
       await expect(item.getByRole('region', { name: `${name}: started` })).toBeVisible();
       await expect(item).toContainText(STEP_DONE, { timeout: 30_000 });
     }
-    expect(await diskCount()).toBe(before + 3);
+    expect(await diskCount(account.apiKey)).toBe(before + 3);
   });
 });
 

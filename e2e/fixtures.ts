@@ -32,11 +32,19 @@ export function createAccount(credits = 10_000): Promise<SimAccount> {
   return simControl<SimAccount>('accounts', { credits });
 }
 
-type RpcParam = string | number | boolean;
+type RpcScalar = string | number | boolean;
+type RpcParam = RpcScalar | Readonly<Record<string, RpcScalar>>;
 
 function encodeParam(value: RpcParam): string {
   if (typeof value === 'boolean') return `<boolean>${value ? 1 : 0}</boolean>`;
   if (typeof value === 'number') return `<int>${value}</int>`;
+  if (typeof value === 'object') {
+    const members = Object.entries(value).map(
+      ([name, member]) =>
+        `<member><name>${name}</name><value>${encodeParam(member)}</value></member>`,
+    );
+    return `<struct>${members.join('')}</struct>`;
+  }
   return `<string>${value.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</string>`;
 }
 
@@ -57,6 +65,24 @@ export async function simRpc(method: string, ...params: RpcParam[]): Promise<str
   if (!response.ok || text.includes('<fault>'))
     throw new Error(`${method} failed: ${text.slice(0, 300)}`);
   return text;
+}
+
+/** A `hosting.*.count` of the account, asked of the simulator directly. */
+async function countOf(method: string, apiKey: string): Promise<number> {
+  const xml = await simRpc(method, apiKey);
+  return Number(/<(?:int|i4)>(\d+)</.exec(xml)?.[1]);
+}
+
+export const vmCount = (apiKey: string) => countOf('hosting.vm.count', apiKey);
+export const diskCount = (apiKey: string) => countOf('hosting.disk.count', apiKey);
+export const ifaceCount = (apiKey: string) => countOf('hosting.iface.count', apiKey);
+
+/** A public key (no secret: its private half was never kept), and adding it to an account. */
+export const PUBLIC_KEY =
+  'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGa7yvnNvRfUZ0keklfciuduXfzwXk4mrILd4U9f4iwB e2e@panel';
+
+export async function addSshKey(apiKey: string, name: string): Promise<void> {
+  await simRpc('hosting.ssh.create', apiKey, { value: PUBLIC_KEY, name });
 }
 
 /** The first `<name>id</name>` integer of an XML-RPC struct response (an operation's id). */

@@ -1,39 +1,14 @@
 /**
- * @file Team-workspace steps shared by the team e2e specs: seed an SSH key on the simulator, turn a
- * personal session into a workspace, invite an operator, define a VM template, count resources.
+ * @file Team-workspace steps shared by the team e2e specs: turn a personal session into a
+ * workspace, invite an operator, define a VM template, set a quota, edit the team storage directly.
  */
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import type { Browser, Page } from '@playwright/test';
 import { e2eTeamDatabase } from '../playwright.config';
-import { createAccount, expect, SIM_BASE } from './fixtures';
+import { addSshKey, createAccount, expect } from './fixtures';
 
 export const PASSWORD = 'templates-e2e-password-1';
-export const PUBLIC_KEY =
-  'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGa7yvnNvRfUZ0keklfciuduXfzwXk4mrILd4U9f4iwB e2e@panel';
-
-export async function simCall(method: string, paramsXml: string): Promise<string> {
-  const response = await fetch(`${SIM_BASE}/xmlrpc/`, {
-    method: 'POST',
-    headers: { 'content-type': 'text/xml' },
-    body: `<?xml version='1.0'?><methodCall><methodName>${method}</methodName><params>${paramsXml}</params></methodCall>`,
-  });
-  const text = await response.text();
-  if (text.includes('<fault>')) throw new Error(`${method} faulted: ${text}`);
-  return text;
-}
-
-export async function addSshKey(apiKey: string, name: string): Promise<void> {
-  await simCall(
-    'hosting.ssh.create',
-    `<param><value><string>${apiKey}</string></value></param>` +
-      '<param><value><struct>' +
-      `<member><name>value</name><value><string>${PUBLIC_KEY}</string></value></member>` +
-      `<member><name>name</name><value><string>${name}</string></value></member>` +
-      '</struct></value></param>',
-  );
-}
-
 export async function createWorkspace(page: Page, apiKey: string, email: string): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('API key').fill(apiKey);
@@ -79,15 +54,6 @@ export async function defineTemplate(
   }
   await page.getByRole('button', { name: 'Save template' }).click();
 }
-
-async function countOf(method: string, apiKey: string): Promise<number> {
-  const xml = await simCall(method, `<param><value><string>${apiKey}</string></value></param>`);
-  return Number(/<(?:int|i4)>(\d+)</.exec(xml)?.[1]);
-}
-
-export const vmCount = (apiKey: string) => countOf('hosting.vm.count', apiKey);
-export const diskCount = (apiKey: string) => countOf('hosting.disk.count', apiKey);
-export const ifaceCount = (apiKey: string) => countOf('hosting.iface.count', apiKey);
 
 /** Invites `email` as an operator and signs them in, in a browser context of their own. */
 export async function inviteOperator(owner: Page, browser: Browser, email: string): Promise<Page> {

@@ -3,9 +3,9 @@
  * launches it in one step with its cost shown and follows the creation live; a template closed
  * to operators is not offered to one.
  */
-import { createAccount, expect, test } from './fixtures';
+import { addSshKey, createAccount, expect, test, vmCount } from './fixtures';
 
-import { addSshKey, createWorkspace, defineTemplate, vmCount } from './team-workspace';
+import { createWorkspace, defineTemplate } from './team-workspace';
 
 test('an owner defines a template and launches a VM from it in one step', async ({ page }) => {
   const account = await createAccount(1_000_000);

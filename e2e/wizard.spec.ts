@@ -4,47 +4,10 @@
  * double submit that must create one VM.
  */
 import type { Page } from '@playwright/test';
-import { SIM_BASE, expect, recordBodies, test } from './fixtures';
+import { addSshKey, expect, recordBodies, test, vmCount } from './fixtures';
 
 const DATACENTER = 'Paris, France SD3';
 const IMAGE = 'Debian 9';
-
-/** Calls the simulator directly (not through the panel), for setup and after-the-fact counts. */
-async function simCall(method: string, paramsXml: string): Promise<string> {
-  const response = await fetch(`${SIM_BASE}/xmlrpc/`, {
-    method: 'POST',
-    headers: { 'content-type': 'text/xml' },
-    body: `<?xml version='1.0'?><methodCall><methodName>${method}</methodName><params>${paramsXml}</params></methodCall>`,
-  });
-  const text = await response.text();
-  if (text.includes('<fault>')) throw new Error(`${method} faulted: ${text}`);
-  return text;
-}
-
-const keyParam = (apiKey: string) => `<param><value><string>${apiKey}</string></value></param>`;
-
-async function countVms(apiKey: string): Promise<number> {
-  const match = /<(?:int|i4)>(\d+)<\/(?:int|i4)>/.exec(
-    await simCall('hosting.vm.count', keyParam(apiKey)),
-  );
-  if (!match?.[1]) throw new Error('hosting.vm.count did not answer an int');
-  return Number(match[1]);
-}
-
-/** A public key (no secret: its private half was never kept) added to the account. */
-const PUBLIC_KEY =
-  'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGa7yvnNvRfUZ0keklfciuduXfzwXk4mrILd4U9f4iwB e2e@panel';
-
-async function addSshKey(apiKey: string, name: string): Promise<void> {
-  await simCall(
-    'hosting.ssh.create',
-    keyParam(apiKey) +
-      '<param><value><struct>' +
-      `<member><name>value</name><value><string>${PUBLIC_KEY}</string></value></member>` +
-      `<member><name>name</name><value><string>${name}</string></value></member>` +
-      '</struct></value></param>',
-  );
-}
 
 /** Goes through every step up to the review, with a generated password. */
 async function fillWizard(page: Page, hostname: string): Promise<void> {
@@ -171,7 +134,7 @@ test('create a VM, watch it reach DONE, resize, stop, start and delete it', asyn
   });
   await expect(page).toHaveURL(/\/vms$/, { timeout: 30_000 });
   await expect(page.getByText('No virtual machines yet')).toBeVisible();
-  expect(await countVms(account.apiKey)).toBe(0);
+  expect(await vmCount(account.apiKey)).toBe(0);
 
   await recorder.expectNoSecret(account.apiKey);
 });
@@ -213,7 +176,7 @@ test('submitting the same wizard twice, and reloading it, creates one VM', async
   await expect(page.getByRole('heading', { name: 'Creating web-once' })).toBeVisible();
   await expect(page.getByText('web-once is ready.')).toBeVisible({ timeout: 30_000 });
 
-  expect(await countVms(account.apiKey)).toBe(1);
+  expect(await vmCount(account.apiKey)).toBe(1);
 });
 
 test('SSH keys only: the console warning stays, the keys go in the call', async ({
