@@ -1,6 +1,7 @@
 import 'server-only';
 import { accountInfo, ratingList, vmCount, type GandiConnection } from '@/lib/gandi';
 import { burnPerHour } from './runway';
+import { VM_STATES } from '@/lib/validation/vm';
 
 export interface AccountSummary {
   handle: string;
@@ -20,16 +21,11 @@ export async function getAccountSummary(conn: GandiConnection): Promise<AccountS
   };
 }
 
-/** The states a dashboard counts, in display order (`hosting.vm.count` per state: no listing). */
-export const COUNTED_VM_STATES = [
-  'running',
-  'halted',
-  'being_created',
-  'paused',
-  'locked',
-  'legally_locked',
-  'invalid',
-] as const;
+/**
+ * The states a dashboard counts, in display order (`hosting.vm.count` per state: no listing):
+ * every state the VM list filters by.
+ */
+export const COUNTED_VM_STATES = VM_STATES;
 
 export interface VmStateCounts {
   total: number;
