@@ -13,6 +13,7 @@ import {
   PRICES,
   SNAPSHOT_PROFILES,
 } from '../state/catalog';
+import { creditsNow } from '../state/billing';
 import { datacenterView, imageView, snapshotProfileView } from '../views';
 import { double } from '../xmlrpc/values';
 import type { CallContext, MethodDef } from './context';
@@ -23,20 +24,31 @@ import { DATE, ID, INT, listAndCount, STR } from './listing';
 const accountInfo = (ctx: CallContext) => {
   expectArity(ctx.method, ctx.args, 0);
   const a = ctx.account;
+  const credits = Math.floor(creditsNow(ctx.sim, a));
   return {
     handle: a.handle,
     rating_enabled: true,
     date_credits_expiration:
       a.dateCreditsExpiration === null ? null : new Date(a.dateCreditsExpiration),
-    credits: a.credits,
+    credits,
     products: null,
-    average_credit_cost: a.credits > 0 ? double(0) : null,
+    average_credit_cost: credits > 0 ? double(0) : null,
     share_definition: null,
     fullname: a.fullname,
     id: a.id,
     resources: { available: null, granted: null, used: null, expired: null },
     cycle_day: a.cycleDay,
   };
+};
+
+/**
+ * `contact.balance` (gandi.cli `account info` prints `prepaid.amount` and `prepaid.currency`,
+ * reference §18). The prepaid account holds money, not hosting credits; nothing here spends or
+ * adds to it, so it is an empty euro account.
+ */
+const contactBalance = (ctx: CallContext) => {
+  expectArity(ctx.method, ctx.args, 0);
+  return { prepaid: { amount: double(0), currency: 'EUR' } };
 };
 
 /** What the account's current resources burn per hour, in the gandi.cli rating mock's shape. */
@@ -145,6 +157,7 @@ export const GENERAL_METHODS: Record<string, MethodDef> = {
     },
   },
   'hosting.account.info': { handler: accountInfo },
+  'contact.balance': { handler: contactBalance },
   'hosting.rating.list': { handler: ratingList },
   'hosting.catalog.list': {
     handler: (ctx) => {

@@ -1,3 +1,4 @@
+import { settle } from './billing';
 import { Store } from './store';
 import type { AccountRec, Counters } from './types';
 
@@ -5,6 +6,8 @@ export interface SimTiming {
   /** How long an operation stays in WAIT, then in RUN (ms; 0 in instant mode). */
   waitMs: number;
   runMs: number;
+  /** Simulated hours per real hour for billing (`--speed`; 1 in instant mode). */
+  creditSpeed: number;
 }
 
 /** First ids, at the magnitudes of the 2018 recordings. */
@@ -30,6 +33,25 @@ export class Sim {
     store?: Store,
   ) {
     this.store = store ?? new Store(INITIAL_COUNTERS);
+    this.store.onRateChange = (accountId, rate) => settle(this, accountId, rate);
+  }
+
+  /** The moment a change happens: an operation's own time while its effect applies, else now. */
+  private effectTime: number | null = null;
+
+  billingTime(): number {
+    return this.effectTime ?? this.now();
+  }
+
+  /** Runs `change` as happening at `at` (operation effects applied late, at the next request). */
+  at<T>(at: number, change: () => T): T {
+    const outer = this.effectTime;
+    this.effectTime = at;
+    try {
+      return change();
+    } finally {
+      this.effectTime = outer;
+    }
   }
 
   /** Whole seconds: wire dates carry no sub-second part, so stored times do not either. */

@@ -144,12 +144,34 @@ function decodeEntities(raw: string, reader: Reader): string {
       : ref.startsWith('#')
         ? parseInt(ref.slice(1), 10)
         : NaN;
-    if (!Number.isInteger(code) || code < 0 || code > 0x10ffff) reader.fail('bad entity');
+    if (!Number.isInteger(code) || !isXmlChar(code)) reader.fail('reference to invalid character');
     return String.fromCodePoint(code);
   });
 }
 
+/** XML 1.0 `Char`: what a document may contain, raw or as a character reference. */
+function isXmlChar(code: number): boolean {
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
+}
+
+/** Raw characters XML forbids (lone surrogates cannot come out of a strict decoder). */
+const FORBIDDEN_RAW = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
+
 export function parseMethodCall(xml: string): MethodCall {
+  // A real XML parser (the API's was expat) refuses the whole document: such a value can then
+  // never be stored and break every later answer that would carry it.
+  const bad = FORBIDDEN_RAW.exec(xml);
+  if (bad) {
+    const code = bad[0].charCodeAt(0).toString(16).padStart(4, '0');
+    throw new MalformedRequest(`invalid character U+${code} at offset ${bad.index}`);
+  }
   const r = new Reader(xml);
   if (r.expectOpen('methodCall')) r.fail('empty methodCall');
   const nameEmpty = r.expectOpen('methodName');
@@ -286,4 +308,51 @@ function parseDateTime(text: string, r: Reader): Date {
     ms -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
   }
   return new Date(ms);
+}
+
+const decoders = new Map<string, TextDecoder>();
+
+function decoder(label: string): TextDecoder {
+  let found = decoders.get(label);
+  if (!found) {
+    try {
+      found = new TextDecoder(label, { fatal: true });
+    } catch {
+      throw new MalformedRequest(`unsupported encoding '${label.slice(0, 40)}'`);
+    }
+    decoders.set(label, found);
+  }
+  return found;
+}
+
+const LATIN1_LABELS = new Set(['iso-8859-1', 'iso8859-1', 'latin1', 'latin-1', 'l1']);
+
+const DECLARED_ENCODING = /^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z][\w.:-]{0,39})["']/;
+
+/**
+ * The request body as text, decoded the way an XML parser does: a byte-order mark first (UTF-8,
+ * UTF-16), else the XML declaration's `encoding` (Python's `ServerProxy(encoding=…)` declares
+ * it), else UTF-8. Bytes that are not valid in that encoding make the request malformed instead
+ * of turning silently into U+FFFD.
+ */
+export function decodeBody(body: Buffer): string {
+  let label = 'utf-8';
+  if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) label = 'utf-8';
+  else if (body[0] === 0xff && body[1] === 0xfe) label = 'utf-16le';
+  else if (body[0] === 0xfe && body[1] === 0xff) label = 'utf-16be';
+  else if (body[0] === 0x3c /* < */ && body[1] === 0x3f /* ? */) {
+    const prolog = body.toString('latin1', 0, Math.min(body.length, 200));
+    const declared = DECLARED_ENCODING.exec(prolog)?.[1];
+    if (declared) label = declared.toLowerCase();
+  }
+  // WHATWG's TextDecoder reads these labels as windows-1252; ISO-8859-1 maps every byte to the
+  // code point of the same number (0x80–0x9F included), which Buffer's `latin1` does.
+  if (LATIN1_LABELS.has(label)) return body.toString('latin1');
+  try {
+    // The decoder drops a leading byte-order mark.
+    return decoder(label).decode(body);
+  } catch (error) {
+    if (error instanceof MalformedRequest) throw error;
+    throw new MalformedRequest(`bytes that are not valid ${label}`);
+  }
 }
