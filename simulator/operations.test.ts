@@ -220,4 +220,22 @@ describe('operations over time (injected clock, default speed)', () => {
     expect(moved).toMatchObject({ datacenter_id: 4, is_migrating: false });
     expect(moved.disks[0]!.datacenter_id).toBe(4);
   });
+
+  it('an injected migration failure strikes at the switch-over; the VM stays where it was', async () => {
+    const [vm] = (await h.demo('hosting.vm.list', { hostname: 'db01' })) as { id: number }[];
+    h.sim.control.failNext({ apiKey: 'demoaccount0000000000001', type: 'hosting_migration_vm' });
+    const started = (await h.demo('hosting.vm.migrate', vm!.id, false)) as OpStruct;
+    h.advance(60_000);
+    expect((await opInfo(started.id)).step).toBe('DONE');
+    const finalizing = (await h.demo('hosting.vm.migrate', vm!.id, true)) as OpStruct;
+    h.advance(BASE_RUN_MS);
+    expect(await opInfo(finalizing.id)).toMatchObject({
+      step: 'ERROR',
+      last_error: expect.stringContaining('injected'),
+    });
+    expect(await h.demo('hosting.vm.info', vm!.id)).toMatchObject({
+      datacenter_id: 1,
+      is_migrating: false,
+    });
+  });
 });

@@ -110,12 +110,12 @@ function advanceOne(sim: Sim, op: OperationRec, now: number): void {
     sim.store.put('op', op);
   }
   if (op.step === 'RUN' && now >= op.doneAt) {
-    if (op.failWith) {
-      finish(sim, op, 'ERROR', op.doneAt, op.failWith);
-      return;
-    }
     if (op.type === 'hosting_migration_vm' && op.params.inner_step === 'wait_sync') {
       syncDone(sim, op);
+      return;
+    }
+    if (op.failWith) {
+      finish(sim, op, 'ERROR', op.doneAt, op.failWith);
       return;
     }
     const error = applyEffect(sim, op, op.doneAt);
@@ -133,6 +133,9 @@ function advanceOne(sim: Sim, op: OperationRec, now: number): void {
  */
 function syncDone(sim: Sim, op: OperationRec): void {
   const at = op.doneAt;
+  // An injected failure of the migration strikes at the switch-over, where a real one would.
+  const failWith = op.failWith;
+  op.failWith = null;
   finish(sim, op, 'DONE', at, null);
   op.params = { ...op.params, inner_step: 'wait_finalize' };
   sim.store.put('op', op);
@@ -147,7 +150,7 @@ function syncDone(sim: Sim, op: OperationRec): void {
     runAt: at,
     doneAt: NEVER,
     lastError: null,
-    failWith: null,
+    failWith,
     dependsOn: [],
     created: [],
   });
