@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ControlError, type SimControl } from './control';
 import { dispatch } from './dispatch';
 import { encodeFault, encodeResponse } from './xmlrpc/encode';
-import { decodeBody, MalformedRequest, parseMethodCall } from './xmlrpc/decode';
+import { decodeBody } from './xmlrpc/body-encoding';
+import { MalformedRequest, parseMethodCall } from './xmlrpc/decode';
 
 /** Requests larger than this are refused with 413 before being parsed. */
 export const MAX_BODY_BYTES = 1024 * 1024;
