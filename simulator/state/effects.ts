@@ -1,4 +1,5 @@
 import { assignAddress } from './provision';
+import { applyRproxyEffect, rollbackRproxy } from './rproxy';
 import {
   deleteDisk,
   deleteIface,
@@ -207,6 +208,7 @@ const EFFECTS: Record<string, Effect> = {
 };
 
 export function applyEffect(sim: Sim, op: OperationRec, at: number): string | null {
+  if (op.type.startsWith('rproxy_')) return applyRproxyEffect(sim, op, at);
   const effect = EFFECTS[op.type];
   return effect ? effect(sim, op, at) : null;
 }
@@ -227,6 +229,7 @@ function withVm(
 
 /** Undoes what a failed or cancelled operation created at call time. */
 export function rollback(sim: Sim, op: OperationRec, at: number): void {
+  if (op.type.startsWith('rproxy_')) return rollbackRproxy(sim, op);
   for (const ref of [...op.created].reverse()) {
     if (ref.kind === 'vm') {
       const vm = sim.store.get('vm', ref.id);

@@ -199,4 +199,8 @@ export interface Counters {
   op: number;
   account: number;
   vlanUuid: number;
+  rproxy: number;
+  rproxyServer: number;
+  rproxyVhost: number;
+  dnsValidation: number;
 }
