@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/action';
+import { checkRproxyQuota } from '@/lib/team/quotas/hooks';
 import {
   addBackend,
   addVhost,
@@ -28,8 +29,9 @@ const detail = (id: number) => revalidatePath(`/load-balancers/${id}`);
 
 export const createRproxyAction = defineAction(
   createRproxySchema,
-  async (input, { conn }) => {
-    const result = await createRproxy(conn, input);
+  async (input, ctx) => {
+    await checkRproxyQuota(ctx);
+    const result = await createRproxy(ctx.conn, input);
     if (result.kind === 'started') revalidatePath('/load-balancers');
     return result;
   },
