@@ -67,7 +67,7 @@ test('load balancer: create over two VMs → domains → backend off → probe �
   const domains = page.getByRole('list', { name: 'Domains' });
 
   // A validated domain (example.com stands for a zone at Gandi's DNS) is added at once.
-  const vhost = page.getByLabel('Add a domain');
+  const vhost = page.getByRole('textbox', { name: 'Add a domain' });
   await vhost.fill('shop.example.com');
   await page.getByRole('button', { name: 'Add domain' }).click();
   await expectAllDone(progressOf(page, 'Add a domain'));
@@ -118,7 +118,7 @@ test('load balancer: create over two VMs → domains → backend off → probe �
   await expect(results.getByText('200 in 0.05 s')).toHaveCount(2);
 
   // Algorithm.
-  await page.getByLabel('Algorithm').selectOption('client-ip');
+  await page.getByRole('combobox', { name: 'Algorithm' }).selectOption('client-ip');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expectAllDone(progressOf(page, 'Change the settings'));
   await expect(page.getByRole('region', { name: 'Summary' })).toContainText('client-ip');
@@ -153,12 +153,13 @@ test('a team viewer sees a load balancer and cannot change it', async ({ page, b
   await expect(
     viewer.getByRole('heading', { level: 1, name: 'Load balancer team-lb' }),
   ).toBeVisible();
-  await viewer.getByLabel('Algorithm').selectOption('round-robin');
+  await viewer.getByRole('combobox', { name: 'Algorithm' }).selectOption('round-robin');
   await viewer.getByRole('button', { name: 'Save settings' }).click();
   await expect(
     viewer.getByRole('alert').filter({ hasText: 'Your role (Viewer) does not allow this.' }),
   ).toBeVisible();
-  await viewer.getByLabel('Add a backend').fill('192.0.2.7:80');
+  await // An input with suggestions (datalist) is a combobox.
+  viewer.getByRole('combobox', { name: 'Add a backend' }).fill('192.0.2.7:80');
   await viewer.getByRole('button', { name: 'Add backend' }).click();
   await expect(
     viewer.getByRole('alert').filter({ hasText: 'Your role (Viewer) does not allow this.' }),
