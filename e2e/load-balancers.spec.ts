@@ -158,8 +158,8 @@ test('a team viewer sees a load balancer and cannot change it', async ({ page, b
   await expect(
     viewer.getByRole('alert').filter({ hasText: 'Your role (Viewer) does not allow this.' }),
   ).toBeVisible();
-  await // An input with suggestions (datalist) is a combobox.
-  viewer.getByRole('combobox', { name: 'Add a backend' }).fill('192.0.2.7:80');
+  // An input with suggestions (datalist) is a combobox.
+  await viewer.getByRole('combobox', { name: 'Add a backend' }).fill('192.0.2.7:80');
   await viewer.getByRole('button', { name: 'Add backend' }).click();
   await expect(
     viewer.getByRole('alert').filter({ hasText: 'Your role (Viewer) does not allow this.' }),
