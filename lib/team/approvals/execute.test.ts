@@ -133,7 +133,9 @@ describe('executing an approved request', () => {
         'approval.done',
       ]),
     );
-    expect(await verifyWorkspaceAudit(db.db, workspaceId)).toMatchObject({ ok: true });
+    expect(await verifyWorkspaceAudit(db.db, workspaceId, team.auditMacKey)).toMatchObject({
+      ok: true,
+    });
   });
 
   it('deletes a halted VM in one step', async () => {

@@ -9,6 +9,7 @@ import { approvalPolicies } from './migrations/0005-approval-policies';
 import { operatorDeletePolicy } from './migrations/0006-operator-delete-policy';
 import { approvalCall } from './migrations/0007-approval-call';
 import { quotaReservations } from './migrations/0008-quota-reservations';
+import { auditMac } from './migrations/0009-audit-mac';
 import type { TeamDatabase } from './schema';
 
 export type TeamDb = Kysely<TeamDatabase>;
@@ -32,6 +33,7 @@ const migrations: MigrationProvider = {
     '0006-operator-delete-policy': operatorDeletePolicy,
     '0007-approval-call': approvalCall,
     '0008-quota-reservations': quotaReservations,
+    '0009-audit-mac': auditMac,
   }),
 };
 

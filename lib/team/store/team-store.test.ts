@@ -154,7 +154,7 @@ describe.each(TEST_BACKENDS)('team storage on %s', (backend) => {
         }),
       ),
     );
-    const verdict = await verifyWorkspaceAudit(opened!.db, workspace.id);
+    const verdict = await verifyWorkspaceAudit(opened!.db, workspace.id, store.auditMacKey);
     expect(verdict).toMatchObject({ ok: true, count: 12 });
     expect(await listAudit(opened!.db, workspace.id, { action: 'vm.start' })).toHaveLength(6);
     expect(await listAudit(opened!.db, workspace.id, { resource: 'vm:3' })).toHaveLength(1);
@@ -192,7 +192,7 @@ describe.each(TEST_BACKENDS)('team storage on %s', (backend) => {
     } else {
       await opened!.db.updateTable('audit').set({ result: 'ok' }).where('seq', '=', 2).execute();
     }
-    expect(await verifyWorkspaceAudit(opened!.db, workspace.id)).toMatchObject({
+    expect(await verifyWorkspaceAudit(opened!.db, workspace.id, store.auditMacKey)).toMatchObject({
       ok: false,
       seq: 2,
       problem: 'edited',

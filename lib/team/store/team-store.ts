@@ -1,12 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { GENESIS_HASH } from '../audit/chain';
+import { auditMacKey, GENESIS_HASH } from '../audit/chain';
+import { writeHeadCopy } from '../audit/head-copy';
 import { decryptSecret, encryptSecret } from '../crypto';
 import type { TeamDb } from '../db/connect';
 import type { MemberTable, ResourceKind, Role, WorkspaceTable } from '../db/schema';
-import { appendAudit, type AuditInput } from './audit-store';
+import { appendAudit, verifyWorkspaceAudit, type AuditInput } from './audit-store';
 import { systemClock, type StoreClock } from './clock';
 
-export type Workspace = Omit<WorkspaceTable, 'key_blob'>;
+export type Workspace = Omit<WorkspaceTable, 'key_blob' | 'audit_legacy_until'>;
 export type Member = Omit<MemberTable, 'password_hash'>;
 
 export interface ResourceRef {
@@ -48,7 +49,14 @@ export class TeamStore {
     readonly dialect: 'sqlite' | 'postgres',
     private readonly encryptionKey: Buffer,
     private readonly clock: StoreClock = systemClock,
-  ) {}
+    /** Where the audit heads are copied outside the database (null: not copied). */
+    private readonly auditHeadDir: string | null = null,
+  ) {
+    this.auditMacKey = auditMacKey(encryptionKey);
+  }
+
+  /** Keys the audit chain (derived from the encryption key, never stored). */
+  readonly auditMacKey: Buffer;
 
   private nowIso(): string {
     return this.clock.now().toISOString();
@@ -414,7 +422,26 @@ export class TeamStore {
     return new Map(rows.map((row) => [Number(row.gandi_id), row.member_id]));
   }
 
-  appendAudit(workspaceId: string, input: AuditInput) {
-    return appendAudit(this.db, this.dialect, this.clock, workspaceId, input);
+  async appendAudit(workspaceId: string, input: AuditInput) {
+    const entry = await appendAudit(
+      this.db,
+      this.dialect,
+      this.clock,
+      workspaceId,
+      input,
+      this.auditMacKey,
+    );
+    if (this.auditHeadDir) {
+      // Outside the database: cutting the log's tail, or wiping it, no longer matches this copy.
+      await writeHeadCopy(this.auditHeadDir, this.auditMacKey, entry).catch((err: unknown) => {
+        console.error(`[audit] head copy not written: ${err instanceof Error ? err.message : err}`);
+      });
+    }
+    return entry;
+  }
+
+  /** The workspace's chain, checked with the MAC key. */
+  verifyAudit(workspaceId: string) {
+    return verifyWorkspaceAudit(this.db, workspaceId, this.auditMacKey);
   }
 }
