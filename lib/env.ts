@@ -28,6 +28,9 @@ const envSchema = z.object({
     .pipe(z.array(z.enum(ENDPOINT_IDS)).min(1, 'GANDI_ENDPOINTS lists no endpoint')),
   SIMULATOR_URL: z.url().default('http://127.0.0.1:8080/xmlrpc/'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  // Reverse proxies in front of the panel that overwrite X-Forwarded-*: with none, such headers
+  // come from the client and are not believed.
+  TRUST_PROXY_HOPS: z.coerce.number().int().nonnegative().default(0),
   // Team workspaces only (lib/team reads them lazily; personal mode never needs them).
   DATABASE_URL: z.string().min(1).optional(),
   PORTAL_DATA_DIR: z.string().min(1).default('.data'),
@@ -46,6 +49,7 @@ export interface ServerEnv {
   endpointIds: EndpointId[];
   simulatorUrl: string;
   cookieSecure: 'auto' | 'true' | 'false';
+  trustProxyHops: number;
   /** PostgreSQL for the team storage when set; otherwise SQLite under `portalDataDir`. */
   databaseUrl?: string;
   portalDataDir: string;
@@ -88,6 +92,7 @@ export function getEnv(): ServerEnv {
     endpointIds: [...new Set(env.GANDI_ENDPOINTS)],
     simulatorUrl: env.SIMULATOR_URL,
     cookieSecure: env.COOKIE_SECURE,
+    trustProxyHops: env.TRUST_PROXY_HOPS,
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     portalDataDir: env.PORTAL_DATA_DIR,
     ...(env.PORTAL_ENCRYPTION_KEY ? { portalEncryptionKey: env.PORTAL_ENCRYPTION_KEY } : {}),

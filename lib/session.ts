@@ -22,8 +22,8 @@ export const SESSION_TTL_SECONDS = 12 * 60 * 60;
 
 /**
  * Cookie options for one request. `Secure` follows the deployment: forced on/off by COOKIE_SECURE,
- * otherwise set exactly when the request reached us over https (a Secure cookie is dropped by the
- * browser over plain http on a non-loopback host, so NODE_ENV alone is the wrong signal).
+ * otherwise (auto) set when a trusted proxy (TRUST_PROXY_HOPS > 0) says the request came over
+ * https. A client's own X-Forwarded-Proto decides nothing (see `requestIsHttps`).
  */
 export function sessionOptions(config: {
   password: string;
@@ -44,7 +44,15 @@ export function sessionOptions(config: {
   };
 }
 
-/** True when the request arrived over https, directly or through a TLS-terminating proxy. */
+/**
+ * True when the request arrived over https through a TLS-terminating proxy we trust. `next start`
+ * itself speaks plain http, so without a trusted proxy the answer is no, whatever the client sent.
+ */
+export function requestIsHttps(headerList: Headers): boolean {
+  return getEnv().trustProxyHops > 0 && isHttpsRequest(headerList.get('x-forwarded-proto'));
+}
+
+/** The first X-Forwarded-Proto value says https (only meaningful behind a trusted proxy). */
 export function isHttpsRequest(forwardedProto: string | null): boolean {
   const first = forwardedProto?.split(',')[0]?.trim().toLowerCase();
   return first === 'https';
@@ -60,7 +68,7 @@ export async function getSession(): Promise<IronSession<SessionData>> {
   const options = sessionOptions({
     password: env.sessionPassword,
     cookieSecure: env.cookieSecure,
-    requestIsHttps: isHttpsRequest(headerList.get('x-forwarded-proto')),
+    requestIsHttps: requestIsHttps(headerList),
   });
   return getIronSession<SessionData>(cookieStore, options);
 }
@@ -96,7 +104,7 @@ async function rememberTeamWorkspace(workspaceId: string): Promise<void> {
   const { cookieOptions } = sessionOptions({
     password: getEnv().sessionPassword,
     cookieSecure: getEnv().cookieSecure,
-    requestIsHttps: isHttpsRequest(headerList.get('x-forwarded-proto')),
+    requestIsHttps: requestIsHttps(headerList),
   });
   (await cookies()).set(TEAM_WORKSPACE_COOKIE, workspaceId, {
     ...cookieOptions,

@@ -2,7 +2,8 @@
 
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
-import { accountInfo } from '@/lib/gandi';
+import { accountInfo, GandiError } from '@/lib/gandi';
+import { describeWait, signInThrottle } from '@/lib/dal/sign-in-throttle';
 import { ActionError, defineAction } from '@/lib/action';
 import { findEndpoint } from '@/lib/endpoints';
 import { getEnv } from '@/lib/env';
@@ -63,7 +64,26 @@ export const replaceKeyAction = defineAction(
     if (ctx.principal?.kind !== 'team') throw new ActionError('Sign in to a team workspace first.');
     const endpoint = findEndpoint(ctx.endpoint.id);
     if (!endpoint) throw new ActionError('This workspace’s endpoint is no longer offered.');
-    const account = await accountInfo({ endpoint: endpoint.url, apiKey, timeoutMs: 10_000 });
+    // Each try tells whether a key is valid: throttled like sign-in, per workspace.
+    const throttleKey = `replace-key:${ctx.principal.workspaceId}`;
+    const verdict = signInThrottle.check(throttleKey);
+    if (!verdict.allowed) {
+      throw new ActionError(
+        `Too many failed tries. Try again in ${describeWait(verdict.retryAfterMs)}.`,
+      );
+    }
+    let account;
+    try {
+      account = await accountInfo({ endpoint: endpoint.url, apiKey, timeoutMs: 10_000 });
+    } catch (err) {
+      // A mistyped key is not the workspace's key being revoked: say so, sign nobody out.
+      if (!(err instanceof GandiError) || err.kind !== 'fault') throw err;
+      signInThrottle.recordFailure(throttleKey);
+      throw new ActionError('This key was not accepted by Gandi.', {
+        apiKey: ['Check the key: Gandi does not accept it.'],
+      });
+    }
+    signInThrottle.recordSuccess(throttleKey);
     if (account.handle !== ctx.handle) {
       throw new ActionError('This key belongs to another Gandi account.', {
         apiKey: [`The workspace uses the account ${ctx.handle}.`],
