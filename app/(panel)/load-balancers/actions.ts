@@ -2,7 +2,6 @@
 
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/action';
-import { checkRproxyQuota } from '@/lib/team/quotas/hooks';
 import {
   addBackend,
   addVhost,
@@ -29,9 +28,10 @@ const detail = (id: number) => revalidatePath(`/load-balancers/${id}`);
 
 export const createRproxyAction = defineAction(
   createRproxySchema,
-  async (input, ctx) => {
-    await checkRproxyQuota(ctx);
-    const result = await createRproxy(ctx.conn, input);
+  // Team members: the gate on their connection decides the call (role, datacenter, the
+  // `rproxies` quota reserved) when it is sent.
+  async (input, { conn }) => {
+    const result = await createRproxy(conn, input);
     if (result.kind === 'started') revalidatePath('/load-balancers');
     return result;
   },
