@@ -92,6 +92,27 @@ export function operationIdOf(responseXml: string): number {
   return Number(match[1]);
 }
 
+/**
+ * An operation that runs as long as a test needs, started behind the panel's back: a migration out
+ * of the closing FR-SD2. Its copy (the operation `migrate(vm, false)` answers) ends DONE; the
+ * migration then waits in RUN / `wait_finalize` until `migrate(vm, true)`. Returns that waiting
+ * operation's id.
+ */
+export async function waitingMigration(apiKey: string, vmId: number): Promise<number> {
+  await simRpc('hosting.vm.migrate', apiKey, vmId);
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const list = await simRpc('operation.list', apiKey, {
+      type: 'hosting_migration_vm',
+      step: 'RUN',
+      vm_id: vmId,
+    });
+    if (list.includes('wait_finalize')) return operationIdOf(list);
+    if (Date.now() > deadline) throw new Error('the migration never waited for a finalize');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Signs in through the real form and waits for the dashboard. */
 export async function signIn(page: Page, apiKey: string): Promise<void> {
   await page.goto('/login');
