@@ -35,6 +35,8 @@ const LABELS: Record<OwnedKind, [FaultObject, string]> = {
   vlan: ['OBJECT_VLAN', 'Vlan'],
   ssh: ['OBJECT_KEY', 'Key'],
   op: ['OBJECT_OPERATION', 'Operation'],
+  rproxy: ['OBJECT_RPROXY', 'Rproxy'],
+  dnsValidation: ['OBJECT_DNS_TXT', 'Validation'],
 };
 
 /**
@@ -115,7 +117,7 @@ export function openDatacenter(
 function hasResourcesIn(ctx: CallContext, dcId: Id): boolean {
   const { store } = ctx.sim;
   const accountId = ctx.account.id;
-  for (const kind of ['vm', 'disk', 'iface', 'vlan'] as const) {
+  for (const kind of ['vm', 'disk', 'iface', 'vlan', 'rproxy'] as const) {
     for (const rec of store.tables[kind].values()) {
       if (rec.accountId === accountId && rec.datacenterId === dcId) return true;
     }

@@ -87,9 +87,7 @@ const ratingList = (ctx: CallContext) => {
       instance: { default: 0 },
       ip: { v4_public: v4 * PRICES.ipv4, v6: v6 * PRICES.ipv6 },
       ram: { default: Math.round((memoryMb / 1024) * PRICES.ramGb) },
-      rproxy: null,
-      rproxy_server: null,
-      rproxy_ssl: null,
+      ...rproxyRating(ctx),
       timestamp: new Date(ctx.sim.now()),
     },
   ];
@@ -107,7 +105,25 @@ const CATALOG = [
   },
   { resource: 'ip', flavour: 'v4_public', unit: 'address', credits_per_hour: PRICES.ipv4 },
   { resource: 'ip', flavour: 'v6', unit: 'address', credits_per_hour: PRICES.ipv6 },
+  { resource: 'rproxy', flavour: 'default', unit: 'instance', credits_per_hour: PRICES.rproxy },
+  {
+    resource: 'rproxy_ssl',
+    flavour: 'default',
+    unit: 'instance',
+    credits_per_hour: PRICES.rproxySsl,
+  },
 ];
+
+/** The Web Accelerator's share of `rating.list` (null members when the account has none). */
+function rproxyRating(ctx: CallContext) {
+  const rproxies = ctx.sim.store.owned('rproxy', ctx.account.id);
+  const ssl = rproxies.filter((rp) => rp.sslEnable).length;
+  return {
+    rproxy: rproxies.length > 0 ? { default: rproxies.length * PRICES.rproxy } : null,
+    rproxy_server: null,
+    rproxy_ssl: ssl > 0 ? { default: ssl * PRICES.rproxySsl } : null,
+  };
+}
 
 const DATACENTER_SPEC: ListSpec = {
   id: ID,

@@ -144,6 +144,8 @@ export const PRICES = {
   snapshotGb: 135,
   ipv4: 210,
   ipv6: 0,
+  rproxy: 300,
+  rproxySsl: 60,
 } as const;
 
 export const METRICS: Readonly<Record<string, readonly string[]>> = {

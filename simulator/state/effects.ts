@@ -1,4 +1,5 @@
 import { assignAddress } from './provision';
+import { applyRproxyEffect, rollbackRproxy } from './rproxy';
 import {
   deleteDisk,
   deleteIface,
@@ -211,6 +212,7 @@ const EFFECTS: Record<string, Effect> = {
 };
 
 export function applyEffect(sim: Sim, op: OperationRec, at: number): string | null {
+  if (op.type.startsWith('rproxy_')) return applyRproxyEffect(sim, op, at);
   const effect = EFFECTS[op.type];
   // Billed at the operation's own time, however late the next request applies it.
   return effect ? sim.at(at, () => effect(sim, op, at)) : null;
@@ -236,6 +238,7 @@ export function rollback(sim: Sim, op: OperationRec, at: number): void {
 }
 
 function undo(sim: Sim, op: OperationRec, at: number): void {
+  if (op.type.startsWith('rproxy_')) return rollbackRproxy(sim, op);
   for (const ref of [...op.created].reverse()) {
     if (ref.kind === 'vm') {
       const vm = sim.store.get('vm', ref.id);

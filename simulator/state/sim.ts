@@ -1,4 +1,5 @@
 import { settle } from './billing';
+import { RPROXY_INITIAL_COUNTERS } from './rproxy';
 import { Store } from './store';
 import type { AccountRec, Counters } from './types';
 
@@ -21,6 +22,7 @@ export const INITIAL_COUNTERS: Counters = {
   op: 138400000,
   account: 2920670,
   vlanUuid: 437,
+  ...RPROXY_INITIAL_COUNTERS,
 };
 
 /** The state plus the clock and timing every handler needs. */

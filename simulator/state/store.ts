@@ -1,3 +1,4 @@
+import { RPROXY_INITIAL_COUNTERS, type DnsValidationRec, type RproxyRec } from './rproxy';
 import type {
   AccountRec,
   Counters,
@@ -23,10 +24,23 @@ export interface RecordKinds {
   vlan: VlanRec;
   ssh: SshKeyRec;
   op: OperationRec;
+  rproxy: RproxyRec;
+  dnsValidation: DnsValidationRec;
 }
 
 export type Kind = keyof RecordKinds;
-export const KINDS: readonly Kind[] = ['account', 'vm', 'disk', 'iface', 'ip', 'vlan', 'ssh', 'op'];
+export const KINDS: readonly Kind[] = [
+  'account',
+  'vm',
+  'disk',
+  'iface',
+  'ip',
+  'vlan',
+  'ssh',
+  'op',
+  'rproxy',
+  'dnsValidation',
+];
 
 /** The whole mutable state as JSON (what a snapshot file holds). */
 export interface SerializedState {
@@ -62,6 +76,8 @@ export class Store {
     vlan: new Map(),
     ssh: new Map(),
     op: new Map(),
+    rproxy: new Map(),
+    dnsValidation: new Map(),
   };
   readonly accountsByKey = new Map<string, AccountRec>();
   /** Operations not yet in a final step, in creation (= id) order. */
@@ -72,7 +88,8 @@ export class Store {
   private dirtyMeta = false;
 
   constructor(counters: Counters) {
-    this.counters = { ...counters };
+    // State saved before the Web Accelerator existed has no rproxy counters.
+    this.counters = { ...RPROXY_INITIAL_COUNTERS, ...counters };
   }
 
   /** Each billed record's credits per hour, and their sum per account (billing.ts). */
@@ -235,7 +252,7 @@ export class Store {
   applyChanges(change: ChangeSet): void {
     for (const { kind, rec } of change.puts) this.put(kind, rec as never);
     for (const { kind, id } of change.dels) this.del(kind, id);
-    this.counters = { ...change.counters };
+    this.counters = { ...RPROXY_INITIAL_COUNTERS, ...change.counters };
     this.failRules = change.failRules;
   }
 
@@ -249,7 +266,7 @@ export class Store {
   static fromSerialized(state: SerializedState): Store {
     const store = new Store(state.counters);
     for (const kind of KINDS) {
-      for (const rec of state.records[kind]) store.put(kind, rec as never);
+      for (const rec of state.records[kind] ?? []) store.put(kind, rec as never);
     }
     store.pendingOps.sort((a, b) => a - b);
     store.failRules = state.failRules;

@@ -203,4 +203,8 @@ export interface Counters {
   vlanUuid: number;
   /** Address pool cursors by `v4:<datacenter>` / `v6:<datacenter>` (address-pool.ts). */
   pools?: Record<string, number>;
+  rproxy: number;
+  rproxyServer: number;
+  rproxyVhost: number;
+  dnsValidation: number;
 }
