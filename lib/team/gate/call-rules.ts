@@ -45,7 +45,7 @@ export interface CallRule<A = never> {
   /** A delete, which the policy may hold for operators. */
   isDelete?: boolean;
   /** The form field a quota refusal is shown next to. */
-  quotaField?: string;
+  quotaField?: string | ((args: A) => string | undefined);
 }
 
 const vmSpec = z
@@ -250,7 +250,8 @@ export const CALL_RULES: Readonly<Record<string, CallRule<unknown>>> = {
         disk.size ?? (await sourceOf(reads, src, disk.datacenter_id)).sizeMb ?? 0,
         prices,
       ),
-    quotaField: 'size_gb',
+    // A snapshot's form has no size: its refusal is shown for the whole form.
+    quotaField: ([disk]) => (disk.type === 'snapshot' ? undefined : 'size_gb'),
   }),
   'hosting.disk.update': rule<IdAndSpec>({
     args: args(id, spec),
