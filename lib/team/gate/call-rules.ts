@@ -322,6 +322,64 @@ export const CALL_RULES: Readonly<Record<string, CallRule<unknown>>> = {
   'hosting.vlan.delete': rule({ args: args(id), permission: 'vlan.delete', touches: one('vlan') }),
   'hosting.ssh.create': rule({ args: args(spec), permission: 'ssh.create', touches: () => [] }),
   'hosting.ssh.delete': rule({ args: args(id), permission: 'ssh.delete', touches: one('ssh') }),
+  // The Web Accelerator: owners and admins change load balancers (roles.ts); one counts one
+  // against the 'Load balancers' quota.
+  'hosting.rproxy.create': rule({
+    args: args(spec),
+    permission: 'rproxy.create',
+    touches: () => [],
+    delta: () => ({ rproxies: 1 }),
+    quotaField: 'name',
+  }),
+  'hosting.rproxy.update': rule({
+    args: args(id, spec),
+    permission: 'rproxy.update',
+    touches: one('rproxy'),
+  }),
+  'hosting.rproxy.delete': rule({
+    args: args(id),
+    permission: 'rproxy.delete',
+    touches: one('rproxy'),
+    isDelete: true,
+  }),
+  'hosting.rproxy.server.create': rule({
+    args: args(id, spec),
+    permission: 'rproxy.update',
+    touches: one('rproxy'),
+  }),
+  ...Object.fromEntries(
+    ['delete', 'enable', 'disable'].map((verb) => [
+      `hosting.rproxy.server.${verb}`,
+      rule({ args: args(id), permission: 'rproxy.update', touches: () => [] }),
+    ]),
+  ),
+  'hosting.rproxy.vhost.create': rule({
+    args: args(id, spec),
+    permission: 'rproxy.update',
+    touches: one('rproxy'),
+  }),
+  'hosting.rproxy.vhost.delete': rule({
+    args: args(z.string().min(1)),
+    permission: 'rproxy.update',
+    touches: () => [],
+  }),
+  // Asks which DNS records a domain needs (sent as a write by the client, changes nothing).
+  'hosting.rproxy.vhost.get_dns_entries': rule({
+    args: args(spec),
+    permission: 'rproxy.read',
+    touches: () => [],
+  }),
+  'hosting.rproxy.probe.update': rule({
+    args: args(id, spec),
+    permission: 'rproxy.update',
+    touches: one('rproxy'),
+  }),
+  ...Object.fromEntries(
+    ['enable', 'disable'].map((verb) => [
+      `hosting.rproxy.probe.${verb}`,
+      rule({ args: args(id), permission: 'rproxy.update', touches: one('rproxy') }),
+    ]),
+  ),
   'operation.cancel': rule({
     args: args(id),
     permission: 'operation.cancel',

@@ -64,6 +64,8 @@ interface OperationLike {
   diskId: number | null;
   ifaceId: number | null;
   ipId: number | null;
+  type: string;
+  params: Record<string, unknown>;
 }
 
 /** The operations in a mutator's answer (one operation, or a list). */
@@ -96,6 +98,10 @@ export async function reservationAnswered(
     ? operations.flatMap((op) => [
         ...(op.vmId ? [{ kind: 'vm' as const, id: op.vmId }] : []),
         ...(op.diskId ? [{ kind: 'disk' as const, id: op.diskId }] : []),
+        // A load balancer's id is only in its creation's params.
+        ...(typeof op.params?.rproxy_id === 'number'
+          ? [{ kind: 'rproxy' as const, id: op.params.rproxy_id }]
+          : []),
       ])
     : [];
   await store.answered(

@@ -1,7 +1,7 @@
 import 'server-only';
 import { ActionError } from '@/lib/action';
 import type { PriceTable } from '@/lib/cost/estimate';
-import { diskInfo, GandiError, vmInfo, type GandiConnection } from '@/lib/gandi';
+import { diskInfo, GandiError, rproxyInfo, vmInfo, type GandiConnection } from '@/lib/gandi';
 import { getTeamStore } from '../runtime';
 import type { ResourceRef } from '../permission';
 import type { Reservation } from './reservation-store';
@@ -36,9 +36,10 @@ export async function usageFor(
   const excluded = (kind: string, id: number) =>
     exclude.some((ref) => ref.kind === kind && ref.id === id);
   const team = await getTeamStore();
-  const [vmOwners, diskOwners] = await Promise.all([
+  const [vmOwners, diskOwners, rproxyOwners] = await Promise.all([
     team.ownersOf(workspaceId, 'vm'),
     team.ownersOf(workspaceId, 'disk'),
+    team.ownersOf(workspaceId, 'rproxy'),
   ]);
   const mine = (owners: Map<number, string>, kind: string) =>
     [...owners]
@@ -88,11 +89,26 @@ export async function usageFor(
         ),
       ),
   );
-  return usageOf(
-    vms,
-    loose.filter((disk): disk is OwnedDisk => disk !== null),
-    prices,
+  // Load balancers count while they exist and are not being deleted.
+  const rproxies = await Promise.all(
+    mine(rproxyOwners, 'rproxy').map((id) =>
+      rproxyInfo(conn, id).then(
+        (rp) => rp.state !== 'deleting',
+        (err: unknown) => {
+          if (isGone(err)) return false;
+          throw err;
+        },
+      ),
+    ),
   );
+  return {
+    ...usageOf(
+      vms,
+      loose.filter((disk): disk is OwnedDisk => disk !== null),
+      prices,
+    ),
+    rproxies: rproxies.filter(Boolean).length,
+  };
 }
 
 export class QuotaExceededError extends ActionError {
