@@ -295,7 +295,7 @@ async function recordOwnership(
 }
 
 /** An operation as answered by a mutator (with its object ids), or only its id. */
-type OwnedOperation =
+export type OwnedOperation =
   | { id: number }
   | {
       id: number;

@@ -2,6 +2,7 @@ import 'server-only';
 import type { PriceTable } from '@/lib/cost/estimate';
 import { operationInfo, type GandiConnection } from '@/lib/gandi';
 import { getTeamDb } from '../db';
+import type { OwnedOperation } from '../guard';
 import type { ResourceRef } from '../permission';
 import { hasLimits, quotaLines, quotaSnapshot } from '../quotas/enforce';
 import { getQuotaStore } from '../quotas/quota-store';
@@ -57,16 +58,8 @@ export async function reserveQuota(
   );
 }
 
-interface OperationLike {
-  id: number;
-  step: string;
-  vmId: number | null;
-  diskId: number | null;
-  ifaceId: number | null;
-  ipId: number | null;
-  type: string;
-  params: Record<string, unknown>;
-}
+/** An operation as a mutator answers it (with its step and object ids). */
+type OperationLike = Extract<OwnedOperation, { vmId: number | null }> & { step: string };
 
 /** The operations in a mutator's answer (one operation, or a list). */
 export function operationsIn(result: unknown): OperationLike[] {
