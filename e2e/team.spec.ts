@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Browser, Page, Request } from '@playwright/test';
-import { e2eTeamDatabase } from '../playwright.config';
+import { e2ePortalEncryptionKey, e2eTeamDatabase } from '../playwright.config';
 import { directSql } from './team-workspace';
 import {
   createAccount,
@@ -344,7 +344,11 @@ test('owner, operator and viewer: roles on the server, removal, and a verifiable
     try {
       execFileSync('npx', ['tsx', 'scripts/audit-verify.ts', workspaceId], {
         cwd: path.resolve(__dirname, '..'),
-        env: { ...process.env, PORTAL_DATA_DIR: path.dirname(e2eTeamDatabase) },
+        env: {
+          ...process.env,
+          PORTAL_DATA_DIR: path.dirname(e2eTeamDatabase),
+          PORTAL_ENCRYPTION_KEY: e2ePortalEncryptionKey,
+        },
         encoding: 'utf8',
       });
     } catch (err) {

@@ -22,8 +22,8 @@ export const SESSION_TTL_SECONDS = 12 * 60 * 60;
 
 /**
  * Cookie options for one request. `Secure` follows the deployment: forced on/off by COOKIE_SECURE,
- * otherwise set exactly when the request reached us over https (a Secure cookie is dropped by the
- * browser over plain http on a non-loopback host, so NODE_ENV alone is the wrong signal).
+ * otherwise (auto) set when a trusted proxy (TRUST_PROXY_HOPS > 0) says the request came over
+ * https. A client's own X-Forwarded-Proto decides nothing (see `requestIsHttps`).
  */
 export function sessionOptions(config: {
   password: string;
@@ -44,7 +44,15 @@ export function sessionOptions(config: {
   };
 }
 
-/** True when the request arrived over https, directly or through a TLS-terminating proxy. */
+/**
+ * True when the request arrived over https through a TLS-terminating proxy we trust. `next start`
+ * itself speaks plain http, so without a trusted proxy the answer is no, whatever the client sent.
+ */
+export function requestIsHttps(headerList: Headers): boolean {
+  return getEnv().trustProxyHops > 0 && isHttpsRequest(headerList.get('x-forwarded-proto'));
+}
+
+/** The first X-Forwarded-Proto value says https (only meaningful behind a trusted proxy). */
 export function isHttpsRequest(forwardedProto: string | null): boolean {
   const first = forwardedProto?.split(',')[0]?.trim().toLowerCase();
   return first === 'https';
@@ -60,7 +68,7 @@ export async function getSession(): Promise<IronSession<SessionData>> {
   const options = sessionOptions({
     password: env.sessionPassword,
     cookieSecure: env.cookieSecure,
-    requestIsHttps: isHttpsRequest(headerList.get('x-forwarded-proto')),
+    requestIsHttps: requestIsHttps(headerList),
   });
   return getIronSession<SessionData>(cookieStore, options);
 }
@@ -69,7 +77,11 @@ export async function getSession(): Promise<IronSession<SessionData>> {
  * Makes this browser's session a team member's: the cookie then holds no API key, only the
  * server-side member session (checked on every request, so removing the member ends it).
  */
-export async function startTeamSession(memberSessionId: string): Promise<void> {
+export async function startTeamSession(
+  memberSessionId: string,
+  workspaceId: string,
+): Promise<void> {
+  await rememberTeamWorkspace(workspaceId);
   const session = await getSession();
   session.apiKey = undefined;
   session.endpointId = undefined;
@@ -78,4 +90,29 @@ export async function startTeamSession(memberSessionId: string): Promise<void> {
   session.memberSessionId = memberSessionId;
   session.signedInAt = Date.now();
   await session.save();
+}
+
+/**
+ * The workspace this browser last entered (its id, not a secret): the team sign-in form starts
+ * from it, since a sign-in names its workspace. Outlives sign-out on purpose.
+ */
+export const TEAM_WORKSPACE_COOKIE = 'gandi_team_workspace';
+const WORKSPACE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function rememberTeamWorkspace(workspaceId: string): Promise<void> {
+  const headerList = await headers();
+  const { cookieOptions } = sessionOptions({
+    password: getEnv().sessionPassword,
+    cookieSecure: getEnv().cookieSecure,
+    requestIsHttps: requestIsHttps(headerList),
+  });
+  (await cookies()).set(TEAM_WORKSPACE_COOKIE, workspaceId, {
+    ...cookieOptions,
+    maxAge: 400 * 24 * 60 * 60,
+  });
+}
+
+export async function rememberedTeamWorkspace(): Promise<string | null> {
+  const value = (await cookies()).get(TEAM_WORKSPACE_COOKIE)?.value;
+  return value && WORKSPACE_ID.test(value) ? value : null;
 }

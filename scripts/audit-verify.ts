@@ -1,17 +1,22 @@
 /**
- * `npm run audit:verify`: checks the hash chain of every team workspace's audit log (or of the
- * workspace ids given as arguments). Exit code 0 when all chains are intact, 1 otherwise.
- * Storage as the panel's: PostgreSQL when DATABASE_URL is set, else SQLite in PORTAL_DATA_DIR
- * (default .data/portal.sqlite). Needs no encryption key: the chain holds no secret.
+ * `npm run audit:verify`: checks every team workspace's audit log (or those whose ids are given):
+ * the keyed chain (key derived from PORTAL_ENCRYPTION_KEY), the heads against their copies kept
+ * outside the database (PORTAL_AUDIT_HEAD_DIR, default <PORTAL_DATA_DIR>/audit-heads), entries
+ * without a workspace and copies without one. Exit 0 when all is intact, 1 otherwise, 2 when it
+ * cannot check. Storage as the panel's: PostgreSQL when DATABASE_URL is set, else SQLite.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { auditMacKey } from '../lib/team/audit/chain';
+import { verifyAuditStorage } from '../lib/team/audit/verify-storage';
+import { parseEncryptionKey } from '../lib/team/crypto';
 import { openTeamDb, type TeamDbConfig } from '../lib/team/db/connect';
-import { verifyWorkspaceAudit } from '../lib/team/store/audit-store';
+
+const dataDir = path.resolve(process.env.PORTAL_DATA_DIR ?? '.data');
 
 function config(): TeamDbConfig {
   if (process.env.DATABASE_URL) return { kind: 'postgres', url: process.env.DATABASE_URL };
-  const file = path.resolve(process.env.PORTAL_DATA_DIR ?? '.data', 'portal.sqlite');
+  const file = path.join(dataDir, 'portal.sqlite');
   if (!existsSync(file)) {
     console.error(`No team storage at ${file} (set PORTAL_DATA_DIR or DATABASE_URL).`);
     process.exit(2);
@@ -19,34 +24,47 @@ function config(): TeamDbConfig {
   return { kind: 'sqlite', file };
 }
 
+/** As `npm start` keeps it: the environment, else the generated key file. */
+function encryptionKey(): Buffer {
+  const file = path.join(dataDir, 'portal-encryption-key');
+  const value =
+    process.env.PORTAL_ENCRYPTION_KEY ??
+    (existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined);
+  return parseEncryptionKey(value);
+}
+
 async function main(): Promise<number> {
+  const macKey = auditMacKey(encryptionKey());
+  const headDir = path.resolve(
+    process.env.PORTAL_AUDIT_HEAD_DIR ?? path.join(dataDir, 'audit-heads'),
+  );
   const { db, close } = await openTeamDb(config());
   try {
     const requested = process.argv.slice(2);
-    const workspaces = await db
-      .selectFrom('workspaces')
-      .select(['id', 'name'])
-      .$if(requested.length > 0, (query) => query.where('id', 'in', requested))
-      .orderBy('created_at')
-      .execute();
-    if (workspaces.length === 0) {
+    const { workspaces, findings } = await verifyAuditStorage(db, macKey, headDir, requested);
+    if (workspaces.length === 0 && findings.length === 0) {
       console.log('No workspace to verify.');
       return requested.length > 0 ? 1 : 0;
     }
     let broken = 0;
-    for (const workspace of workspaces) {
-      const verdict = await verifyWorkspaceAudit(db, workspace.id);
+    for (const { id, name, verdict } of workspaces) {
       if (verdict.ok) {
-        console.log(`ok      ${workspace.id}  ${workspace.name}: ${verdict.count} entries`);
+        console.log(`ok      ${id}  ${name}: ${verdict.count} entries`);
       } else {
         broken += 1;
         console.log(
-          `BROKEN  ${workspace.id}  ${workspace.name}: entry ${verdict.seq} ${verdict.problem} — ${verdict.detail}`,
+          `BROKEN  ${id}  ${name}: entry ${verdict.seq} ${verdict.problem} — ${verdict.detail}`,
         );
       }
     }
-    console.log(`${workspaces.length - broken} intact, ${broken} broken`);
-    return broken === 0 ? 0 : 1;
+    for (const finding of findings) {
+      console.log(`BROKEN  ${finding.workspaceId}: ${finding.problem} — ${finding.detail}`);
+    }
+    const bad = broken + findings.length;
+    console.log(
+      `${workspaces.length - broken} chains intact, ${bad} problem${bad === 1 ? '' : 's'}`,
+    );
+    return bad === 0 ? 0 : 1;
   } finally {
     await close();
   }

@@ -7,7 +7,15 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { DEMO_API_KEY } from '../simulator/accounts';
 
@@ -20,8 +28,18 @@ const simPort = Number(process.env.SIM_PORT ?? 8080);
 const usesOwnSimulator = !process.env.SIMULATOR_URL;
 const simulatorUrl = process.env.SIMULATOR_URL ?? `http://127.0.0.1:${simPort}/xmlrpc/`;
 
+/** iron-session's minimum: a shorter secret would fail every request, so refuse to start. */
+const SESSION_PASSWORD_MIN = 32;
+
 function sessionPassword(): string {
-  if (process.env.SESSION_PASSWORD) return process.env.SESSION_PASSWORD;
+  const given = process.env.SESSION_PASSWORD;
+  if (given !== undefined && given.length < SESSION_PASSWORD_MIN) {
+    console.error(
+      `SESSION_PASSWORD is too short (${given.length} characters, at least ${SESSION_PASSWORD_MIN}): not starting. Unset it to have one generated in .data/.`,
+    );
+    process.exit(1);
+  }
+  if (given) return given;
   const file = path.join(dataDir, 'session-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   // Generated once per checkout and kept out of git (.data/ is ignored), so sessions survive restarts.
@@ -114,7 +132,9 @@ function stopAll(code: number): never {
 }
 
 async function main(): Promise<void> {
-  mkdirSync(dataDir, { recursive: true });
+  // Hashes, sealed keys and secrets live here: private to the panel's user.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
   const env = {
     ...process.env,
     TZ: 'UTC',

@@ -4,12 +4,7 @@ import type { ChainedAuditEntry, ChainVerdict } from './audit/chain';
 import { recordFinalSteps } from './guard';
 import type { TeamPrincipal } from './principal';
 import { getTeamStore } from './runtime';
-import {
-  listAudit,
-  unsettledOperations,
-  verifyWorkspaceAudit,
-  type AuditFilters,
-} from './store/audit-store';
+import { listAudit, unsettledOperations, type AuditFilters } from './store/audit-store';
 import type { Member } from './store/team-store';
 
 export interface AuditView {
@@ -49,7 +44,7 @@ export async function loadAuditView(
   const store = await getTeamStore();
   const [entries, verdict, members] = await Promise.all([
     listAudit(store.db, principal.workspaceId, filters),
-    verifyWorkspaceAudit(store.db, principal.workspaceId),
+    store.verifyAudit(principal.workspaceId),
     store.listMembers(principal.workspaceId),
   ]);
   return { entries, verdict, members };

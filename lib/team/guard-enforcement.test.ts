@@ -173,7 +173,9 @@ describe('team guard', () => {
       ['viewer@example.test', `vm:${vm!.id}`],
       ['operator@example.test', `vm:${otherVmId}`],
     ]);
-    expect(await verifyWorkspaceAudit(db.db, workspaceId)).toMatchObject({ ok: true });
+    expect(await verifyWorkspaceAudit(db.db, workspaceId, holder.store!.auditMacKey)).toMatchObject(
+      { ok: true },
+    );
   });
 
   it('lets an operator create, but not attach the new object to what is not theirs', async () => {

@@ -25,7 +25,10 @@ vi.mock('./quotas/quota-store', async (importOriginal) => ({
 vi.mock('./client-address', () => ({ requestAddress: async () => '203.0.113.7' }));
 
 const { authorizeTeamAction, recordTeamOutcome } = await import('./guard');
-const { checkRproxyQuota } = await import('./quotas/hooks');
+const { preflight } = await import('./gate/preflight');
+/** The quota is the gate's: a creation's call decided as it would be sent. */
+const checkRproxyQuota = (session: VerifiedSession) =>
+  preflight(session, { method: 'hosting.rproxy.create', args: [SPEC] });
 
 let sim: Simulator;
 let db: TestDb;
@@ -45,6 +48,8 @@ beforeAll(async () => {
   db = await openTestDb('sqlite');
   holder.store = new TeamStore(db.db, db.dialect, Buffer.alloc(32, 1));
   holder.quotas = new QuotaStore(db.db);
+  // The gate's other storage (policy, reservations) finds this database as the server would.
+  (globalThis as { __teamDb?: Promise<unknown> }).__teamDb = Promise.resolve(db);
   const { workspace, owner } = await holder.store.createWorkspace({
     name: 'W',
     endpointId: 'simulator',
@@ -77,6 +82,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  (globalThis as { __teamDb?: Promise<unknown> }).__teamDb = undefined;
   await sim.close();
   await db.dispose();
 });

@@ -1,4 +1,5 @@
 import 'server-only';
+import path from 'node:path';
 import { getEnv } from '@/lib/env';
 import { parseEncryptionKey } from './crypto';
 import { getTeamDb } from './db';
@@ -13,7 +14,10 @@ export function getTeamStore(): Promise<TeamStore> {
   const created = (async () => {
     const key = parseEncryptionKey(getEnv().portalEncryptionKey);
     const { db, dialect } = await getTeamDb();
-    return new TeamStore(db, dialect, key);
+    const env = getEnv();
+    // The audit heads' copy outside the database (see README, "Audit log").
+    const headDir = env.auditHeadDir ?? path.resolve(env.portalDataDir, 'audit-heads');
+    return new TeamStore(db, dialect, key, undefined, headDir);
   })();
   globalForTeam.__teamStore = created;
   created.catch(() => {

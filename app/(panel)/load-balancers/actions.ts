@@ -2,7 +2,6 @@
 
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/action';
-import { checkRproxyQuota } from '@/lib/team/quotas/hooks';
 import {
   addBackend,
   addVhost,
@@ -30,7 +29,7 @@ const detail = (id: number) => revalidatePath(`/load-balancers/${id}`);
 export const createRproxyAction = defineAction(
   createRproxySchema,
   async (input, ctx) => {
-    await checkRproxyQuota(ctx);
+    // Team members: the gate counts it against the 'Load balancers' quota.
     const result = await createRproxy(ctx.conn, input);
     if (result.kind === 'started') revalidatePath('/load-balancers');
     return result;

@@ -2,9 +2,11 @@
 
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
-import { accountInfo } from '@/lib/gandi';
+import { accountInfo, GandiError } from '@/lib/gandi';
+import { describeWait, signInThrottle } from '@/lib/dal/sign-in-throttle';
 import { ActionError, defineAction } from '@/lib/action';
 import { findEndpoint } from '@/lib/endpoints';
+import { getEnv } from '@/lib/env';
 import { startTeamSession } from '@/lib/session';
 import { hashPassword } from '../password';
 import { createWorkspaceSchema, replaceKeySchema } from '../validation';
@@ -23,6 +25,13 @@ export const createWorkspaceAction = defineAction(
       throw new ActionError('You are already in a team workspace.');
     }
     const store = await teamStore();
+    // A key can make a few workspaces, not unlimited ones (squatting under others' emails).
+    const cap = getEnv().maxWorkspacesPerAccount;
+    if ((await store.countWorkspacesOfAccount(ctx.endpoint.id, ctx.handle)) >= cap) {
+      throw new ActionError(
+        `This Gandi account already has ${cap} workspace${cap === 1 ? '' : 's'}: the most this portal allows.`,
+      );
+    }
     const { workspace, owner } = await store.createWorkspace({
       name,
       endpointId: ctx.endpoint.id,
@@ -41,7 +50,7 @@ export const createWorkspaceAction = defineAction(
       result: 'ok',
     });
     const sessionId = await store.createSession(owner);
-    await startTeamSession(sessionId);
+    await startTeamSession(sessionId, workspace.id);
     redirect('/team');
   },
   // Personal sessions create workspaces; for a team member this is refused by the handler.
@@ -55,7 +64,26 @@ export const replaceKeyAction = defineAction(
     if (ctx.principal?.kind !== 'team') throw new ActionError('Sign in to a team workspace first.');
     const endpoint = findEndpoint(ctx.endpoint.id);
     if (!endpoint) throw new ActionError('This workspace’s endpoint is no longer offered.');
-    const account = await accountInfo({ endpoint: endpoint.url, apiKey, timeoutMs: 10_000 });
+    // Each try tells whether a key is valid: throttled like sign-in, per workspace.
+    const throttleKey = `replace-key:${ctx.principal.workspaceId}`;
+    const verdict = signInThrottle.check(throttleKey);
+    if (!verdict.allowed) {
+      throw new ActionError(
+        `Too many failed tries. Try again in ${describeWait(verdict.retryAfterMs)}.`,
+      );
+    }
+    let account;
+    try {
+      account = await accountInfo({ endpoint: endpoint.url, apiKey, timeoutMs: 10_000 });
+    } catch (err) {
+      // A mistyped key is not the workspace's key being revoked: say so, sign nobody out.
+      if (!(err instanceof GandiError) || err.kind !== 'fault') throw err;
+      signInThrottle.recordFailure(throttleKey);
+      throw new ActionError('This key was not accepted by Gandi.', {
+        apiKey: ['Check the key: Gandi does not accept it.'],
+      });
+    }
+    signInThrottle.recordSuccess(throttleKey);
     if (account.handle !== ctx.handle) {
       throw new ActionError('This key belongs to another Gandi account.', {
         apiKey: [`The workspace uses the account ${ctx.handle}.`],

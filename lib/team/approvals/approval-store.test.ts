@@ -2,9 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openTestDb, steppingClock, TEST_BACKENDS, type TestDb } from '../testing/test-db';
 import { listAudit, verifyWorkspaceAudit } from '../store/audit-store';
 import { TeamStore } from '../store/team-store';
+import { auditMacKey } from '../audit/chain';
 import { ApprovalStore } from './approval-store';
 
 const ENCRYPTION_KEY = Buffer.alloc(32, 5);
+const macKey = auditMacKey(ENCRYPTION_KEY);
 
 describe.each(TEST_BACKENDS)(
   'approval store on %s: every transition in the audit chain',
@@ -83,7 +85,10 @@ describe.each(TEST_BACKENDS)(
         { id: 501 },
         { id: 502 },
       ]);
-      expect(await verifyWorkspaceAudit(db, workspace.id)).toMatchObject({ ok: true, count: 4 });
+      expect(await verifyWorkspaceAudit(db, workspace.id, macKey)).toMatchObject({
+        ok: true,
+        count: 4,
+      });
     });
 
     it('writes a rejection with its reason and a failure with its error; a refused move writes nothing', async () => {
@@ -129,7 +134,7 @@ describe.each(TEST_BACKENDS)(
       expect(
         entries.some((e) => e.memberId === member.memberId && e.action === 'approval.approved'),
       ).toBe(false);
-      const verdict = await verifyWorkspaceAudit(db, workspace.id);
+      const verdict = await verifyWorkspaceAudit(db, workspace.id, macKey);
       expect(verdict.ok).toBe(true);
     });
 

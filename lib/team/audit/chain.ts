@@ -1,9 +1,17 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, hkdfSync } from 'node:crypto';
 
 /**
- * The audit hash chain: `hash = sha256(prev_hash || canonical JSON of the entry)`. The entry
- * includes its sequence number, so moving, dropping or editing a row breaks the chain at that row.
+ * The audit chain: `hash = HMAC-SHA256(key, prev_hash || canonical JSON of the entry)`, the key
+ * derived from the portal's encryption key (never stored in the database), so that someone who
+ * can rewrite the database cannot rebuild a consistent chain. The entry includes its sequence
+ * number, so moving, dropping or editing a row breaks the chain at that row. Entries written
+ * before the key was used (up to the workspace's `audit_legacy_until`) keep their plain sha256.
  */
+
+/** The chain's MAC key: HKDF of the portal encryption key (a key of its own, for this use). */
+export function auditMacKey(encryptionKey: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', encryptionKey, 'gandi-panel', 'audit-chain-mac-v1', 32));
+}
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -41,7 +49,8 @@ export function canonicalJson(value: unknown): string {
   return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
 }
 
-export function entryHash(prevHash: string, entry: AuditEntryContent): string {
+/** With `macKey` the keyed MAC (every new entry); without, the legacy sha256. */
+export function entryHash(prevHash: string, entry: AuditEntryContent, macKey?: Buffer): string {
   const content: AuditEntryContent = {
     workspaceId: entry.workspaceId,
     seq: entry.seq,
@@ -56,14 +65,24 @@ export function entryHash(prevHash: string, entry: AuditEntryContent): string {
     message: entry.message,
     operations: entry.operations,
   };
-  return createHash('sha256')
+  return (macKey ? createHmac('sha256', macKey) : createHash('sha256'))
     .update(prevHash, 'utf8')
     .update(canonicalJson(content), 'utf8')
     .digest('hex');
 }
 
-export function chainEntry(prevHash: string, entry: AuditEntryContent): ChainedAuditEntry {
-  return { ...entry, prevHash, hash: entryHash(prevHash, entry) };
+export function chainEntry(
+  prevHash: string,
+  entry: AuditEntryContent,
+  macKey?: Buffer,
+): ChainedAuditEntry {
+  return { ...entry, prevHash, hash: entryHash(prevHash, entry, macKey) };
+}
+
+export interface ChainKeys {
+  macKey?: Buffer;
+  /** Entries up to this seq were written before the MAC (plain sha256). */
+  legacyUntil?: number;
 }
 
 export type ChainProblem = 'edited' | 'deleted' | 'reordered';
@@ -79,7 +98,10 @@ export type ChainVerdict =
 export function verifyChain(
   entries: readonly ChainedAuditEntry[],
   head?: { seq: number; hash: string },
+  keys: ChainKeys = {},
 ): ChainVerdict {
+  const keyFor = (seq: number) =>
+    keys.macKey && seq > (keys.legacyUntil ?? 0) ? keys.macKey : undefined;
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   for (const entry of entries) {
@@ -97,7 +119,7 @@ export function verifyChain(
     if (entry.prevHash !== prevHash) {
       return fail('reordered', `entry ${entry.seq} does not follow entry ${entry.seq - 1}`);
     }
-    if (entryHash(prevHash, entry) !== entry.hash) {
+    if (entryHash(prevHash, entry, keyFor(entry.seq)) !== entry.hash) {
       return fail('edited', `entry ${entry.seq} was changed after it was written`);
     }
     prevHash = entry.hash;

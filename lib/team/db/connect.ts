@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
 import { initial } from './migrations/0001-initial';
@@ -7,6 +7,9 @@ import { quotas } from './migrations/0003-quotas';
 import { approvals } from './migrations/0004-approvals';
 import { approvalPolicies } from './migrations/0005-approval-policies';
 import { operatorDeletePolicy } from './migrations/0006-operator-delete-policy';
+import { approvalCall } from './migrations/0007-approval-call';
+import { quotaReservations } from './migrations/0008-quota-reservations';
+import { auditMac } from './migrations/0009-audit-mac';
 import type { TeamDatabase } from './schema';
 
 export type TeamDb = Kysely<TeamDatabase>;
@@ -28,6 +31,9 @@ const migrations: MigrationProvider = {
     '0004-approvals': approvals,
     '0005-approval-policies': approvalPolicies,
     '0006-operator-delete-policy': operatorDeletePolicy,
+    '0007-approval-call': approvalCall,
+    '0008-quota-reservations': quotaReservations,
+    '0009-audit-mac': auditMac,
   }),
 };
 
@@ -39,12 +45,15 @@ export async function openTeamDb(config: TeamDbConfig): Promise<OpenedTeamDb> {
   let db: TeamDb;
   if (config.kind === 'sqlite') {
     const { default: Database } = await import('better-sqlite3');
-    mkdirSync(path.dirname(config.file), { recursive: true });
+    // Password hashes and sealed keys: the directory and the files are the panel user's only.
+    mkdirSync(path.dirname(config.file), { recursive: true, mode: 0o700 });
+    chmodSync(path.dirname(config.file), 0o700);
     const sqlite = new Database(config.file);
     sqlite.pragma('journal_mode = WAL');
     // Several panel processes may share the file (npm start + a second instance); wait, not fail.
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
+
     db = new Kysely<TeamDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
   } else {
     const { Pool } = await import('pg');
@@ -57,7 +66,15 @@ export async function openTeamDb(config: TeamDbConfig): Promise<OpenedTeamDb> {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName;
     throw new Error(`Team storage migration ${failed ?? ''} failed: ${describe(error)}`);
   }
+  // After the first writes, which create the WAL files.
+  if (config.kind === 'sqlite') privateFiles(config.file);
   return { db, dialect: config.kind, close: () => db.destroy() };
+}
+
+function privateFiles(file: string): void {
+  for (const each of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(each)) chmodSync(each, 0o600);
+  }
 }
 
 function describe(error: unknown): string {

@@ -27,6 +27,8 @@ export interface WorkspaceTable {
   /** Last audit entry, kept beside the chain so that cutting off its tail is detected too. */
   audit_head_seq: number;
   audit_head_hash: string;
+  /** Entries up to this seq predate the keyed MAC (migration 0009); 0 for newer workspaces. */
+  audit_legacy_until: Generated<number>;
 }
 
 export type Role = 'owner' | 'admin' | 'operator' | 'viewer';

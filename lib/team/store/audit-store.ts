@@ -66,6 +66,7 @@ export async function appendAudit(
   clock: StoreClock,
   workspaceId: string,
   input: AuditInput,
+  macKey: Buffer,
 ): Promise<ChainedAuditEntry> {
   return withWriteLock(db, dialect, async (trx) => {
     const head = await trx
@@ -88,7 +89,7 @@ export async function appendAudit(
       message: input.message ?? null,
       operations: JSON.stringify(input.operations ?? []),
     };
-    const entry = chainEntry(head.audit_head_hash || GENESIS_HASH, content);
+    const entry = chainEntry(head.audit_head_hash || GENESIS_HASH, content, macKey);
     await trx
       .insertInto('audit')
       .values({
@@ -162,7 +163,11 @@ export async function listAudit(
   return rows.map(toContent);
 }
 
-export async function verifyWorkspaceAudit(db: TeamDb, workspaceId: string): Promise<ChainVerdict> {
+export async function verifyWorkspaceAudit(
+  db: TeamDb,
+  workspaceId: string,
+  macKey: Buffer,
+): Promise<ChainVerdict> {
   const rows = await db
     .selectFrom('audit')
     .selectAll()
@@ -171,12 +176,13 @@ export async function verifyWorkspaceAudit(db: TeamDb, workspaceId: string): Pro
     .execute();
   const head = await db
     .selectFrom('workspaces')
-    .select(['audit_head_seq', 'audit_head_hash'])
+    .select(['audit_head_seq', 'audit_head_hash', 'audit_legacy_until'])
     .where('id', '=', workspaceId)
     .executeTakeFirst();
   return verifyChain(
     rows.map(toContent),
     head ? { seq: Number(head.audit_head_seq), hash: head.audit_head_hash } : undefined,
+    { macKey, legacyUntil: Number(head?.audit_legacy_until ?? 0) },
   );
 }
 

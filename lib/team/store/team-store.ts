@@ -1,12 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { GENESIS_HASH } from '../audit/chain';
+import { auditMacKey, GENESIS_HASH } from '../audit/chain';
+import { writeHeadCopy } from '../audit/head-copy';
 import { decryptSecret, encryptSecret } from '../crypto';
 import type { TeamDb } from '../db/connect';
 import type { MemberTable, ResourceKind, Role, WorkspaceTable } from '../db/schema';
-import { appendAudit, type AuditInput } from './audit-store';
+import { appendAudit, verifyWorkspaceAudit, type AuditInput } from './audit-store';
 import { systemClock, type StoreClock } from './clock';
 
-export type Workspace = Omit<WorkspaceTable, 'key_blob'>;
+export type Workspace = Omit<WorkspaceTable, 'key_blob' | 'audit_legacy_until'>;
 export type Member = Omit<MemberTable, 'password_hash'>;
 
 export interface ResourceRef {
@@ -48,7 +49,14 @@ export class TeamStore {
     readonly dialect: 'sqlite' | 'postgres',
     private readonly encryptionKey: Buffer,
     private readonly clock: StoreClock = systemClock,
-  ) {}
+    /** Where the audit heads are copied outside the database (null: not copied). */
+    private readonly auditHeadDir: string | null = null,
+  ) {
+    this.auditMacKey = auditMacKey(encryptionKey);
+  }
+
+  /** Keys the audit chain (derived from the encryption key, never stored). */
+  readonly auditMacKey: Buffer;
 
   private nowIso(): string {
     return this.clock.now().toISOString();
@@ -140,15 +148,29 @@ export class TeamStore {
       .execute();
   }
 
-  /** Active members with this email, across workspaces, with their password hashes. */
-  async findMembersForSignIn(email: string): Promise<MemberTable[]> {
+  /**
+   * The active member with this email in the workspace the sign-in names, with their password
+   * hash: one row at most, so a sign-in never loops over other workspaces.
+   */
+  async findMemberForSignIn(workspaceId: string, email: string): Promise<MemberTable | undefined> {
     return this.db
       .selectFrom('members')
       .selectAll()
+      .where('workspace_id', '=', workspaceId)
       .where('email', '=', normalizeEmail(email))
       .where('removed_at', 'is', null)
-      .orderBy('created_at')
-      .execute();
+      .executeTakeFirst();
+  }
+
+  /** How many workspaces use this Gandi account (endpoint + handle). */
+  async countWorkspacesOfAccount(endpointId: string, handle: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('workspaces')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('endpoint_id', '=', endpointId)
+      .where('handle', '=', handle)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
   }
 
   async getMember(id: string): Promise<Member | undefined> {
@@ -293,13 +315,17 @@ export class TeamStore {
         .where('role', '!=', 'owner')
         .where('removed_at', 'is', null)
         .executeTakeFirst();
+      // Only a member of this workspace who was just removed: an owner of another workspace
+      // naming a foreign member id changes nothing and signs nobody out.
+      if (Number(removed.numUpdatedRows) !== 1) return false;
       await trx
         .updateTable('member_sessions')
         .set({ revoked_at: now })
         .where('member_id', '=', memberId)
+        .where('workspace_id', '=', workspaceId)
         .where('revoked_at', 'is', null)
         .execute();
-      return Number(removed.numUpdatedRows) === 1;
+      return true;
     });
   }
 
@@ -396,7 +422,26 @@ export class TeamStore {
     return new Map(rows.map((row) => [Number(row.gandi_id), row.member_id]));
   }
 
-  appendAudit(workspaceId: string, input: AuditInput) {
-    return appendAudit(this.db, this.dialect, this.clock, workspaceId, input);
+  async appendAudit(workspaceId: string, input: AuditInput) {
+    const entry = await appendAudit(
+      this.db,
+      this.dialect,
+      this.clock,
+      workspaceId,
+      input,
+      this.auditMacKey,
+    );
+    if (this.auditHeadDir) {
+      // Outside the database: cutting the log's tail, or wiping it, no longer matches this copy.
+      await writeHeadCopy(this.auditHeadDir, this.auditMacKey, entry).catch((err: unknown) => {
+        console.error(`[audit] head copy not written: ${err instanceof Error ? err.message : err}`);
+      });
+    }
+    return entry;
+  }
+
+  /** The workspace's chain, checked with the MAC key. */
+  verifyAudit(workspaceId: string) {
+    return verifyWorkspaceAudit(this.db, workspaceId, this.auditMacKey);
   }
 }
