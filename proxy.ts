@@ -13,6 +13,7 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Everything except sign-in, team invitation links (anonymous by nature), route handlers (they
-  // answer 401 themselves) and static files.
-  matcher: ['/((?!login|invite/|api|_next/static|_next/image|favicon.ico|icon.svg).*)'],
+  // answer 401 themselves), the XML-RPC endpoint (a token in the call, never a cookie) and static
+  // files.
+  matcher: ['/((?!login|invite/|api|xmlrpc|_next/static|_next/image|favicon.ico|icon.svg).*)'],
 };
