@@ -1,7 +1,7 @@
 import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
-import { GandiError, userMessage } from '@/lib/gandi';
+import { GandiError, runGated, userMessage } from '@/lib/gandi';
 import type { ActionState } from '@/lib/action-state';
 import { handleRevokedKey, verifySession, type VerifiedSession } from '@/lib/dal/auth';
 import { formDataToObject } from '@/lib/validation/form';
@@ -114,7 +114,8 @@ function runAction<S extends z.ZodType, T>(
       if (!verdict.allowed) return { status: 'error', message: verdict.message };
       let data: T;
       try {
-        data = await handler(parsed.data, ctx);
+        // Work a member causes: a mutator called around the gated connection is refused.
+        data = await runGated(() => handler(parsed.data, ctx));
       } catch (err) {
         await team.recordTeamOutcome(ctx, principal, options, parsed.data, verdict.refs, {
           ok: false,

@@ -73,7 +73,10 @@ async function approved(action: string, params: unknown) {
 }
 
 function deps(conn: GandiConnection, later: (task: () => Promise<void>) => void) {
-  return { approvals, team, conn, workspaceId, actor: admin, later, pollIntervalMs: 5 };
+  // These tests are about running requests in steps; the gate's re-decision has its own
+  // (`approvals-gate.test.ts`).
+  const gateFor = async () => conn;
+  return { approvals, team, conn, gateFor, workspaceId, actor: admin, later, pollIntervalMs: 5 };
 }
 
 /** Collects the steps an approval leaves for after the response, to run them when the test says. */

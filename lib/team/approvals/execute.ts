@@ -19,6 +19,11 @@ export interface ExecuteDeps {
    * Next's `after` in the action, a collector in tests.
    */
   later: (task: () => Promise<void>) => void;
+  /**
+   * The connection the request runs with: gated for its requester (`requesterConnection`), the
+   * stored call decided again by the gate first (it throws when the gate refuses it now).
+   */
+  gateFor: (request: StoredApproval) => Promise<GandiConnection>;
   /** How long a later step waits for the operations before it (a stop, a creation). */
   stepTimeoutMs?: number;
   pollIntervalMs?: number;
@@ -59,7 +64,8 @@ export async function executeApproved(
   let first: RequestRun;
   try {
     if (!kind) throw new ActionError(`This portal cannot run “${request.action}”.`);
-    first = await kind.run(request.params, { conn: deps.conn, workspaceId });
+    const conn = await deps.gateFor(request);
+    first = await kind.run(request.params, { conn, workspaceId, call: request.call });
     await own(deps, kind, request, first.operations);
   } catch (err) {
     await fail(err);

@@ -7,6 +7,7 @@ import { quotas } from './migrations/0003-quotas';
 import { approvals } from './migrations/0004-approvals';
 import { approvalPolicies } from './migrations/0005-approval-policies';
 import { operatorDeletePolicy } from './migrations/0006-operator-delete-policy';
+import { approvalCall } from './migrations/0007-approval-call';
 import { accessTokens } from './migrations/0014-access-tokens';
 import type { TeamDatabase } from './schema';
 
@@ -29,6 +30,7 @@ const migrations: MigrationProvider = {
     '0004-approvals': approvals,
     '0005-approval-policies': approvalPolicies,
     '0006-operator-delete-policy': operatorDeletePolicy,
+    '0007-approval-call': approvalCall,
     '0014-access-tokens': accessTokens,
   }),
 };

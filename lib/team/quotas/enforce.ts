@@ -1,9 +1,7 @@
 import 'server-only';
-import { ActionError, type ActionContext } from '@/lib/action';
-import { getPricing } from '@/lib/cost/pricing';
+import { ActionError } from '@/lib/action';
 import type { PriceTable } from '@/lib/cost/estimate';
 import { diskInfo, GandiError, vmInfo, type GandiConnection } from '@/lib/gandi';
-import type { TeamPrincipal } from '../principal';
 import { getTeamStore } from '../runtime';
 import {
   describeViolation,
@@ -102,36 +100,33 @@ const hasLimits = (limits: QuotaLimits) =>
   Object.values(limits).some((value) => value !== null && value !== undefined);
 
 /**
- * Refuses a change that would cross the member's or the workspace's quota — before the change's
- * own API call (only reads happen here). Personal sessions have no quotas.
+ * The limits `delta` would cross for a member and for the whole workspace, in words ([] = it
+ * fits). Reads only (the live resources the portal attributes to them).
  */
-export async function enforceQuota(
-  ctx: ActionContext,
-  principal: TeamPrincipal,
-  deltaOf: (prices: PriceTable | null) => QuotaDelta | Promise<QuotaDelta>,
-  field?: string,
-): Promise<void> {
+export async function quotaLinesFor(
+  conn: GandiConnection,
+  workspaceId: string,
+  memberId: string,
+  delta: QuotaDelta,
+  prices: PriceTable | null,
+): Promise<string[]> {
   const quotas = await getQuotaStore();
   const [memberLimits, workspaceLimits] = await Promise.all([
-    quotas.limits(principal.workspaceId, principal.memberId),
-    quotas.limits(principal.workspaceId, null),
+    quotas.limits(workspaceId, memberId),
+    quotas.limits(workspaceId, null),
   ]);
-  if (!hasLimits(memberLimits) && !hasLimits(workspaceLimits)) return;
-  const pricing = await getPricing(ctx.conn);
-  const prices = pricing.status === 'known' ? pricing.prices : null;
-  const delta = await deltaOf(prices);
   const lines: string[] = [];
   if (hasLimits(memberLimits)) {
-    const usage = await usageFor(ctx.conn, principal.workspaceId, principal.memberId, prices);
+    const usage = await usageFor(conn, workspaceId, memberId, prices);
     lines.push(...violations(memberLimits, usage, delta).map((v) => describeViolation(v, 'your')));
   }
   if (hasLimits(workspaceLimits)) {
-    const usage = await usageFor(ctx.conn, principal.workspaceId, null, prices);
+    const usage = await usageFor(conn, workspaceId, null, prices);
     lines.push(
       ...violations(workspaceLimits, usage, delta).map((v) =>
         describeViolation(v, 'the workspace'),
       ),
     );
   }
-  if (lines.length > 0) throw new QuotaExceededError(lines, field);
+  return lines;
 }
