@@ -8,6 +8,7 @@ import { approvals } from './migrations/0004-approvals';
 import { approvalPolicies } from './migrations/0005-approval-policies';
 import { operatorDeletePolicy } from './migrations/0006-operator-delete-policy';
 import { approvalCall } from './migrations/0007-approval-call';
+import { quotaReservations } from './migrations/0008-quota-reservations';
 import { accessTokens } from './migrations/0014-access-tokens';
 import type { TeamDatabase } from './schema';
 
@@ -31,6 +32,7 @@ const migrations: MigrationProvider = {
     '0005-approval-policies': approvalPolicies,
     '0006-operator-delete-policy': operatorDeletePolicy,
     '0007-approval-call': approvalCall,
+    '0008-quota-reservations': quotaReservations,
     '0014-access-tokens': accessTokens,
   }),
 };

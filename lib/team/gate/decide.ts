@@ -20,6 +20,8 @@ export async function decideCall(
   member: GateMember,
   call: GateCall,
   deps: GateDeps,
+  /** `quota: false`: the caller reserves the delta itself (the gated connection). */
+  { quota = true }: { quota?: boolean } = {},
 ): Promise<GateDecision> {
   const rule = callRule(call.method);
   if (!rule) {
@@ -70,7 +72,7 @@ export async function decideCall(
 
   const delta: QuotaDelta = rule.delta ? await rule.delta(ctx, await deps.reads.prices()) : {};
   const grows = Object.values(delta).some((value) => (value ?? 0) > 0);
-  const quotaLines = grows ? await deps.quotaLines(member, delta) : [];
+  const quotaLines = quota && grows ? await deps.quotaLines(member, delta) : [];
   const policy = await deps.policy(member.workspaceId);
   const cores = (await rule.policyCores?.(ctx)) ?? null;
   const hold =
@@ -89,7 +91,13 @@ export async function decideCall(
       ...(rule.quotaField ? { field: rule.quotaField } : {}),
     };
   }
-  return { verdict: 'run', permission, delta, touches };
+  return {
+    verdict: 'run',
+    permission,
+    delta,
+    touches,
+    ...(rule.quotaField ? { quotaField: rule.quotaField } : {}),
+  };
 }
 
 function refuse(kind: RefusalKind, reason: string, permission: TeamAction | null): GateDecision {

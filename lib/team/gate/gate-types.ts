@@ -24,7 +24,14 @@ export type RefusalKind = (typeof REFUSAL_KINDS)[number];
 
 /** The gate's answer for one call. */
 export type GateDecision =
-  | { verdict: 'run'; permission: TeamAction; delta: QuotaDelta; touches: ResourceRef[] }
+  | {
+      verdict: 'run';
+      permission: TeamAction;
+      delta: QuotaDelta;
+      touches: ResourceRef[];
+      /** The form field a quota refusal of this call is shown next to. */
+      quotaField?: string;
+    }
   | {
       verdict: 'hold';
       permission: TeamAction;
@@ -61,6 +68,27 @@ export interface GateDeps {
   /** True when `member` created every one of `refs` through the portal. */
   owns(member: GateMember, refs: readonly ResourceRef[]): Promise<boolean>;
   policy(workspaceId: string): Promise<ApprovalPolicy>;
-  /** The lines (in words) `delta` would cross for this member or the workspace; [] = fits. */
+  /**
+   * The lines (in words) `delta` would cross for this member or the workspace beside what is
+   * reserved; [] = fits. Deciding only (nothing reserved).
+   */
   quotaLines(member: GateMember, delta: QuotaDelta): Promise<string[]>;
+  /**
+   * Checks and reserves `delta` atomically (id null: no limit applies, nothing reserved). With
+   * `enforce` false (an approved request) it reserves without refusing.
+   */
+  reserve(
+    member: GateMember,
+    delta: QuotaDelta,
+    options: { enforce: boolean },
+  ): Promise<{ ok: true; id: string | null } | { ok: false; lines: string[] }>;
+  /** The call answered: the reservation follows its operations until they end. */
+  answered(reservationId: string, result: unknown, creates: boolean): Promise<void>;
+  /**
+   * What the member's call started and created is theirs (`resource_owners`), whichever path
+   * made it.
+   */
+  recordCreated(member: GateMember, result: unknown, creates: boolean): Promise<void>;
+  /** The upstream refused the call (or it failed): nothing to count. */
+  release(reservationId: string): Promise<void>;
 }

@@ -16,7 +16,16 @@ import {
 import { QuotaExceededError, quotaLinesFor } from '../quotas/enforce';
 import { getApprovalPolicy } from '../approvals/policy-store';
 import { getTeamStore } from '../runtime';
+import type { QuotaDelta } from '../quotas/quota-model';
 import { decideCall } from './decide';
+import { recordOwnedOperations } from '../guard';
+import {
+  getReservationStore,
+  operationsIn,
+  releaseReservation,
+  reservationAnswered,
+  reserveQuota,
+} from './quota-reservation';
 import type {
   GateCall,
   GateDecision,
@@ -94,8 +103,23 @@ export function portalGateDeps(conn: GandiConnection): GateDeps {
     owns: async (member, refs) =>
       (await getTeamStore()).ownsAll(member.workspaceId, member.memberId, refs),
     policy: (workspaceId) => getApprovalPolicy(workspaceId),
-    quotaLines: async (member, delta) =>
-      quotaLinesFor(conn, member.workspaceId, member.memberId, delta, await reads.prices()),
+    quotaLines: async (member, delta) => {
+      const pending = await (await getReservationStore()).active(member.workspaceId);
+      const prices = await reads.prices();
+      return quotaLinesFor(conn, member.workspaceId, member.memberId, delta, prices, pending);
+    },
+    reserve: async (member, delta, options) =>
+      reserveQuota(conn, member, delta, await reads.prices(), options),
+    answered: reservationAnswered,
+    release: releaseReservation,
+    recordCreated: async (member, result, creates) => {
+      const operations = operationsIn(result);
+      if (operations.length === 0) return;
+      await recordOwnedOperations(await getTeamStore(), conn, member.workspaceId, member.memberId, {
+        operations,
+        creates,
+      });
+    },
   };
 }
 
@@ -120,6 +144,11 @@ export function decideFor(
   return decideCall(member, call, (options.deps ?? portalGateDeps)(plain));
 }
 
+const grows = (delta: QuotaDelta) => Object.values(delta).some((value) => (value ?? 0) > 0);
+/** Calls whose operations create objects (the reservation counts them until they exist). */
+const creates = (permission: string) =>
+  permission.endsWith('.create') || permission === 'disk.snapshot';
+
 /**
  * `conn` with the gate installed: every mutator called with it is decided for `member` first and
  * sent only when the answer is run. The only connection team code is given.
@@ -130,16 +159,38 @@ export function gatedConnection(
   options: GateOptions = {},
 ): GandiConnection {
   const { gate: _gate, ...plain } = conn;
+  const approved = options.approved === true;
   const gate: CallGate = {
     async pass(call, send) {
-      const decision = await decideFor(plain, member, call, options);
-      const waived =
-        options.approved === true &&
-        (decision.verdict === 'hold' ||
-          (decision.verdict === 'refuse' && decision.kind === 'quota'));
-      const error = waived ? null : decisionError(decision);
-      if (error) throw error;
-      return send();
+      const deps = (options.deps ?? portalGateDeps)(plain);
+      // The quota is checked by the reservation below, atomically with recording it.
+      const decision = await decideCall(member, call, deps, { quota: false });
+      if (decision.verdict === 'refuse' || (decision.verdict === 'hold' && !approved)) {
+        throw decisionError(decision);
+      }
+      let reservation: string | null = null;
+      if (grows(decision.delta)) {
+        const reserved = await deps.reserve(member, decision.delta, { enforce: !approved });
+        if (!reserved.ok) {
+          const field = decision.verdict === 'run' ? decision.quotaField : undefined;
+          throw new QuotaExceededError(reserved.lines, field);
+        }
+        reservation = reserved.id;
+      }
+      let result: Awaited<ReturnType<typeof send>>;
+      try {
+        result = await send();
+      } catch (err) {
+        // Refused upstream (or never answered): nothing was made, nothing stays reserved.
+        if (reservation) await deps.release(reservation);
+        throw err;
+      }
+      const creation = creates(decision.permission);
+      // Ownership before the reservation follows the operations: once a reservation ends, the
+      // live usage must find what it counted as this member's.
+      await deps.recordCreated(member, result, creation);
+      if (reservation) await deps.answered(reservation, result, creation);
+      return result;
     },
   };
   return { ...plain, gate };
