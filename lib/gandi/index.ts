@@ -27,7 +27,6 @@ export {
 export { versionInfo } from './version';
 export { operationCancel, operationCount, operationInfo, operationList } from './operation';
 export { accountInfo, catalogList, contactBalance, ratingList } from './account';
-export { forwardCall, type ForwardedAnswer } from './forward';
 export { datacenterList } from './datacenter';
 export { imageInfo, imageList } from './image';
 export {

@@ -1,10 +1,5 @@
-import {
-  forwardCall,
-  GandiError,
-  userMessage,
-  type ForwardedAnswer,
-  type GandiConnection,
-} from '@/lib/gandi';
+import { GandiError, userMessage, type GandiConnection } from '@/lib/gandi';
+import { forwardCall, type ForwardedAnswer } from '@/lib/gandi/forward';
 import type { SignInThrottle } from '@/lib/dal/sign-in-throttle';
 import { decide } from '@/lib/team/roles';
 import type { AuditInput, AuditOperation } from '@/lib/team/store/audit-store';
@@ -198,7 +193,7 @@ async function answerRead(
     }
   }
   try {
-    const answer = await forwardCall(conn, methodName, args);
+    const answer = await forwardCall(conn, { method: methodName, params: args, mutation: false });
     await audit({ result: 'ok' });
     return answer.body;
   } catch (error) {

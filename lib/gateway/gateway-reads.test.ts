@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_API_KEY } from '@/simulator/index';
 import { TEST_BACKENDS } from '@/lib/team/testing/test-db';
 import { MEMBERS, pythonCalls, startGateway, type GatewayHarness } from './testing/harness';
 
@@ -46,14 +45,14 @@ describe.each(TEST_BACKENDS)(
         expect(missing).toMatchObject({ fault: { code: 530242 } });
       }
       expect(bodies.length).toBe(calls.length);
-      for (const body of bodies) expect(body).not.toContain(DEMO_API_KEY);
+      for (const body of bodies) expect(body).not.toContain(gw.apiKey);
     });
 
     it('forwards the upstream’s answer byte for byte (a whole-number double stays a double)', async () => {
       const call = (key: string) =>
         `<?xml version="1.0"?><methodCall><methodName>hosting.vm.list</methodName><params><param><value><string>${key}</string></value></param></params></methodCall>`;
       const through = await post(gw.url, call(gw.tokens.viewer));
-      const direct = await post(gw.sim.url, call(DEMO_API_KEY));
+      const direct = await post(gw.sim.url, call(gw.apiKey));
       expect(through.status).toBe(200);
       expect(through.text).toBe(direct.text);
     });
@@ -78,7 +77,7 @@ describe.each(TEST_BACKENDS)(
       const after = await pythonCalls(gw.url, [
         { token: extra.token, method: 'hosting.vm.count' },
         { token: 'abcdefghijklmnopqrstuvwx', method: 'version.info' },
-        { token: DEMO_API_KEY, method: 'hosting.vm.list' },
+        { token: gw.apiKey, method: 'hosting.vm.list' },
         { token: '', method: 'version.info' },
       ]);
       expect(after.results).toEqual([invalid, invalid, invalid, invalid]);
@@ -86,13 +85,11 @@ describe.each(TEST_BACKENDS)(
 
     it('shows operators and viewers only their own operations; owners and admins all', async () => {
       // Two operations on the account, made with the key itself (outside the portal).
-      const vms = await pythonCalls(gw.sim.url, [
-        { token: DEMO_API_KEY, method: 'hosting.vm.list' },
-      ]);
+      const vms = await pythonCalls(gw.sim.url, [{ token: gw.apiKey, method: 'hosting.vm.list' }]);
       const vmId = (vms.results[0] as { value: { id: number }[] }).value[0]!.id;
       const made = await pythonCalls(gw.sim.url, [
-        { token: DEMO_API_KEY, method: 'hosting.vm.reboot', args: [vmId] },
-        { token: DEMO_API_KEY, method: 'hosting.vm.reboot', args: [vmId] },
+        { token: gw.apiKey, method: 'hosting.vm.reboot', args: [vmId] },
+        { token: gw.apiKey, method: 'hosting.vm.reboot', args: [vmId] },
       ]);
       const ops = made.results.map((r) => (r as { value: { id: number } }).value);
       expect(ops.length).toBeGreaterThan(1);

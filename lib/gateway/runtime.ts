@@ -4,7 +4,7 @@ import { findEndpoint } from '@/lib/endpoints';
 import { getTeamStore } from '@/lib/team/runtime';
 import { TokenStore } from '@/lib/team/tokens/token-store';
 import type { GatewayDeps, GatewayLimits } from './gateway-call';
-import { refuseEveryMutation } from './mutations-closed';
+import { gatedMutations } from './mutations-gated';
 import { RateLimiter } from './rate-limit';
 
 /**
@@ -25,7 +25,7 @@ export async function gatewayDeps(): Promise<GatewayDeps> {
     tokens: new TokenStore(team.db),
     team,
     endpointUrl: (id) => findEndpoint(id)?.url,
-    mutate: refuseEveryMutation,
+    mutate: gatedMutations,
     limits,
   };
 }

@@ -4,19 +4,21 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { SignInThrottle } from '@/lib/dal/sign-in-throttle';
-import { TeamStore } from '@/lib/team/store/team-store';
-import { openTestDb, type TestDb } from '@/lib/team/testing/test-db';
+import type { TeamStore } from '@/lib/team/store/team-store';
+import { openTeamWorld } from '@/lib/team/testing/team-world';
+import type { TestDb } from '@/lib/team/testing/test-db';
 import { TokenStore } from '@/lib/team/tokens/token-store';
 import type { Role } from '@/lib/team/db/schema';
-import { DEMO_API_KEY, startSimulator, type Simulator } from '@/simulator/index';
+import type { Simulator } from '@/simulator/index';
 import type { GatewayDeps, MutationRunner } from '../gateway-call';
 import { handleXmlRpcRequest } from '../http';
-import { refuseEveryMutation } from '../mutations-closed';
+import { gatedMutations } from '../mutations-gated';
 import { RateLimiter } from '../rate-limit';
 
 /**
- * The portal's endpoint over real HTTP for tests: a simulator upstream, a workspace on the demo
- * account with one member (and one token) per role, and the same request handler the route uses.
+ * The portal's endpoint over real HTTP for tests: the team world (simulator upstream, team storage
+ * installed as the process's own, so the gate finds it), a workspace on a fresh account (or the
+ * one given) with one member and one token per role, and the same request handler the route uses.
  */
 export const MEMBERS = ['owner', 'admin', 'operator', 'operator2', 'viewer'] as const;
 export type MemberName = (typeof MEMBERS)[number];
@@ -31,6 +33,8 @@ const ROLE_OF: Record<MemberName, Role> = {
 export interface GatewayHarness {
   url: string;
   sim: Simulator;
+  /** The workspace's Gandi key (the one that must never appear in an answer). */
+  apiKey: string;
   db: TestDb;
   team: TeamStore;
   tokenStore: TokenStore;
@@ -44,19 +48,25 @@ export interface GatewayHarness {
 export async function startGateway(
   backend: 'sqlite' | 'postgres',
   options: {
-    mutate?: (team: TeamStore, db: TestDb) => MutationRunner;
+    mutate?: MutationRunner;
     limits?: Partial<GatewayDeps['limits']>;
+    /** The account's key (default: a fresh account with two running VMs). */
+    apiKey?: string;
   } = {},
 ): Promise<GatewayHarness> {
-  const sim = await startSimulator({ port: 0, memory: true, instant: true, quiet: true });
-  const db = await openTestDb(backend);
-  const team = new TeamStore(db.db, db.dialect, Buffer.alloc(32, 7));
+  const world = await openTeamWorld(backend);
+  const { sim, db, store: team } = world;
+  let apiKey = options.apiKey;
+  if (!apiKey) {
+    apiKey = sim.control.createAccount().apiKey;
+    sim.control.createVms({ apiKey, count: 2 });
+  }
   const tokenStore = new TokenStore(db.db);
   const { workspace, owner } = await team.createWorkspace({
     name: 'Gateway',
     endpointId: 'simulator',
-    handle: 'DEMO-GANDI',
-    apiKey: DEMO_API_KEY,
+    handle: 'GW-GANDI',
+    apiKey,
     ownerEmail: 'owner@example.test',
     ownerPasswordHash: 'scrypt$x',
   });
@@ -84,7 +94,7 @@ export async function startGateway(
     tokens: tokenStore,
     team,
     endpointUrl: (id) => (id === 'simulator' ? sim.url : undefined),
-    mutate: options.mutate?.(team, db) ?? refuseEveryMutation,
+    mutate: options.mutate ?? gatedMutations,
     limits: {
       perToken: new RateLimiter({ limit: 100_000, windowMs: 60_000 }),
       perAddress: new RateLimiter({ limit: 100_000, windowMs: 60_000 }),
@@ -117,6 +127,7 @@ export async function startGateway(
   return {
     url: `http://127.0.0.1:${port}/xmlrpc/`,
     sim,
+    apiKey,
     db,
     team,
     tokenStore,
@@ -126,8 +137,7 @@ export async function startGateway(
     deps,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await sim.close();
-      await db.dispose();
+      await world.close();
     },
   };
 }
