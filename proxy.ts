@@ -7,6 +7,15 @@ import { SESSION_COOKIE_NAME } from '@/lib/session-cookie';
  * checks the session itself (lib/dal/auth.ts).
  */
 export function proxy(request: NextRequest) {
+  // Next's own trailing-slash redirect is off (next.config.js) so that `/xmlrpc/` answers; this
+  // keeps it for the pages.
+  const { pathname } = request.nextUrl;
+  if (pathname.length > 1 && pathname.endsWith('/')) {
+    // A plain URL: NextURL would put the trailing slash back.
+    const url = new URL(request.url);
+    url.pathname = pathname.replace(/\/+$/, '') || '/';
+    return NextResponse.redirect(url, 308);
+  }
   if (request.cookies.has(SESSION_COOKIE_NAME)) return NextResponse.next();
   return NextResponse.redirect(new URL('/login', request.url));
 }

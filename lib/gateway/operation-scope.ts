@@ -1,3 +1,4 @@
+import { isStruct } from '@/simulator/args';
 import type { XmlParam } from '@/simulator/xmlrpc/values';
 import type { Role } from '@/lib/team/db/schema';
 
@@ -7,16 +8,6 @@ import type { Role } from '@/lib/team/db/schema';
  */
 export function seesAllOperations(role: Role): boolean {
   return role === 'owner' || role === 'admin';
-}
-
-function isStruct(value: XmlParam | undefined): value is { [key: string]: XmlParam } {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    !(value instanceof Date) &&
-    !Buffer.isBuffer(value)
-  );
 }
 
 /**

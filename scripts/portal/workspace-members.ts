@@ -27,6 +27,21 @@ function email(value: string): string {
   return parsed.data;
 }
 
+type RoleOpts = {
+  workspace: string;
+  email: string;
+  role: (typeof INVITABLE_ROLES)[number];
+  json?: boolean;
+};
+
+/** `--workspace`, `--email` and `--role`: the member a command adds or changes. */
+const withMemberRole = (command: Command, json: string): Command =>
+  command
+    .requiredOption('--workspace <ws>', 'workspace id or slug')
+    .requiredOption('--email <email>', 'the member’s email')
+    .addOption(roleOption())
+    .option('--json', json);
+
 const roleOption = () =>
   new Option('--role <role>', 'admin, operator or viewer')
     .choices(INVITABLE_ROLES)
@@ -83,71 +98,53 @@ export function workspaceCommands(program: Command, run: Run): void {
 
 export function memberCommands(program: Command, run: Run): void {
   const member = program.command('member').description('members of a workspace');
-  member
-    .command('add')
-    .description('add a member; their password is read from PORTAL_PASSWORD')
-    .requiredOption('--workspace <ws>', 'workspace id or slug')
-    .requiredOption('--email <email>', 'the member’s email')
-    .addOption(roleOption())
-    .option('--json', 'print the member as JSON')
-    .action(
-      (opts: {
-        workspace: string;
-        email: string;
-        role: (typeof INVITABLE_ROLES)[number];
-        json?: boolean;
-      }) =>
-        run(async (cli) => {
-          const ws = await findWorkspace(cli, opts.workspace);
-          const address = email(opts.email);
-          const password = passwordFromEnv();
-          const existing = (await cli.store.listMembers(ws.id)).find((m) => m.email === address);
-          if (existing) throw new CliFailure(`${address} is already a member (use member role).`);
-          // An invitation used at once: the one path that creates members.
-          const { token } = await cli.store.createInvite({
-            workspaceId: ws.id,
-            email: address,
-            role: opts.role,
-            createdBy: ws.owner_member_id,
-          });
-          const added = await cli.store.acceptInvite(token, await hashPassword(password));
-          if (!added) throw new CliFailure('The member could not be added.');
-          await auditCli(cli, ws.id, 'member.add', { email: address, role: opts.role });
-          print(
-            opts.json,
-            { id: added.id, email: added.email, role: added.role },
-            `Added ${added.email} as ${added.role}.`,
-          );
-        }),
-    );
-  member
-    .command('role')
-    .description('change a member’s role (applies at once, to their sessions and tokens)')
-    .requiredOption('--workspace <ws>', 'workspace id or slug')
-    .requiredOption('--email <email>', 'the member’s email')
-    .addOption(roleOption())
-    .option('--json', 'print the result as JSON')
-    .action(
-      (opts: {
-        workspace: string;
-        email: string;
-        role: (typeof INVITABLE_ROLES)[number];
-        json?: boolean;
-      }) =>
-        run(async (cli) => {
-          const ws = await findWorkspace(cli, opts.workspace);
-          const target = await findMember(cli, ws, opts.email);
-          if (!(await cli.store.setRole(ws.id, target.id, opts.role))) {
-            throw new CliFailure('The owner’s role cannot change.');
-          }
-          await auditCli(cli, ws.id, 'member.role', { email: target.email, role: opts.role });
-          print(
-            opts.json,
-            { email: target.email, role: opts.role },
-            `${target.email} is now ${opts.role}.`,
-          );
-        }),
-    );
+  withMemberRole(
+    member.command('add').description('add a member; their password is read from PORTAL_PASSWORD'),
+    'print the member as JSON',
+  ).action((opts: RoleOpts) =>
+    run(async (cli) => {
+      const ws = await findWorkspace(cli, opts.workspace);
+      const address = email(opts.email);
+      const password = passwordFromEnv();
+      const existing = (await cli.store.listMembers(ws.id)).find((m) => m.email === address);
+      if (existing) throw new CliFailure(`${address} is already a member (use member role).`);
+      // An invitation used at once: the one path that creates members.
+      const { token } = await cli.store.createInvite({
+        workspaceId: ws.id,
+        email: address,
+        role: opts.role,
+        createdBy: ws.owner_member_id,
+      });
+      const added = await cli.store.acceptInvite(token, await hashPassword(password));
+      if (!added) throw new CliFailure('The member could not be added.');
+      await auditCli(cli, ws.id, 'member.add', { email: address, role: opts.role });
+      print(
+        opts.json,
+        { id: added.id, email: added.email, role: added.role },
+        `Added ${added.email} as ${added.role}.`,
+      );
+    }),
+  );
+  withMemberRole(
+    member
+      .command('role')
+      .description('change a member’s role (applies at once, to their sessions and tokens)'),
+    'print the result as JSON',
+  ).action((opts: RoleOpts) =>
+    run(async (cli) => {
+      const ws = await findWorkspace(cli, opts.workspace);
+      const target = await findMember(cli, ws, opts.email);
+      if (!(await cli.store.setRole(ws.id, target.id, opts.role))) {
+        throw new CliFailure('The owner’s role cannot change.');
+      }
+      await auditCli(cli, ws.id, 'member.role', { email: target.email, role: opts.role });
+      print(
+        opts.json,
+        { email: target.email, role: opts.role },
+        `${target.email} is now ${opts.role}.`,
+      );
+    }),
+  );
   member
     .command('remove')
     .description('remove a member: their sessions and tokens stop working at once')

@@ -7,6 +7,7 @@ calls.json: [{"token": "...", "method": "hosting.vm.list", "args": [...], "paral
 Calls that share a "parallel" group name are sent at the same time (threads).
 """
 import datetime
+import gzip
 import json
 import sys
 import threading
@@ -19,6 +20,9 @@ lock = threading.Lock()
 class RecordingTransport(xmlrpc.client.Transport):
     def parse_response(self, response):
         data = response.read()
+        # The panel (Next) gzips answers for clients that accept it, as xmlrpc.client does.
+        if response.getheader('Content-Encoding', '') == 'gzip':
+            data = gzip.decompress(data)
         with lock:
             bodies.append(data.decode('utf-8', 'replace'))
 

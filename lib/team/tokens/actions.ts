@@ -57,32 +57,28 @@ export const createTokenAction = defineAction(
   { permission: 'token.create' },
 );
 
+/** Revokes a token of the workspace: the member's own (`mine`), or anyone's (admins). */
+async function revoke(ctx: VerifiedSession, tokenId: string, mine: boolean) {
+  const principal = teamOf(ctx);
+  const tokens = await tokenStore();
+  const memberId = mine ? principal.memberId : undefined;
+  if (!(await tokens.revoke(principal.workspaceId, tokenId, memberId))) {
+    throw new ActionError('This token was already revoked.');
+  }
+  revalidatePath('/team/tokens');
+  return { revoked: tokenId };
+}
+
 /** A member revokes one of their own tokens. */
 export const revokeOwnTokenAction = defineAction(
   tokenIdSchema,
-  async ({ token_id }, ctx) => {
-    const principal = teamOf(ctx);
-    const tokens = await tokenStore();
-    if (!(await tokens.revoke(principal.workspaceId, token_id, principal.memberId))) {
-      throw new ActionError('This token was already revoked.');
-    }
-    revalidatePath('/team/tokens');
-    return { revoked: token_id };
-  },
+  ({ token_id }, ctx) => revoke(ctx, token_id, true),
   { permission: 'token.revoke' },
 );
 
 /** Owners and admins revoke any token of the workspace. */
 export const revokeAnyTokenAction = defineAction(
   tokenIdSchema,
-  async ({ token_id }, ctx) => {
-    const principal = teamOf(ctx);
-    const tokens = await tokenStore();
-    if (!(await tokens.revoke(principal.workspaceId, token_id))) {
-      throw new ActionError('This token was already revoked.');
-    }
-    revalidatePath('/team/tokens');
-    return { revoked: token_id };
-  },
+  ({ token_id }, ctx) => revoke(ctx, token_id, false),
   { permission: 'token.manage' },
 );
