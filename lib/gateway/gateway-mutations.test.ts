@@ -5,6 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getApprovalStore } from '@/lib/team/approvals/approval-store';
+import { executeApproved } from '@/lib/team/approvals/execute';
+import { describeRequest } from '@/lib/team/approvals/kinds';
+import { requesterConnection } from '@/lib/team/gate/requester-connection';
 import { setApprovalPolicy } from '@/lib/team/approvals/policy-store';
 import { QuotaStore } from '@/lib/team/quotas/quota-store';
 import { TEST_BACKENDS } from '@/lib/team/testing/test-db';
@@ -171,7 +174,7 @@ describe.each(TEST_BACKENDS)(
       expect((await gw.team.ownersOf(gw.workspaceId, 'vm')).size).toBe(owned + 2);
     });
 
-    it('holds a resize past the policy and an operator’s delete under the delete policy as requests', async () => {
+    it('holds a resize past the policy and an operator’s delete under the delete policy as requests; an approved one runs as filed', async () => {
       await setApprovalPolicy(
         gw.workspaceId,
         { aboveCores: 2, operatorDeletes: true },
