@@ -229,6 +229,7 @@ export const CALL_RULES: Readonly<Record<string, CallRule<unknown>>> = {
         diskDatacenterId: disk.datacenter_id,
       }),
     delta: ({ args: [disk] }, prices) => newDiskDelta(disk.size, prices),
+    quotaField: 'size_gb',
   }),
   'hosting.disk.create_from': rule({
     args: args(diskSpec.extend({ datacenter_id: id }), id),
@@ -249,6 +250,7 @@ export const CALL_RULES: Readonly<Record<string, CallRule<unknown>>> = {
         disk.size ?? (await sourceOf(reads, src, disk.datacenter_id)).sizeMb ?? 0,
         prices,
       ),
+    quotaField: 'size_gb',
   }),
   'hosting.disk.update': rule<IdAndSpec>({
     args: args(id, spec),

@@ -3,7 +3,8 @@ import type { PriceTable } from '@/lib/cost/estimate';
 import { operationInfo, type GandiConnection } from '@/lib/gandi';
 import { getTeamDb } from '../db';
 import type { ResourceRef } from '../permission';
-import { quotaLines, quotaSnapshot } from '../quotas/enforce';
+import { hasLimits, quotaLines, quotaSnapshot } from '../quotas/enforce';
+import { getQuotaStore } from '../quotas/quota-store';
 import type { QuotaDelta } from '../quotas/quota-model';
 import { ReservationStore } from '../quotas/reservation-store';
 import type { GateMember } from './gate-types';
@@ -19,6 +20,16 @@ export async function getReservationStore(): Promise<ReservationStore> {
   return new ReservationStore(db, dialect);
 }
 
+/** Without any limit nothing is counted (and no reservation is kept). */
+async function hasAnyLimit(member: GateMember): Promise<boolean> {
+  const quotas = await getQuotaStore();
+  const [mine, workspace] = await Promise.all([
+    quotas.limits(member.workspaceId, member.memberId),
+    quotas.limits(member.workspaceId, null),
+  ]);
+  return hasLimits(mine) || hasLimits(workspace);
+}
+
 export type Reserved = { ok: true; id: string | null } | { ok: false; lines: string[] };
 
 export async function reserveQuota(
@@ -28,6 +39,7 @@ export async function reserveQuota(
   prices: PriceTable | null,
   { enforce }: { enforce: boolean },
 ): Promise<Reserved> {
+  if (!(await hasAnyLimit(member))) return { ok: true, id: null };
   const store = await getReservationStore();
   await store.settle(member.workspaceId, async (id) => {
     const op = await operationInfo(conn, id).catch(() => null);
@@ -48,8 +60,10 @@ export async function reserveQuota(
 interface OperationLike {
   id: number;
   step: string;
-  vmId?: number | null;
-  diskId?: number | null;
+  vmId: number | null;
+  diskId: number | null;
+  ifaceId: number | null;
+  ipId: number | null;
 }
 
 /**
@@ -64,7 +78,8 @@ export function operationsIn(result: unknown): OperationLike[] {
       !!item &&
       typeof item === 'object' &&
       typeof (item as OperationLike).id === 'number' &&
-      typeof (item as OperationLike).step === 'string',
+      typeof (item as OperationLike).step === 'string' &&
+      'vmId' in item,
   );
 }
 

@@ -106,7 +106,7 @@ export class QuotaExceededError extends ActionError {
   }
 }
 
-const hasLimits = (limits: QuotaLimits) =>
+export const hasLimits = (limits: QuotaLimits) =>
   Object.values(limits).some((value) => value !== null && value !== undefined);
 
 /** Limits and live usage of a member and of their workspace (usage read only where limited). */
