@@ -37,6 +37,7 @@ describe.each(TEST_BACKENDS)('npm run portal on %s', (backend) => {
       PORTAL_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
       GANDI_ENDPOINTS: 'simulator',
       SIMULATOR_URL: sim.url,
+      PORTAL_MAX_WORKSPACES_PER_ACCOUNT: '1',
     };
     if (backend === 'postgres') {
       schema = `portal_cli_${process.pid}`;
@@ -104,6 +105,13 @@ describe.each(TEST_BACKENDS)('npm run portal on %s', (backend) => {
     const workspace = json(created);
     expect(workspace).toEqual({ id: expect.any(String), slug: 'ops-team' });
     expect(created.stdout + created.stderr).not.toContain(DEMO_API_KEY);
+    // The panel's cap on workspaces per Gandi account holds on the command line too.
+    const second = await portal(
+      ['workspace', 'create', '--name', 'Squat', '--owner-email', 'victim@example.test'],
+      { stdin: `${DEMO_API_KEY}\n`, password: PASSWORD },
+    );
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain('already has 1 workspaces');
 
     const added = await portal(
       [
@@ -250,7 +258,7 @@ describe.each(TEST_BACKENDS)('npm run portal on %s', (backend) => {
         .code,
     ).toBe(0);
     expect((await portal(['member', 'list', '--workspace', 'nowhere'])).code).toBe(1);
-  }, 180_000);
+  }, 400_000);
 
   it('verifies and exports the audit log, and exits 1 once an entry is edited', async () => {
     const verified = await portal(['audit', 'verify', '--json']);
@@ -272,7 +280,7 @@ describe.each(TEST_BACKENDS)('npm run portal on %s', (backend) => {
     const broken = await portal(['audit', 'verify', '--workspace', 'ops-team']);
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain('BROKEN');
-  }, 60_000);
+  }, 120_000);
 
   async function tamper(statement: string) {
     if (backend === 'sqlite') {
