@@ -1,10 +1,7 @@
-import { redactParams } from '@/lib/team/audit/redact';
+import { auditParams } from '@/lib/team/audit/audit-params';
 import type { AuditInput } from '@/lib/team/store/audit-store';
 import type { TokenHolder } from '@/lib/team/tokens/token-store';
 import type { XmlParam } from '@/simulator/xmlrpc/values';
-
-/** An audit entry keeps at most this much of a call's arguments (a hostile body is up to 1 MB). */
-export const AUDIT_ARGS_MAX_CHARS = 2048;
 
 function jsonable(value: XmlParam): unknown {
   if (Buffer.isBuffer(value)) return `[${value.length} bytes]`;
@@ -16,12 +13,15 @@ function jsonable(value: XmlParam): unknown {
   return value;
 }
 
-/** The arguments after the token, secrets redacted (and the workspace key wherever it hides), capped. */
+/**
+ * The arguments after the token as every audit entry keeps parameters (`auditParams`): secrets
+ * redacted (the workspace key wherever it hides), long values shortened, a few KB at most.
+ */
 export function auditArgs(args: readonly XmlParam[], secrets: readonly string[]): unknown {
-  const redacted = redactParams(args.map(jsonable), { secrets });
-  const text = JSON.stringify(redacted);
-  if (text.length <= AUDIT_ARGS_MAX_CHARS) return redacted;
-  return { truncated: true, preview: text.slice(0, AUDIT_ARGS_MAX_CHARS) };
+  const kept = auditParams({ args: args.map(jsonable) }, { keys: ['args'], secrets }) as {
+    args?: unknown;
+  };
+  return kept.args ?? kept;
 }
 
 /** One entry per call through the endpoint: `xmlrpc.<method>`, naming the token it came with. */

@@ -85,7 +85,7 @@ describe.each(TEST_BACKENDS)(
       }[];
       imageDisk = images[0]!.disk_id;
       foreignVm = (await vmIds())[0]!.id;
-    });
+    }, 60_000);
     afterAll(() => gw?.close());
 
     it('lets each role do what it may, and records what a creation makes as the member’s', async () => {
@@ -202,6 +202,34 @@ describe.each(TEST_BACKENDS)(
         ]),
       );
       expect(await upstream('hosting.vm.info', [opVm])).toMatchObject({ cores: before.cores });
+
+      // An admin approves the resize: it runs as it was filed, decided again by the gate.
+      const resize = stored.find((request) => request.call?.method === 'hosting.vm.update')!;
+      expect(describeRequest(resize.action, resize.params)).toContain(
+        'through the XML-RPC endpoint',
+      );
+      const decided = await approvals.apply(gw.workspaceId, resize.id, {
+        type: 'approve',
+        by: gw.memberIds.admin,
+        role: 'admin',
+        reason: 'fine',
+      });
+      expect(decided.ok).toBe(true);
+      const plain = { endpoint: gw.sim.url, apiKey: gw.apiKey };
+      const ran = await executeApproved(
+        {
+          approvals,
+          team: gw.team,
+          conn: plain,
+          workspaceId: gw.workspaceId,
+          gateFor: (request) => requesterConnection(plain, gw.workspaceId, request),
+          actor: { memberId: gw.memberIds.admin, memberEmail: 'admin@example.test', ip: null },
+          later: () => undefined,
+        },
+        resize.id,
+      );
+      expect(ran.operations).toHaveLength(1);
+      expect(await upstream('hosting.vm.info', [opVm])).toMatchObject({ cores: 4 });
       await setApprovalPolicy(
         gw.workspaceId,
         { aboveCores: null, operatorDeletes: false },

@@ -17,7 +17,7 @@ describe.each(TEST_BACKENDS)(
     let gw: GatewayHarness;
     beforeAll(async () => {
       gw = await startGateway(backend);
-    });
+    }, 60_000);
     afterAll(() => gw?.close());
 
     it('answers every role’s reads as Gandi does, and never shows the workspace key', async () => {

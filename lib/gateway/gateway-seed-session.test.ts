@@ -13,7 +13,7 @@ describe('the seed’s example session through the endpoint with an owner token'
   let gw: GatewayHarness;
   beforeAll(async () => {
     gw = await startGateway('sqlite', { apiKey: DEMO_API_KEY });
-  });
+  }, 60_000);
   afterAll(() => gw?.close());
 
   it('works call for call, and every change it made is audited with the token’s name', async () => {
