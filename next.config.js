@@ -7,6 +7,9 @@ const nextConfig = {
   // xmlrpc and sax are CommonJS server libraries; keep them out of the bundler.
   serverExternalPackages: ['xmlrpc'],
   poweredByHeader: false,
+  // Gandi's tools post to `/xmlrpc/` and never follow a redirect: the XML-RPC endpoint answers
+  // there and at `/xmlrpc`. Every other path still loses its trailing slash, in proxy.ts.
+  skipTrailingSlashRedirect: true,
   // The panel must never be framed by another origin (clickjacking of destructive actions).
   async headers() {
     return [

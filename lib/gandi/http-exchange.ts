@@ -49,10 +49,12 @@ export interface Exchange {
   method: string;
   body: string;
   signal: AbortSignal | undefined;
+  /** Receives the answer's text as it came (a forwarder passes it on unchanged). */
+  onBody?: (text: string) => void;
 }
 
 /** One HTTP POST → decoded value; throws GandiError for every failure. */
-export function post({ conn, method, body, signal }: Exchange): Promise<XmlRpcValue> {
+export function post({ conn, method, body, signal, onBody }: Exchange): Promise<XmlRpcValue> {
   const secrets = [conn.apiKey];
   const host = endpointHost(conn.endpoint);
   const fail = (init: Omit<GandiErrorInit, 'method' | 'secrets' | 'endpointHost'>) =>
@@ -146,6 +148,7 @@ export function post({ conn, method, body, signal }: Exchange): Promise<XmlRpcVa
           return;
         }
         const text = Buffer.concat(chunks, size).toString('utf8');
+        onBody?.(text);
         let decoded;
         try {
           decoded = decodeMethodResponse(text);

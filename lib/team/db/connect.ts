@@ -10,6 +10,7 @@ import { operatorDeletePolicy } from './migrations/0006-operator-delete-policy';
 import { approvalCall } from './migrations/0007-approval-call';
 import { quotaReservations } from './migrations/0008-quota-reservations';
 import { auditMac } from './migrations/0009-audit-mac';
+import { accessTokens } from './migrations/0014-access-tokens';
 import type { TeamDatabase } from './schema';
 
 export type TeamDb = Kysely<TeamDatabase>;
@@ -34,6 +35,7 @@ const migrations: MigrationProvider = {
     '0007-approval-call': approvalCall,
     '0008-quota-reservations': quotaReservations,
     '0009-audit-mac': auditMac,
+    '0014-access-tokens': accessTokens,
   }),
 };
 

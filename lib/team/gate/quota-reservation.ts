@@ -61,9 +61,13 @@ export async function reserveQuota(
 /** An operation as a mutator answers it (with its step and object ids). */
 type OperationLike = Extract<OwnedOperation, { vmId: number | null }> & { step: string };
 
-/** The operations in a mutator's answer (one operation, or a list). */
+/**
+ * The operations in a mutator's answer (one operation, or a list), or in a call the XML-RPC
+ * endpoint forwarded (`forwardCall`'s `{ value, body, operations }`).
+ */
 export function operationsIn(result: unknown): OperationLike[] {
-  const list = Array.isArray(result) ? result : [result];
+  const forwarded = (result as { operations?: unknown } | null)?.operations;
+  const list = Array.isArray(forwarded) ? forwarded : Array.isArray(result) ? result : [result];
   return list.filter(
     (item): item is OperationLike =>
       !!item &&
