@@ -34,6 +34,10 @@ const envSchema = z.object({
   PORTAL_ENCRYPTION_KEY: z.string().min(1).optional(),
   // The shell warns when the credits last fewer days than this at the current burn.
   RUNWAY_WARNING_DAYS: z.coerce.number().positive().default(7),
+  // Proxies in front that append to X-Forwarded-For (0: the socket address is the client's).
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // Bearer token of GET /metrics; unset: /metrics answers 404.
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
 });
 
 export interface ServerEnv {
@@ -49,6 +53,8 @@ export interface ServerEnv {
   portalEncryptionKey?: string;
   /** Below this many days of credits left, the shell shows a runway warning. */
   runwayWarningDays: number;
+  trustProxyHops: number;
+  metricsToken?: string;
 }
 
 let cached: ServerEnv | undefined;
@@ -84,6 +90,8 @@ export function getEnv(): ServerEnv {
     portalDataDir: env.PORTAL_DATA_DIR,
     ...(env.PORTAL_ENCRYPTION_KEY ? { portalEncryptionKey: env.PORTAL_ENCRYPTION_KEY } : {}),
     runwayWarningDays: env.RUNWAY_WARNING_DAYS,
+    trustProxyHops: env.TRUST_PROXY_HOPS,
+    ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
   };
   return cached;
 }

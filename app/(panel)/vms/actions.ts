@@ -6,7 +6,7 @@ import {
   confirmedForDelete,
   createVmOnce,
   deleteVmStep,
-  findCreation,
+  creationClaimed,
   rebootVm,
   resizeVm,
   startVm,
@@ -86,7 +86,7 @@ export const createVmAction = defineAction(
     // No revalidatePath: the list is rendered per request, and re-rendering the wizard here
     // would only cost upstream calls.
     // A resubmit of the same wizard gets its first result back: nothing new to count.
-    if (!(await findCreation(session, input.token))) {
+    if (!(await creationClaimed(session, input.token))) {
       await checkCreationQuota(session, {
         cores: input.cores,
         memoryMb: input.memory,

@@ -1,10 +1,12 @@
 'use server';
 
-import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { ActionState } from '@/lib/action-state';
-import { clientAddress, describeWait, signInThrottle } from '@/lib/dal/sign-in-throttle';
+import { lockedOutMessage, lockoutSuffix } from '@/lib/dal/sign-in';
+import { requestClientAddress } from '@/lib/request-address';
+import { addressKey, targetKey } from '@/lib/shared-state/sign-in-throttle';
+import { signInThrottle } from '@/lib/shared-state/runtime';
 import { startTeamSession } from '@/lib/session';
 import { formDataToObject } from '@/lib/validation/form';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '../password';
@@ -21,15 +23,7 @@ export async function teamSignInAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
-  const headerList = await headers();
-  const client = clientAddress(headerList.get('x-forwarded-for'), headerList.get('x-real-ip'));
-  const verdict = signInThrottle.check(client);
-  if (!verdict.allowed) {
-    return {
-      status: 'error',
-      message: `Too many failed sign-ins from this address. Try again in ${describeWait(verdict.retryAfterMs)}.`,
-    };
-  }
+  const client = await requestClientAddress();
   const parsed = teamSignInSchema.safeParse(formDataToObject(formData));
   if (!parsed.success) {
     return {
@@ -38,8 +32,15 @@ export async function teamSignInAction(
       fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
     };
   }
+  // The same rules as the personal sign-in: per address AND per target (the email).
+  const target = targetKey('team-email', parsed.data.email);
+  const keys = [addressKey(client), target];
   let sessionId: string | undefined;
   try {
+    const throttle = await signInThrottle();
+    const verdict = await throttle.check(keys);
+    if (!verdict.allowed)
+      return { status: 'error', message: lockedOutMessage(verdict.retryAfterMs) };
     const store = await teamStore();
     const candidates = await store.findMembersForSignIn(parsed.data.email);
     let matched: (typeof candidates)[number] | undefined;
@@ -65,12 +66,10 @@ export async function teamSignInAction(
           message: 'Wrong password',
         });
       }
-      const lockout = signInThrottle.recordFailure(client);
-      const suffix =
-        lockout > 0 ? ` Too many failures: wait ${describeWait(lockout)} before the next try.` : '';
-      return { status: 'error', message: `${FAILED}${suffix}` };
+      const lockout = await throttle.recordFailure(keys);
+      return { status: 'error', message: `${FAILED}${lockoutSuffix(lockout)}` };
     }
-    signInThrottle.recordSuccess(client);
+    await throttle.recordSuccess(target);
     sessionId = await store.createSession(matched);
     await store.appendAudit(matched.workspace_id, {
       memberId: matched.id,

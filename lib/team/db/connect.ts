@@ -7,6 +7,7 @@ import { quotas } from './migrations/0003-quotas';
 import { approvals } from './migrations/0004-approvals';
 import { approvalPolicies } from './migrations/0005-approval-policies';
 import { operatorDeletePolicy } from './migrations/0006-operator-delete-policy';
+import { sharedState } from './migrations/0010-shared-state';
 import type { TeamDatabase } from './schema';
 
 export type TeamDb = Kysely<TeamDatabase>;
@@ -28,6 +29,7 @@ const migrations: MigrationProvider = {
     '0004-approvals': approvals,
     '0005-approval-policies': approvalPolicies,
     '0006-operator-delete-policy': operatorDeletePolicy,
+    '0010-shared-state': sharedState,
   }),
 };
 
@@ -51,7 +53,12 @@ export async function openTeamDb(config: TeamDbConfig): Promise<OpenedTeamDb> {
     const pool = new Pool({ connectionString: config.url, max: 10 });
     db = new Kysely<TeamDatabase>({ dialect: new PostgresDialect({ pool }) });
   }
-  const { error, results } = await new Migrator({ db, provider: migrations }).migrateToLatest();
+  const { error, results } = await new Migrator({
+    db,
+    provider: migrations,
+    // Numbers are reserved per feature branch: a database may have met 0010 before 0007 existed.
+    allowUnorderedMigrations: true,
+  }).migrateToLatest();
   if (error) {
     await db.destroy();
     const failed = results?.find((result) => result.status === 'Error')?.migrationName;
