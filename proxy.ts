@@ -13,6 +13,8 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Everything except sign-in, team invitation links (anonymous by nature), route handlers (they
-  // answer 401 themselves) and static files.
-  matcher: ['/((?!login|invite/|api|_next/static|_next/image|favicon.ico|icon.svg).*)'],
+  // answer 401 themselves), the probes and metrics (for machines) and static files.
+  matcher: [
+    '/((?!login|invite/|api|healthz|readyz|metrics|_next/static|_next/image|favicon.ico|icon.svg).*)',
+  ],
 };

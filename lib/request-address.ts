@@ -2,7 +2,7 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { clientAddress } from '@/lib/client-address';
 import { getEnv } from '@/lib/env';
-import { PEER_ADDRESS_HEADER, peerAddressFrom } from '@/lib/server/peer-address';
+import { PEER_ADDRESS_HEADER, peerAddressFrom } from '@/lib/server/request-stamp';
 
 /** The client address of the current request (socket, or across TRUST_PROXY_HOPS proxies). */
 export async function requestClientAddress(): Promise<string> {
