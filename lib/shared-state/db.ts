@@ -29,6 +29,21 @@ export type SharedTables = {
     expires_at: number | string;
     revoked_at: number | string | null;
   };
+  jobs: {
+    id: string;
+    kind: string;
+    dedupe_key: string | null;
+    payload: string;
+    checkpoint: string | null;
+    state: 'queued' | 'done' | 'failed';
+    attempts: number;
+    lease_owner: string | null;
+    lease_until: number | string;
+    run_after: number | string;
+    error: string | null;
+    created_at: number | string;
+    updated_at: number | string;
+  };
 };
 
 export type SharedDb = Kysely<TeamDatabase & SharedTables>;

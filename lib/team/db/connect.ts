@@ -8,6 +8,7 @@ import { approvals } from './migrations/0004-approvals';
 import { approvalPolicies } from './migrations/0005-approval-policies';
 import { operatorDeletePolicy } from './migrations/0006-operator-delete-policy';
 import { sharedState } from './migrations/0010-shared-state';
+import { jobs } from './migrations/0011-jobs';
 import type { TeamDatabase } from './schema';
 
 export type TeamDb = Kysely<TeamDatabase>;
@@ -30,6 +31,7 @@ const migrations: MigrationProvider = {
     '0005-approval-policies': approvalPolicies,
     '0006-operator-delete-policy': operatorDeletePolicy,
     '0010-shared-state': sharedState,
+    '0011-jobs': jobs,
   }),
 };
 
