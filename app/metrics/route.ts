@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { getEnv } from '@/lib/env';
+import { refreshJobQueueDepth } from '@/lib/jobs/runtime';
 import { panelMetrics } from '@/lib/observability/metrics';
 
 export const runtime = 'nodejs';
@@ -20,6 +21,7 @@ export async function GET(request: Request) {
     });
   }
   const metrics = panelMetrics();
+  await refreshJobQueueDepth().catch(() => undefined);
   return new Response(await metrics.registry.metrics(), {
     headers: { 'Content-Type': metrics.registry.contentType, 'Cache-Control': 'no-store' },
   });

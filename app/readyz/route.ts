@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { configuredEndpoints } from '@/lib/endpoints';
 import { GandiError, versionInfo } from '@/lib/gandi';
+import { ensureJobRunner } from '@/lib/jobs/runtime';
 import { checkReadiness } from '@/lib/observability/readiness';
 import { isDraining } from '@/lib/server/lifecycle';
 import { getTeamDb } from '@/lib/team/db';
@@ -14,6 +15,8 @@ const PROBE_TIMEOUT_MS = 5_000;
 
 /** Readiness: 200 when storage and every configured upstream answer, else 503 (JSON says which). */
 export async function GET() {
+  // A replica that just started picks up abandoned jobs as soon as the balancer probes it.
+  ensureJobRunner();
   const probes: Record<string, () => Promise<void>> = {
     storage: async () => {
       const { db } = await getTeamDb();

@@ -33,6 +33,8 @@ export const REVOKED_SIGN_OUT_PATH = '/api/session/revoked';
  */
 export const verifySession = cache(async (): Promise<VerifiedSession | null> => {
   const session = await getSession();
+  // Every replica that serves anything also runs durable jobs (one started elsewhere included).
+  void import('@/lib/jobs/runtime').then(({ ensureJobRunner }) => ensureJobRunner());
   if (session.mode === 'team') {
     if (!session.memberSessionId) return null;
     // Loaded only here: personal mode never loads the team storage or a database driver.

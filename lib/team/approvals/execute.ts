@@ -19,9 +19,22 @@ export interface ExecuteDeps {
    * Next's `after` in the action, a collector in tests.
    */
   later: (task: () => Promise<void>) => void;
+  /**
+   * Runs the later steps of a kind that can resume as a durable job instead (any replica, also
+   * after the one that started it dies). Absent: `later`.
+   */
+  durable?: (continuation: Continuation) => Promise<void>;
   /** How long a later step waits for the operations before it (a stop, a creation). */
   stepTimeoutMs?: number;
   pollIntervalMs?: number;
+}
+
+/** What a replica needs to finish a request in steps: the request and the operations so far. */
+export interface Continuation {
+  workspaceId: string;
+  requestId: string;
+  operationIds: number[];
+  actor: ApprovalActor;
 }
 
 const formatWait = (ms: number) =>
@@ -82,12 +95,51 @@ export async function executeApproved(
     actor,
   );
   const next = first.afterDone;
-  deps.later(() => runLaterSteps(deps, kind, request, ids, next).catch(fail));
+  if (deps.durable && kind.resume) {
+    await deps.durable({ workspaceId, requestId, operationIds: ids, actor });
+  } else deps.later(() => runLaterSteps(deps, kind, request, ids, next).catch(fail));
   return { request: progressed.ok ? progressed.request : request, operations: first.operations };
 }
 
+/**
+ * Finishes a request in steps from what was recorded (the durable job's body, on any replica):
+ * waits for the recorded operations, then derives the next step from the upstream state.
+ * `record` keeps the operations started so far, for a replica that takes over after this one.
+ */
+export async function continueApproved(
+  deps: Omit<ExecuteDeps, 'later' | 'durable'>,
+  continuation: Continuation,
+  record: (operationIds: number[]) => Promise<void>,
+): Promise<void> {
+  const { approvals, workspaceId } = deps;
+  const request = await approvals.get(workspaceId, continuation.requestId);
+  if (!request || request.state !== 'executing') return;
+  const kind = approvalKind(request.action);
+  const fail = (err: unknown) =>
+    approvals.apply(
+      workspaceId,
+      request.id,
+      { type: 'failed', message: failureMessage(err) },
+      deps.actor,
+    );
+  try {
+    if (!kind?.resume) throw new ActionError(`This portal cannot resume “${request.action}”.`);
+    const resume = kind.resume;
+    const ctx = { conn: deps.conn, workspaceId };
+    await runLaterSteps(
+      { ...deps, later: () => undefined, onStep: record },
+      kind,
+      request,
+      continuation.operationIds,
+      () => resume(request.params, ctx),
+    );
+  } catch (err) {
+    await fail(err);
+  }
+}
+
 async function runLaterSteps(
-  deps: ExecuteDeps,
+  deps: ExecuteDeps & { onStep?: (operationIds: number[]) => Promise<void> },
   kind: RegisteredKind,
   request: StoredApproval,
   doneSoFar: number[],
@@ -115,6 +167,7 @@ async function runLaterSteps(
   const step = await next();
   await own(deps, kind, request, step.operations);
   const ids = [...doneSoFar, ...step.operations.map((op) => op.id)];
+  await deps.onStep?.(ids);
   if (step.afterDone) {
     await approvals.apply(workspaceId, request.id, { type: 'progress', operationIds: ids }, actor);
     return runLaterSteps(deps, kind, request, ids, step.afterDone);
