@@ -12,6 +12,8 @@ const METRICS_TOKEN = 'e2e-only-metrics-token-0123456789';
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
+  // The storage opens (and migrates) on first use: probe each replica once.
+  for (const base of e2eReplicas.replicaUrls) await fetch(`${base}/readyz`);
   // Every browser request reaches the replicas from HAProxy for 127.0.0.1: start with no failures
   // counted for it (a previous run's are in the same database).
   const client = new Client({ connectionString: e2eReplicas.databaseUrl });
