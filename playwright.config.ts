@@ -75,6 +75,9 @@ export default defineConfig({
         // e2e edits it directly to prove the audit chain catches it).
         PORTAL_ENCRYPTION_KEY: 'ZTJlLW9ubHktcG9ydGFsLWVuY3J5cHRpb24ta2V5ISE=',
         PORTAL_DATA_DIR: path.join(__dirname, '.data', `e2e-${panelPort}`),
+        // The storage outlives runs while simulator handles repeat after a restart: a run's
+        // workspaces must not count against the next run's accounts.
+        PORTAL_MAX_WORKSPACES_PER_ACCOUNT: '1000',
       },
     },
   ],

@@ -1,7 +1,7 @@
 import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
-import { GandiError, userMessage } from '@/lib/gandi';
+import { GandiError, runGated, userMessage } from '@/lib/gandi';
 import type { ActionState } from '@/lib/action-state';
 import { handleRevokedKey, verifySession, type VerifiedSession } from '@/lib/dal/auth';
 import { formDataToObject } from '@/lib/validation/form';
@@ -91,14 +91,29 @@ function runAction<S extends z.ZodType, T>(
       const principal = ctx.principal?.kind === 'team' ? ctx.principal : undefined;
       // Loaded only for team members: personal mode never touches the team storage.
       const team = principal ? await import('@/lib/team/guard') : undefined;
-      if (team && principal && !options) {
-        const refusal = await team.authorizeTeamAction(ctx, principal, options, undefined, raw);
+      const keys = team ? (await import('@/lib/team/audit/audit-params')).knownKeys(schema) : null;
+      if (team && principal) {
+        // Permission before parsing: a refused member's input is neither validated nor logged
+        // beyond the (capped) fields the action knows.
+        const refusal = await team.authorizeBeforeParsing(
+          ctx,
+          principal,
+          options as ActionPermission<never> | undefined,
+          raw,
+          keys,
+        );
         if (!refusal.allowed) return { status: 'error', message: refusal.message };
       }
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
         if (team && principal && options) {
-          await team.recordInvalidInput(ctx, principal, options as ActionPermission<never>, raw);
+          await team.recordInvalidInput(
+            ctx,
+            principal,
+            options as ActionPermission<never>,
+            raw,
+            keys,
+          );
         }
         return {
           status: 'error',
@@ -114,7 +129,8 @@ function runAction<S extends z.ZodType, T>(
       if (!verdict.allowed) return { status: 'error', message: verdict.message };
       let data: T;
       try {
-        data = await handler(parsed.data, ctx);
+        // Work a member causes: a mutator called around the gated connection is refused.
+        data = await runGated(() => handler(parsed.data, ctx));
       } catch (err) {
         await team.recordTeamOutcome(ctx, principal, options, parsed.data, verdict.refs, {
           ok: false,

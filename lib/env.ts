@@ -32,6 +32,8 @@ const envSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   PORTAL_DATA_DIR: z.string().min(1).default('.data'),
   PORTAL_ENCRYPTION_KEY: z.string().min(1).optional(),
+  // How many team workspaces one Gandi account (endpoint + handle) may have.
+  PORTAL_MAX_WORKSPACES_PER_ACCOUNT: z.coerce.number().int().positive().default(3),
   // The shell warns when the credits last fewer days than this at the current burn.
   RUNWAY_WARNING_DAYS: z.coerce.number().positive().default(7),
   // Proxies in front that append to X-Forwarded-For (0: the socket address is the client's).
@@ -51,6 +53,8 @@ export interface ServerEnv {
   portalDataDir: string;
   /** 32 bytes, base64: encrypts team workspaces' API keys at rest (checked by lib/team). */
   portalEncryptionKey?: string;
+  /** How many team workspaces one Gandi account may have (squatting is bounded). */
+  maxWorkspacesPerAccount: number;
   /** Below this many days of credits left, the shell shows a runway warning. */
   runwayWarningDays: number;
   trustProxyHops: number;
@@ -89,6 +93,7 @@ export function getEnv(): ServerEnv {
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     portalDataDir: env.PORTAL_DATA_DIR,
     ...(env.PORTAL_ENCRYPTION_KEY ? { portalEncryptionKey: env.PORTAL_ENCRYPTION_KEY } : {}),
+    maxWorkspacesPerAccount: env.PORTAL_MAX_WORKSPACES_PER_ACCOUNT,
     runwayWarningDays: env.RUNWAY_WARNING_DAYS,
     trustProxyHops: env.TRUST_PROXY_HOPS,
     ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),

@@ -74,7 +74,11 @@ export async function getSession(): Promise<IronSession<SessionData>> {
  * Makes this browser's session a team member's: the cookie then holds no API key, only the
  * server-side member session (checked on every request, so removing the member ends it).
  */
-export async function startTeamSession(memberSessionId: string): Promise<void> {
+export async function startTeamSession(
+  memberSessionId: string,
+  workspaceId: string,
+): Promise<void> {
+  await rememberTeamWorkspace(workspaceId);
   const session = await getSession();
   session.apiKey = undefined;
   session.endpointId = undefined;
@@ -84,4 +88,29 @@ export async function startTeamSession(memberSessionId: string): Promise<void> {
   session.memberSessionId = memberSessionId;
   session.signedInAt = Date.now();
   await session.save();
+}
+
+/**
+ * The workspace this browser last entered (its id, not a secret): the team sign-in form starts
+ * from it, since a sign-in names its workspace. Outlives sign-out on purpose.
+ */
+export const TEAM_WORKSPACE_COOKIE = 'gandi_team_workspace';
+const WORKSPACE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function rememberTeamWorkspace(workspaceId: string): Promise<void> {
+  const headerList = await headers();
+  const { cookieOptions } = sessionOptions({
+    password: getEnv().sessionPassword,
+    cookieSecure: getEnv().cookieSecure,
+    requestIsHttps: isHttpsRequest(headerList.get('x-forwarded-proto')),
+  });
+  (await cookies()).set(TEAM_WORKSPACE_COOKIE, workspaceId, {
+    ...cookieOptions,
+    maxAge: 400 * 24 * 60 * 60,
+  });
+}
+
+export async function rememberedTeamWorkspace(): Promise<string | null> {
+  const value = (await cookies()).get(TEAM_WORKSPACE_COOKIE)?.value;
+  return value && WORKSPACE_ID.test(value) ? value : null;
 }

@@ -5,6 +5,7 @@ import { TeamSignInForm } from '@/components/team/team-sign-in-form';
 import { ThemeToggle } from '@/components/layout/theme-toggle';
 import { configuredEndpoints } from '@/lib/endpoints';
 import { verifySession } from '@/lib/dal/auth';
+import { rememberedTeamWorkspace } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -16,10 +17,14 @@ const REASONS: Record<string, string> = {
 export default async function LoginPage({
   searchParams,
 }: {
-  searchParams: Promise<{ reason?: string | string[] }>;
+  searchParams: Promise<{ reason?: string | string[]; workspace?: string | string[] }>;
 }) {
   if (await verifySession()) redirect('/');
-  const { reason } = await searchParams;
+  const { reason, workspace } = await searchParams;
+  // A team's sign-in link names its workspace; else the one this browser entered last.
+  const workspaceId =
+    (typeof workspace === 'string' && /^[0-9a-f-]{36}$/i.test(workspace) ? workspace : null) ??
+    (await rememberedTeamWorkspace());
   const notice = typeof reason === 'string' ? REASONS[reason] : undefined;
   // Only ids and labels reach the browser; URLs stay on the server.
   const endpoints = configuredEndpoints().map(({ id, label }) => ({ id, label }));
@@ -47,7 +52,7 @@ export default async function LoginPage({
           </section>
           <section className="rounded-lg border border-zinc-200 bg-white p-6 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
             <h2 className="mb-4 text-base font-semibold">Team — email + password</h2>
-            <TeamSignInForm />
+            <TeamSignInForm workspaceId={workspaceId} />
           </section>
         </div>
         <div className="flex justify-center">

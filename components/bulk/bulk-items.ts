@@ -9,8 +9,8 @@ import { deleteVmPhase, rebootVm, startVm, stopVm } from '@/lib/dal/vm-mutations
 import { diskInfo, ipInfo, vmInfo, type GandiConnection } from '@/lib/gandi';
 import { heldRequestOf } from '@/lib/team/approvals/held';
 import { holdDelete } from '@/lib/team/approvals/policy-hook';
+import type { GateCall } from '@/lib/team/gate/gate-types';
 import type { ResourceKind, TeamAction } from '@/lib/team/permission';
-import { checkSnapshotQuota } from '@/lib/team/quotas/hooks';
 import type { BulkItemResult, BulkKind, DeletePhase } from './bulk-model';
 
 /**
@@ -82,12 +82,22 @@ async function deleteIpInterface(conn: GandiConnection, id: number): Promise<Sta
  */
 function unlessHeld(
   action: 'vm.delete' | 'disk.delete' | 'iface.delete',
+  callOf: (conn: GandiConnection, id: number) => Promise<GateCall>,
   paramsOf: (conn: GandiConnection, id: number) => Promise<Record<string, unknown>>,
   run: ItemRunner,
 ): ItemRunner {
   return async (conn, id, ctx) =>
-    (await holdDelete(ctx, action, () => paramsOf(conn, id))) ?? run(conn, id, ctx);
+    (await holdDelete(ctx, action, await callOf(conn, id), () => paramsOf(conn, id))) ??
+    run(conn, id, ctx);
 }
+
+/** The delete call an item makes (for an address: its interface's). */
+const deleteCall =
+  (method: string, idOf: (conn: GandiConnection, id: number) => Promise<number> | number) =>
+  async (conn: GandiConnection, id: number): Promise<GateCall> => ({
+    method,
+    args: [await idOf(conn, id)],
+  });
 
 const vmDeleteParams = async (conn: GandiConnection, id: number) => ({
   vm_id: id,
@@ -102,26 +112,16 @@ const ifaceDeleteParams = async (conn: GandiConnection, id: number) => {
   return { iface_id: ifaceId, label: await ifaceLabel(conn, ifaceId) };
 };
 
-/** A snapshot is a new disk: it counts against team quotas like the single-disk action. */
-async function snapshotWithinQuota(
-  conn: GandiConnection,
-  diskId: number,
-  ctx: ActionContext,
-): Promise<Started> {
-  await checkSnapshotQuota(ctx, diskId);
-  return snapshotDisk(conn, diskId, '');
-}
+/** A snapshot is a new disk: the gate counts it against team quotas like the single-disk form. */
+const snapshotWithinQuota = (conn: GandiConnection, diskId: number): Promise<Started> =>
+  snapshotDisk(conn, diskId, '');
 
 /** A VM's snapshot is one of its system disk (the boot disk), named by date like the form's. */
-async function snapshotSystemDisk(
-  conn: GandiConnection,
-  id: number,
-  ctx: ActionContext,
-): Promise<Started> {
+async function snapshotSystemDisk(conn: GandiConnection, id: number): Promise<Started> {
   const vm = await vmInfo(conn, id);
   const system = vm.disks.find((disk) => disk.isBootDisk);
   if (!system) throw new ActionError(`${vm.hostname} has no system disk to snapshot.`);
-  return snapshotWithinQuota(conn, system.id, ctx);
+  return snapshotWithinQuota(conn, system.id);
 }
 
 const ITEM_ACTIONS: { [K in BulkKind]: Record<string, ItemAction> } = {
@@ -129,7 +129,16 @@ const ITEM_ACTIONS: { [K in BulkKind]: Record<string, ItemAction> } = {
     start: item('vm', 'vm.start', whenVm('halted', 'started', startVm)),
     stop: item('vm', 'vm.stop', whenVm('running', 'stopped', stopVm)),
     reboot: item('vm', 'vm.reboot', whenVm('running', 'rebooted', rebootVm)),
-    delete: item('vm', 'vm.delete', unlessHeld('vm.delete', vmDeleteParams, deleteVmStopFirst)),
+    delete: item(
+      'vm',
+      'vm.delete',
+      unlessHeld(
+        'vm.delete',
+        deleteCall('hosting.vm.delete', (_conn, id) => id),
+        vmDeleteParams,
+        deleteVmStopFirst,
+      ),
+    ),
     // Who may snapshot a VM's disks: who may act on that VM.
     snapshot: item('vm', 'disk.snapshot', snapshotSystemDisk),
   },
@@ -138,14 +147,24 @@ const ITEM_ACTIONS: { [K in BulkKind]: Record<string, ItemAction> } = {
     delete: item(
       'disk',
       'disk.delete',
-      unlessHeld('disk.delete', diskDeleteParams, deleteDiskById),
+      unlessHeld(
+        'disk.delete',
+        deleteCall('hosting.disk.delete', (_conn, id) => id),
+        diskDeleteParams,
+        deleteDiskById,
+      ),
     ),
   },
   ip: {
     delete: item(
       'ip',
       'ip.delete',
-      unlessHeld('iface.delete', ifaceDeleteParams, deleteIpInterface),
+      unlessHeld(
+        'iface.delete',
+        deleteCall('hosting.iface.delete', interfaceOf),
+        ifaceDeleteParams,
+        deleteIpInterface,
+      ),
     ),
   },
 };

@@ -7,11 +7,24 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/input';
 import { FormMessage } from './form-message';
 
-/** Team members sign in with email and password; the workspace's key stays on the server. */
-export function TeamSignInForm() {
+/**
+ * Team members sign in to one workspace (named by their team's sign-in link, or the one this
+ * browser entered last) with email and password; the workspace's key stays on the server.
+ */
+export function TeamSignInForm({ workspaceId }: { workspaceId: string | null }) {
   const [state, formAction] = useActionState(teamSignInAction, idleState);
   return (
     <form action={formAction} className="space-y-4" noValidate aria-label="Team sign-in">
+      <TextField
+        id="team-workspace"
+        name="workspace"
+        label="Workspace ID"
+        hint="From your team’s sign-in link."
+        defaultValue={workspaceId ?? ''}
+        autoComplete="off"
+        required
+        error={fieldError(state, 'workspace')}
+      />
       <TextField
         id="team-email"
         name="email"

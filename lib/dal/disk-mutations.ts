@@ -78,10 +78,17 @@ function openDatacenter(datacenters: readonly Datacenter[], id: Id, field: strin
 // ---------------------------------------------------------------------------------------------
 // Create: empty, a copy of one of the account's disks, or an image
 
-export async function createDisk(
+/** The call a disk creation makes: `disk.create` (empty) or `disk.create_from` (a source). */
+export interface DiskCreatePlan {
+  spec: DiskSpec & { datacenter_id: Id };
+  srcDiskId: Id | null;
+}
+
+/** Checks the form's input against the account (reads only) and says which call it makes. */
+export async function planDiskCreate(
   conn: GandiConnection,
   input: CreateDiskInput,
-): Promise<StartedDiskOperations> {
+): Promise<DiskCreatePlan> {
   const datacenters = await datacenterList(conn);
   const spec: DiskSpec = { name: input.name, type: 'data' };
   if (input.snapshot_profile !== null) spec.snapshot_profile = input.snapshot_profile;
@@ -89,7 +96,7 @@ export async function createDisk(
 
   if (input.source === 'empty') {
     const dc = openDatacenter(datacenters, input.datacenter_id ?? 0, 'datacenter_id');
-    return started(await diskCreate(conn, { ...spec, datacenter_id: dc.id }));
+    return { spec: { ...spec, datacenter_id: dc.id }, srcDiskId: null };
   }
 
   let source: { diskId: Id; datacenterId: Id; sizeMb: number | null; field: string };
@@ -122,7 +129,17 @@ export async function createDisk(
     const problem = copySizeProblem(input.size_gb, source.sizeMb);
     if (problem) refuse(problem, 'size_gb');
   }
-  return started(await diskCreateFrom(conn, { ...spec, datacenter_id: dc.id }, source.diskId));
+  return { spec: { ...spec, datacenter_id: dc.id }, srcDiskId: source.diskId };
+}
+
+export async function createDisk(
+  conn: GandiConnection,
+  input: CreateDiskInput,
+): Promise<StartedDiskOperations> {
+  const { spec, srcDiskId } = await planDiskCreate(conn, input);
+  return started(
+    srcDiskId === null ? await diskCreate(conn, spec) : await diskCreateFrom(conn, spec, srcDiskId),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,6 +8,13 @@ export * from './types';
 export { GandiError, isGandiError, userMessage, type GandiErrorKind } from './errors';
 export { decodeFaultCode, type FaultQualification } from './fault-codes';
 export { DEFAULT_TIMEOUT_MS } from './transport';
+export {
+  inGatedScope,
+  runGated,
+  UngatedCallError,
+  type CallGate,
+  type GatedCall,
+} from './call-gate';
 export { listAll, PAGE_SIZE } from './list';
 export {
   findOperation,

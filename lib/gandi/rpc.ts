@@ -4,6 +4,7 @@
  */
 import type { XmlRpcValue } from './decoder';
 import { XmlRpcDecodeError } from './decoder';
+import { inGatedScope, UngatedCallError } from './call-gate';
 import { GandiError } from './errors';
 import type { RawHostingOperation } from './raw-types';
 import { list, reshapeOperation, ShapeError, struct } from './reshape';
@@ -43,14 +44,20 @@ export function read<T>(
   return run(conn, method, params, true, shape);
 }
 
-/** A mutation: never shared, never retried. */
-export function write<T>(
+/**
+ * A mutation: never shared, never retried, and decided by the connection's gate when it has one.
+ * Inside a gated scope (work a team member caused) a connection without a gate is refused.
+ */
+export async function write<T>(
   conn: GandiConnection,
   method: string,
   params: readonly CallParam[],
   shape: (value: XmlRpcValue) => T,
 ): Promise<T> {
-  return run(conn, method, params, false, shape);
+  const send = () => run(conn, method, params, false, shape);
+  if (conn.gate) return conn.gate.pass({ method, args: params }, send);
+  if (inGatedScope()) throw new UngatedCallError(method);
+  return send();
 }
 
 /** Optional list/count options: omitted when empty, as gandi.cli does. */

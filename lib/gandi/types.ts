@@ -19,6 +19,8 @@ export interface GandiConnection {
   /** Request timeout in ms (default 15 000). */
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Decides every mutation made with this connection (team members' connections carry one). */
+  gate?: import('./call-gate').CallGate;
 }
 
 // ---------------------------------------------------------------------------------------------

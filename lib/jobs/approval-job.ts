@@ -16,11 +16,13 @@ interface Checkpoint {
  * waited for, and each later step is recorded as it starts.
  */
 export async function runApprovalJob(job: Job, ctx: JobContext): Promise<void> {
-  const [{ getApprovalStore }, { getTeamStore }, { continueApproved }] = await Promise.all([
-    import('@/lib/team/approvals/approval-store'),
-    import('@/lib/team/runtime'),
-    import('@/lib/team/approvals/execute'),
-  ]);
+  const [{ getApprovalStore }, { getTeamStore }, { continueApproved }, { requesterConnection }] =
+    await Promise.all([
+      import('@/lib/team/approvals/approval-store'),
+      import('@/lib/team/runtime'),
+      import('@/lib/team/approvals/execute'),
+      import('@/lib/team/gate/requester-connection'),
+    ]);
   const continuation = job.payload as import('@/lib/team/approvals/execute').Continuation;
   const recorded = job.checkpoint as Checkpoint | null;
   const team = await getTeamStore();
@@ -35,6 +37,7 @@ export async function runApprovalJob(job: Job, ctx: JobContext): Promise<void> {
       conn,
       workspaceId: workspace.id,
       actor: continuation.actor,
+      gateFor: (request) => requesterConnection(conn, workspace.id, request),
     },
     { ...continuation, operationIds: recorded?.operationIds ?? continuation.operationIds },
     (operationIds) => ctx.checkpoint({ operationIds } satisfies Checkpoint),

@@ -9,7 +9,7 @@ import {
 } from '@/lib/gandi';
 import type { VerifiedSession } from '@/lib/dal/auth';
 import { heldRequestOf } from './approvals/held';
-import { redactParams } from './audit/redact';
+import { auditParams } from './audit/audit-params';
 import { requestAddress } from './client-address';
 import type { ActionPermission, ResourceRef } from './permission';
 import type { TeamPrincipal } from './principal';
@@ -57,15 +57,56 @@ async function auditContext(ctx: VerifiedSession, principal: TeamPrincipal): Pro
   };
 }
 
+/**
+ * The parameters an audit entry keeps: the fields the action knows (`keys`; for parsed input,
+ * its own), redacted and capped (`auditParams`).
+ */
 function redacted(
   params: unknown,
   options: ActionPermission<never> | undefined,
   secrets: string[],
+  keys: readonly string[] | null = ownKeys(params),
 ): unknown {
   const extraKeys = [...(options?.audit?.redact ?? [])];
   // An SSH key's `value` is the public key: not secret, but long and personal; keep it out.
   if (options?.permission.startsWith('ssh.')) extraKeys.push('value');
-  return redactParams(params, { extraKeys, secrets });
+  return auditParams(params, { keys, extraKeys, secrets });
+}
+
+/** Parsed input holds only the fields its schema knows. */
+const ownKeys = (value: unknown): string[] | null =>
+  value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : null;
+
+/**
+ * Permission before parsing: a member whose role may not do this at all is refused before their
+ * input is validated, and the refusal logs only the (capped) fields the action knows. An action
+ * that declares nothing is refused too (fail closed).
+ */
+export async function authorizeBeforeParsing(
+  ctx: VerifiedSession,
+  principal: TeamPrincipal,
+  options: ActionPermission<never> | undefined,
+  rawInput: unknown,
+  keys: readonly string[] | null,
+): Promise<Authorization> {
+  if (options && decide(principal.role, options.permission) !== 'deny') {
+    return { allowed: true, refs: [] };
+  }
+  const audit = await auditContext(ctx, principal);
+  const message = options ? refusalMessage(principal) : UNDECLARED_MESSAGE;
+  // Reads are not audited (a viewer may read); a refused change is.
+  if (options && !isMutating(options.permission)) return { allowed: false, message };
+  await audit.store.appendAudit(principal.workspaceId, {
+    memberId: principal.memberId,
+    memberEmail: principal.memberEmail,
+    ip: audit.ip,
+    action: options?.permission ?? 'undeclared',
+    resource: null,
+    params: redacted(rawInput, options, audit.secrets, options ? keys : null),
+    result: 'refused',
+    message,
+  });
+  return { allowed: false, message };
 }
 
 export type Authorization =
@@ -90,7 +131,7 @@ export async function authorizeTeamAction<I>(
       ip: audit.ip,
       action: 'undeclared',
       resource: null,
-      params: redacted(rawInput, undefined, audit.secrets),
+      params: redacted(rawInput, undefined, audit.secrets, null),
       result: 'refused',
       message: UNDECLARED_MESSAGE,
     });
@@ -122,7 +163,12 @@ export async function authorizeTeamAction<I>(
     ip: audit.ip,
     action: options.permission,
     resource: describeResource(refs),
-    params: redacted(input ?? rawInput, options as ActionPermission<never>, audit.secrets),
+    params: redacted(
+      input,
+      options as ActionPermission<never>,
+      audit.secrets,
+      input === undefined ? null : ownKeys(input),
+    ),
     result: 'refused',
     message,
   });
@@ -135,6 +181,7 @@ export async function recordInvalidInput(
   principal: TeamPrincipal,
   options: ActionPermission<never>,
   rawInput: unknown,
+  keys: readonly string[] | null,
 ): Promise<void> {
   if (!isMutating(options.permission)) return;
   const audit = await auditContext(ctx, principal);
@@ -144,7 +191,7 @@ export async function recordInvalidInput(
     ip: audit.ip,
     action: options.permission,
     resource: null,
-    params: redacted(rawInput, options, audit.secrets),
+    params: redacted(rawInput, options, audit.secrets, keys),
     result: 'invalid',
     message: 'Invalid input',
   });
@@ -247,6 +294,17 @@ async function recordOwnership(
   });
 }
 
+/** An operation as answered by a mutator (with its object ids), or only its id. */
+type OwnedOperation =
+  | { id: number }
+  | {
+      id: number;
+      vmId: number | null;
+      diskId: number | null;
+      ifaceId: number | null;
+      ipId: number | null;
+    };
+
 /**
  * Records `memberId` as the owner of these operations and, for a creation, of what they create
  * (also used when the portal runs an approved request on the requester's behalf).
@@ -256,7 +314,7 @@ export async function recordOwnedOperations(
   conn: GandiConnection,
   workspaceId: string,
   memberId: string,
-  { operations, creates }: { operations: readonly { id: number }[]; creates: boolean },
+  { operations, creates }: { operations: readonly OwnedOperation[]; creates: boolean },
 ): Promise<ResourceRef[]> {
   const created: ResourceRef[] = [];
   const own = async (ref: ResourceRef) => {
@@ -270,7 +328,8 @@ export async function recordOwnedOperations(
   // Gandi objects carry no owner: the ids come from the operations the creation returned.
   for (const op of operations) {
     try {
-      const info = await operationInfo(conn, op.id);
+      // The operations a mutator answered carry their ids already; others are read.
+      const info = 'vmId' in op ? op : await operationInfo(conn, op.id);
       if (info.vmId) {
         await own({ kind: 'vm', id: info.vmId });
         await ownVmParts(conn, info.vmId, own);

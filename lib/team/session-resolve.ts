@@ -19,8 +19,14 @@ export async function resolveTeamSession(memberSessionId: string): Promise<Verif
     const endpoint = findEndpoint(workspace.endpoint_id);
     if (!endpoint) return null;
     const apiKey = await store.workspaceApiKey(workspace.id);
+    const { gatedConnection } = await import('./gate/gated-connection');
     return {
-      conn: { endpoint: endpoint.url, apiKey },
+      // The only connection a member's request gets: every mutator made with it is decided by
+      // the gate (`lib/team/gate/`) for this member first.
+      conn: gatedConnection(
+        { endpoint: endpoint.url, apiKey },
+        { workspaceId: workspace.id, memberId: member.id, role: member.role },
+      ),
       handle: workspace.handle,
       endpoint: { id: endpoint.id, label: endpoint.label },
       principal: {

@@ -7,6 +7,8 @@ const email = z.email('Enter an email address').trim().toLowerCase().max(254);
 const newPassword = z.string().min(12, 'At least 12 characters').max(200, 'At most 200 characters');
 
 export const teamSignInSchema = z.object({
+  // Sign-in names the workspace (its sign-in link carries it): one email, one workspace.
+  workspace: z.uuid('Use your team’s sign-in link, or paste its workspace ID'),
   email,
   password: z.string().min(1, 'Enter your password').max(200),
 });

@@ -18,12 +18,6 @@ import { diskInfo } from '@/lib/gandi';
 import { holdDelete } from '@/lib/team/approvals/policy-hook';
 import { diskCopySource, type ResourceRef } from '@/lib/team/permission';
 import {
-  checkDiskResizeQuota,
-  checkNewDiskQuota,
-  checkSnapshotQuota,
-  newDiskSizeMb,
-} from '@/lib/team/quotas/hooks';
-import {
   attachDiskSchema,
   confirmNameProblem,
   createDiskSchema,
@@ -46,8 +40,7 @@ const theDisk = ({ disk_id }: { disk_id: number }): ResourceRef => ({ kind: 'dis
 export const createDiskAction = defineAction(
   createDiskSchema,
   async (input, ctx) => {
-    // Team quotas, before the create call (no-op for personal sessions).
-    await checkNewDiskQuota(ctx, () => newDiskSizeMb(ctx, input), 'size_gb');
+    // Team members: the gate decides the create call (catalogue, ownership of a source, quotas).
     const result = await createDisk(ctx.conn, input);
     revalidatePath('/disks');
     return result;
@@ -62,7 +55,6 @@ export const createDiskAction = defineAction(
 export const updateDiskAction = defineAction(
   updateDiskSchema,
   async ({ disk_id, name, size_gb }, ctx) => {
-    await checkDiskResizeQuota(ctx, disk_id, size_gb);
     return renameOrResizeDisk(ctx.conn, disk_id, { name, sizeGb: size_gb });
   },
   { permission: 'disk.update', resource: theDisk },
@@ -103,7 +95,6 @@ export const detachDiskAction = defineAction(
 export const snapshotDiskAction = defineAction(
   snapshotSchema,
   async ({ disk_id, name }, ctx) => {
-    await checkSnapshotQuota(ctx, disk_id);
     return snapshotDisk(ctx.conn, disk_id, name);
   },
   { permission: 'disk.snapshot', resource: theDisk },
@@ -119,7 +110,8 @@ export const deleteDiskAction = defineAction(
   deleteDiskSchema,
   async ({ disk_id, confirm_name }, ctx) => {
     // An operator's delete under the "deletes need approval" policy becomes a request.
-    const held = await holdDelete(ctx, 'disk.delete', async () => {
+    const call = { method: 'hosting.disk.delete', args: [disk_id] };
+    const held = await holdDelete(ctx, 'disk.delete', call, async () => {
       const disk = await diskInfo(ctx.conn, disk_id);
       const mismatch = confirmNameProblem(confirm_name, disk.name);
       if (mismatch) throw new ActionError(mismatch, { confirm_name: [mismatch] });

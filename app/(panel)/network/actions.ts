@@ -18,7 +18,6 @@ import {
   ipUpdateSchema,
 } from '@/lib/validation/network';
 import { holdDelete } from '@/lib/team/approvals/policy-hook';
-import { checkPublicIpQuota } from '@/lib/team/quotas/hooks';
 
 // Thin on purpose: parsing, session and error mapping are defineAction's; the work is in
 // lib/dal/network.ts. Pages refresh themselves when the operations settle.
@@ -26,8 +25,7 @@ import { checkPublicIpQuota } from '@/lib/team/quotas/hooks';
 export const createPublicIfaceAction = defineAction(
   createPublicIfaceSchema,
   async (input, ctx) => {
-    // Team quotas: an IPv4 address counts, IPv6-only does not (no-op for personal sessions).
-    await checkPublicIpQuota(ctx, input.ip_mode);
+    // Team members: the gate decides the create call (an IPv4 address counts in the quotas).
     const created = await createPublicIface(ctx.conn, input);
     revalidatePath('/network');
     return created;
@@ -79,7 +77,8 @@ export const deleteIfaceAction = defineAction(
   ifaceIdSchema,
   async ({ iface_id }, ctx) => {
     // An operator's delete under the "deletes need approval" policy becomes a request.
-    const held = await holdDelete(ctx, 'iface.delete', async () => ({
+    const call = { method: 'hosting.iface.delete', args: [iface_id] };
+    const held = await holdDelete(ctx, 'iface.delete', call, async () => ({
       iface_id,
       label: await ifaceLabel(ctx.conn, iface_id),
     }));

@@ -48,6 +48,10 @@ export default async function TeamPage() {
         <dd>
           {principal.memberEmail} <Badge tone="info">{ROLE_LABELS[principal.role]}</Badge>
         </dd>
+        <dt className="text-zinc-600 dark:text-zinc-400">Sign-in link</dt>
+        <dd>
+          <code className="break-all">/login?workspace={principal.workspaceId}</code>
+        </dd>
         <dt className="text-zinc-600 dark:text-zinc-400">API key</dt>
         <dd>Stored encrypted on the server; never shown.</dd>
       </dl>

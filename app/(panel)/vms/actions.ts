@@ -12,8 +12,9 @@ import {
   startVm,
   stopVm,
 } from '@/lib/dal/vm-mutations';
-import { checkApprovalPolicy, holdDelete } from '@/lib/team/approvals/policy-hook';
-import { checkCreationQuota, checkResizeQuota } from '@/lib/team/quotas/hooks';
+import { holdDelete } from '@/lib/team/approvals/policy-hook';
+import { preflight } from '@/lib/team/gate/preflight';
+import { buildCreateFromCall } from '@/lib/validation/vm-create-call';
 import { createVmSchema, deleteVmSchema, resizeVmSchema, vmIdSchema } from '@/lib/validation/vm';
 
 // Thin on purpose: each action is parsed, session-checked and error-mapped by defineAction; the
@@ -55,7 +56,8 @@ export const deleteVmAction = defineAction(
   async ({ vm_id, confirm_hostname }, ctx) => {
     // An operator's delete under the "deletes need approval" policy becomes a request (the
     // portal stops and deletes it once approved).
-    const held = await holdDelete(ctx, 'vm.delete', async () => {
+    const call = { method: 'hosting.vm.delete', args: [vm_id] };
+    const held = await holdDelete(ctx, 'vm.delete', call, async () => {
       const vm = await confirmedForDelete(ctx.conn, vm_id, confirm_hostname);
       return { vm_id, hostname: vm.hostname };
     });
@@ -70,8 +72,9 @@ export const deleteVmAction = defineAction(
 export const resizeVmAction = defineAction(
   resizeVmSchema,
   async ({ vm_id, memory, cores, accept_reboot }, ctx) => {
-    // Team quotas: a small VM cannot be grown past them (no-op for personal sessions).
-    await checkResizeQuota(ctx, vm_id, { cores, memoryMb: memory });
+    // Team members: the resize is decided (quotas, the policy's cores) before a stop it may
+    // need; the gate decides the update call itself again when it is sent.
+    await preflight(ctx, { method: 'hosting.vm.update', args: [vm_id, { cores, memory }] });
     const result = await resizeVm(ctx.conn, vm_id, { memory, cores }, accept_reboot);
     revalidatePath(`/vms/${vm_id}`);
     return result;
@@ -86,15 +89,13 @@ export const createVmAction = defineAction(
     // No revalidatePath: the list is rendered per request, and re-rendering the wizard here
     // would only cost upstream calls.
     // A resubmit of the same wizard gets its first result back: nothing new to count.
+    // Team members: the creation is decided before a private interface it may need first.
     if (!(await creationClaimed(session, input.token))) {
-      await checkCreationQuota(session, {
-        cores: input.cores,
-        memoryMb: input.memory,
-        diskMb: input.disk_size,
-        ipv4: input.vlan_id === undefined && input.ip_mode === 'dual' ? 1 : 0,
-        ipv6: input.vlan_id === undefined ? 1 : 0,
+      const call = buildCreateFromCall(input);
+      await preflight(session, {
+        method: 'hosting.vm.create_from',
+        args: [call.vmSpec, call.diskSpec, call.srcDiskId],
       });
-      await checkApprovalPolicy(session, input.cores);
     }
     return createVmOnce(session, input);
   },

@@ -24,6 +24,7 @@ export async function acceptInviteAction(
     };
   }
   let sessionId: string;
+  let workspaceId: string;
   try {
     const store = await teamStore();
     const member = await store.acceptInvite(
@@ -43,10 +44,11 @@ export async function acceptInviteAction(
       result: 'ok',
     });
     sessionId = await store.createSession(member);
+    workspaceId = member.workspace_id;
   } catch (err) {
     console.error(`[team invite] ${err instanceof Error ? err.name : 'unexpected error'}`);
     return { status: 'error', message: 'The invitation cannot be used right now.' };
   }
-  await startTeamSession(sessionId);
+  await startTeamSession(sessionId, workspaceId);
   redirect('/');
 }

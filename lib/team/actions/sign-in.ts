@@ -1,6 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { after } from 'next/server';
 import { z } from 'zod';
 import type { ActionState } from '@/lib/action-state';
 import { lockedOutMessage, lockoutSuffix } from '@/lib/dal/sign-in';
@@ -16,8 +17,10 @@ import { teamStore } from '../lazy-store';
 const FAILED = 'Sign-in failed: unknown email or wrong password.';
 
 /**
- * Team sign-in: email + password of a workspace member. The cookie then carries only a member
- * session id; the workspace's key stays in the database, encrypted.
+ * Team sign-in: workspace (named by its sign-in link), email and password of a member of it. The
+ * cookie then carries only a member session id; the workspace's key stays in the database,
+ * encrypted. One row is read and one password hash checked whether or not the member exists, and
+ * the audit entries are written after the response: the answer time tells nothing.
  */
 export async function teamSignInAction(
   _prev: ActionState,
@@ -35,55 +38,45 @@ export async function teamSignInAction(
   // The same rules as the personal sign-in: per address AND per target (the email).
   const target = targetKey('team-email', parsed.data.email);
   const keys = [addressKey(client), target];
-  let sessionId: string | undefined;
+  let session: { id: string; workspaceId: string };
   try {
     const throttle = await signInThrottle();
     const verdict = await throttle.check(keys);
     if (!verdict.allowed)
       return { status: 'error', message: lockedOutMessage(verdict.retryAfterMs) };
     const store = await teamStore();
-    const candidates = await store.findMembersForSignIn(parsed.data.email);
-    let matched: (typeof candidates)[number] | undefined;
-    for (const member of candidates) {
-      if (await verifyPassword(parsed.data.password, member.password_hash)) {
-        matched = member;
-        break;
-      }
-    }
-    // Same work for an unknown email, so the answer time does not reveal who is a member.
-    if (candidates.length === 0) await verifyPassword(parsed.data.password, DUMMY_PASSWORD_HASH);
-    if (!matched) {
+    const { workspace, email, password } = parsed.data;
+    const member = await store.findMemberForSignIn(workspace, email);
+    const passwordOk = await verifyPassword(password, member?.password_hash ?? DUMMY_PASSWORD_HASH);
+    const ip = client === 'unknown' ? null : client;
+    const audit = (result: 'ok' | 'refused', id: string, memberEmail: string) =>
+      after(() =>
+        store
+          .appendAudit(workspace, {
+            memberId: id,
+            memberEmail,
+            ip,
+            action: 'session.sign_in',
+            resource: null,
+            params: {},
+            result,
+            ...(result === 'refused' ? { message: 'Wrong password' } : {}),
+          })
+          .catch(() => undefined),
+      );
+    if (!member || !passwordOk) {
       // A wrong password for a real member is worth knowing in that workspace's log.
-      for (const member of candidates) {
-        await store.appendAudit(member.workspace_id, {
-          memberId: member.id,
-          memberEmail: member.email,
-          ip: client === 'unknown' ? null : client,
-          action: 'session.sign_in',
-          resource: null,
-          params: {},
-          result: 'refused',
-          message: 'Wrong password',
-        });
-      }
+      if (member) audit('refused', member.id, member.email);
       const lockout = await throttle.recordFailure(keys);
       return { status: 'error', message: `${FAILED}${lockoutSuffix(lockout)}` };
     }
     await throttle.recordSuccess(target);
-    sessionId = await store.createSession(matched);
-    await store.appendAudit(matched.workspace_id, {
-      memberId: matched.id,
-      memberEmail: matched.email,
-      ip: client === 'unknown' ? null : client,
-      action: 'session.sign_in',
-      resource: null,
-      params: {},
-      result: 'ok',
-    });
+    session = { id: await store.createSession(member), workspaceId: member.workspace_id };
+    audit('ok', member.id, member.email);
   } catch (err) {
     console.error(`[team sign-in] ${err instanceof Error ? err.name : 'unexpected error'}`);
     return { status: 'error', message: 'Team sign-in is not available right now.' };
   }
-  await startTeamSession(sessionId);
+  await startTeamSession(session.id, session.workspaceId);
   redirect('/');
 }

@@ -5,6 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { accountInfo } from '@/lib/gandi';
 import { ActionError, defineAction } from '@/lib/action';
 import { findEndpoint } from '@/lib/endpoints';
+import { getEnv } from '@/lib/env';
 import { startTeamSession } from '@/lib/session';
 import { hashPassword } from '../password';
 import { createWorkspaceSchema, replaceKeySchema } from '../validation';
@@ -23,6 +24,13 @@ export const createWorkspaceAction = defineAction(
       throw new ActionError('You are already in a team workspace.');
     }
     const store = await teamStore();
+    // A key can make a few workspaces, not unlimited ones (squatting under others' emails).
+    const cap = getEnv().maxWorkspacesPerAccount;
+    if ((await store.countWorkspacesOfAccount(ctx.endpoint.id, ctx.handle)) >= cap) {
+      throw new ActionError(
+        `This Gandi account already has ${cap} workspace${cap === 1 ? '' : 's'}: the most this portal allows.`,
+      );
+    }
     const { workspace, owner } = await store.createWorkspace({
       name,
       endpointId: ctx.endpoint.id,
@@ -41,7 +49,7 @@ export const createWorkspaceAction = defineAction(
       result: 'ok',
     });
     const sessionId = await store.createSession(owner);
-    await startTeamSession(sessionId);
+    await startTeamSession(sessionId, workspace.id);
     redirect('/team');
   },
   // Personal sessions create workspaces; for a team member this is refused by the handler.

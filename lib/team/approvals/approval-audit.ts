@@ -23,14 +23,18 @@ const EVENT_ACTION: Record<ApprovalEvent['type'], string> = {
 
 /** The audit entry of a new request: its (redacted) parameters and why it was held. */
 export function requestedAuditEntry(
-  request: { id: string; action: string; params: unknown; why: string },
+  request: { id: string; action: string; params: unknown; call?: unknown; why: string },
   actor: ApprovalActor,
 ): AuditInput {
   return {
     ...actor,
     action: 'approval.requested',
     resource: `approval:${request.id}`,
-    params: { action: request.action, params: redactParams(request.params) },
+    params: {
+      action: request.action,
+      params: redactParams(request.params),
+      ...(request.call ? { call: redactParams(request.call) } : {}),
+    },
     result: 'ok',
     message: request.why,
   };

@@ -16,6 +16,7 @@ import {
   type ApprovalActor,
 } from './approval-audit';
 import type { AuditInput } from '../store/audit-store';
+import type { GateCall } from '../gate/gate-types';
 
 /** Appends to the workspace's audit chain (`TeamStore.appendAudit`). */
 export type ApprovalAuditSink = (workspaceId: string, input: AuditInput) => Promise<unknown>;
@@ -27,6 +28,8 @@ interface ApprovalTable {
   requester_email: string;
   action: string;
   params: string;
+  /** The call it will make (`{ method, args }`, JSON); null for requests filed before 0007. */
+  call: string | null;
   why: string;
   state: string;
   decided_by: string | null;
@@ -41,6 +44,8 @@ export interface StoredApproval extends ApprovalRequest {
   requesterEmail: string;
   action: string;
   params: unknown;
+  /** The call it will make, as filed (decided again by the gate when it runs). */
+  call: GateCall | null;
   /** Why it needs approval (the quota lines). */
   why: string;
   createdAt: string;
@@ -67,6 +72,7 @@ function toApproval(row: ApprovalTable): StoredApproval {
     requesterEmail: row.requester_email,
     action: row.action,
     params,
+    call: parseCall(row.call),
     why: row.why,
     state,
     decidedBy: row.decided_by,
@@ -76,6 +82,18 @@ function toApproval(row: ApprovalTable): StoredApproval {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+function parseCall(raw: string | null): GateCall | null {
+  if (raw === null) return null;
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (!value || typeof value !== 'object') return null;
+    const { method, args } = value as { method?: unknown; args?: unknown };
+    return typeof method === 'string' && Array.isArray(args) ? { method, args } : null;
+  } catch {
+    return null;
+  }
 }
 
 /** States still to act on: decided by an admin, or followed while the portal runs them. */
@@ -100,6 +118,8 @@ export class ApprovalStore {
       requesterEmail: string;
       action: string;
       params: unknown;
+      /** The call the request will make (see `lib/team/gate`). */
+      call?: GateCall | null;
       why: string;
     },
     actor: ApprovalActor = NO_ACTOR,
@@ -115,6 +135,7 @@ export class ApprovalStore {
         requester_email: input.requesterEmail,
         action: input.action,
         params: JSON.stringify(input.params),
+        call: input.call ? JSON.stringify(input.call) : null,
         why: input.why,
         state: 'pending',
         decided_by: null,

@@ -74,7 +74,10 @@ async function approved(action: string, params: unknown) {
 }
 
 function deps(conn: GandiConnection, later: (task: () => Promise<void>) => void) {
-  return { approvals, team, conn, workspaceId, actor: admin, later, pollIntervalMs: 5 };
+  // These tests are about running requests in steps; the gate's re-decision has its own
+  // (`approvals-gate.test.ts`).
+  const gateFor = async () => conn;
+  return { approvals, team, conn, gateFor, workspaceId, actor: admin, later, pollIntervalMs: 5 };
 }
 
 /** Collects the steps an approval leaves for after the response, to run them when the test says. */
@@ -114,7 +117,7 @@ describe('an approved stop-then-delete as a durable job', () => {
     // "Another replica": a fresh round-trip through JSON, as the job row stores it.
     const fromRow = JSON.parse(JSON.stringify(recorded[0])) as Continuation;
     await continueApproved(
-      { approvals, team, conn, workspaceId, actor: admin, pollIntervalMs: 5 },
+      deps(conn, () => undefined),
       fromRow,
       async (ids) => void checkpoints.push(ids),
     );
@@ -141,7 +144,7 @@ describe('an approved stop-then-delete as a durable job', () => {
     await waitForOperations(conn, recorded[0]!.operationIds, { intervalMs: 5 });
     const sent = await vmDelete(conn, vmId);
     await continueApproved(
-      { approvals, team, conn, workspaceId, actor: admin, pollIntervalMs: 5 },
+      deps(conn, () => undefined),
       recorded[0]!,
       async () => undefined,
     );

@@ -24,6 +24,11 @@ export interface ExecuteDeps {
    * after the one that started it dies). Absent: `later`.
    */
   durable?: (continuation: Continuation) => Promise<void>;
+  /**
+   * The connection the request runs with: gated for its requester (`requesterConnection`), the
+   * stored call decided again by the gate first (it throws when the gate refuses it now).
+   */
+  gateFor: (request: StoredApproval) => Promise<GandiConnection>;
   /** How long a later step waits for the operations before it (a stop, a creation). */
   stepTimeoutMs?: number;
   pollIntervalMs?: number;
@@ -72,7 +77,8 @@ export async function executeApproved(
   let first: RequestRun;
   try {
     if (!kind) throw new ActionError(`This portal cannot run “${request.action}”.`);
-    first = await kind.run(request.params, { conn: deps.conn, workspaceId });
+    const conn = await deps.gateFor(request);
+    first = await kind.run(request.params, { conn, workspaceId, call: request.call });
     await own(deps, kind, request, first.operations);
   } catch (err) {
     await fail(err);
@@ -125,7 +131,8 @@ export async function continueApproved(
   try {
     if (!kind?.resume) throw new ActionError(`This portal cannot resume “${request.action}”.`);
     const resume = kind.resume;
-    const ctx = { conn: deps.conn, workspaceId };
+    // Decided again by the gate, as the first step was: the job runs the same request, not a new one.
+    const ctx = { conn: await deps.gateFor(request), workspaceId, call: request.call };
     await runLaterSteps(
       { ...deps, later: () => undefined, onStep: record },
       kind,

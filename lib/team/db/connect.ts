@@ -7,6 +7,8 @@ import { quotas } from './migrations/0003-quotas';
 import { approvals } from './migrations/0004-approvals';
 import { approvalPolicies } from './migrations/0005-approval-policies';
 import { operatorDeletePolicy } from './migrations/0006-operator-delete-policy';
+import { approvalCall } from './migrations/0007-approval-call';
+import { quotaReservations } from './migrations/0008-quota-reservations';
 import { sharedState } from './migrations/0010-shared-state';
 import { jobs } from './migrations/0011-jobs';
 import type { TeamDatabase } from './schema';
@@ -30,6 +32,8 @@ const migrations: MigrationProvider = {
     '0004-approvals': approvals,
     '0005-approval-policies': approvalPolicies,
     '0006-operator-delete-policy': operatorDeletePolicy,
+    '0007-approval-call': approvalCall,
+    '0008-quota-reservations': quotaReservations,
     '0010-shared-state': sharedState,
     '0011-jobs': jobs,
   }),

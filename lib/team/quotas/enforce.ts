@@ -1,12 +1,14 @@
 import 'server-only';
-import { ActionError, type ActionContext } from '@/lib/action';
-import { getPricing } from '@/lib/cost/pricing';
+import { ActionError } from '@/lib/action';
 import type { PriceTable } from '@/lib/cost/estimate';
 import { diskInfo, GandiError, vmInfo, type GandiConnection } from '@/lib/gandi';
-import type { TeamPrincipal } from '../principal';
 import { getTeamStore } from '../runtime';
+import type { ResourceRef } from '../permission';
+import type { Reservation } from './reservation-store';
 import {
   describeViolation,
+  EMPTY_USAGE,
+  QUOTA_KEYS,
   usageOf,
   violations,
   type OwnedDisk,
@@ -28,16 +30,22 @@ export async function usageFor(
   workspaceId: string,
   memberId: string | null,
   prices: PriceTable | null,
+  /** Objects a reservation still counts (created by a call whose operations run). */
+  exclude: readonly ResourceRef[] = [],
 ): Promise<QuotaUsage> {
+  const excluded = (kind: string, id: number) =>
+    exclude.some((ref) => ref.kind === kind && ref.id === id);
   const team = await getTeamStore();
   const [vmOwners, diskOwners] = await Promise.all([
     team.ownersOf(workspaceId, 'vm'),
     team.ownersOf(workspaceId, 'disk'),
   ]);
-  const mine = (owners: Map<number, string>) =>
-    [...owners].filter(([, owner]) => memberId === null || owner === memberId).map(([id]) => id);
+  const mine = (owners: Map<number, string>, kind: string) =>
+    [...owners]
+      .filter(([id, owner]) => (memberId === null || owner === memberId) && !excluded(kind, id))
+      .map(([id]) => id);
   const infos = await Promise.all(
-    mine(vmOwners).map((id) =>
+    mine(vmOwners, 'vm').map((id) =>
       vmInfo(conn, id).catch((err: unknown) => {
         if (isGone(err)) return null;
         throw err;
@@ -68,7 +76,7 @@ export async function usageFor(
     });
   }
   const loose = await Promise.all(
-    mine(diskOwners)
+    mine(diskOwners, 'disk')
       .filter((id) => !attached.has(id))
       .map((id) =>
         diskInfo(conn, id).then(
@@ -98,40 +106,84 @@ export class QuotaExceededError extends ActionError {
   }
 }
 
-const hasLimits = (limits: QuotaLimits) =>
+export const hasLimits = (limits: QuotaLimits) =>
   Object.values(limits).some((value) => value !== null && value !== undefined);
 
-/**
- * Refuses a change that would cross the member's or the workspace's quota — before the change's
- * own API call (only reads happen here). Personal sessions have no quotas.
- */
-export async function enforceQuota(
-  ctx: ActionContext,
-  principal: TeamPrincipal,
-  deltaOf: (prices: PriceTable | null) => QuotaDelta | Promise<QuotaDelta>,
-  field?: string,
-): Promise<void> {
+/** Limits and live usage of a member and of their workspace (usage read only where limited). */
+export interface QuotaSnapshot {
+  memberId: string;
+  memberLimits: QuotaLimits;
+  workspaceLimits: QuotaLimits;
+  memberUsage: QuotaUsage;
+  workspaceUsage: QuotaUsage;
+}
+
+/** Null when neither the member nor the workspace has a limit (nothing to count). */
+export async function quotaSnapshot(
+  conn: GandiConnection,
+  workspaceId: string,
+  memberId: string,
+  prices: PriceTable | null,
+  exclude: readonly ResourceRef[] = [],
+): Promise<QuotaSnapshot | null> {
   const quotas = await getQuotaStore();
   const [memberLimits, workspaceLimits] = await Promise.all([
-    quotas.limits(principal.workspaceId, principal.memberId),
-    quotas.limits(principal.workspaceId, null),
+    quotas.limits(workspaceId, memberId),
+    quotas.limits(workspaceId, null),
   ]);
-  if (!hasLimits(memberLimits) && !hasLimits(workspaceLimits)) return;
-  const pricing = await getPricing(ctx.conn);
-  const prices = pricing.status === 'known' ? pricing.prices : null;
-  const delta = await deltaOf(prices);
-  const lines: string[] = [];
-  if (hasLimits(memberLimits)) {
-    const usage = await usageFor(ctx.conn, principal.workspaceId, principal.memberId, prices);
-    lines.push(...violations(memberLimits, usage, delta).map((v) => describeViolation(v, 'your')));
+  if (!hasLimits(memberLimits) && !hasLimits(workspaceLimits)) return null;
+  const [memberUsage, workspaceUsage] = await Promise.all([
+    hasLimits(memberLimits)
+      ? usageFor(conn, workspaceId, memberId, prices, exclude)
+      : { ...EMPTY_USAGE },
+    hasLimits(workspaceLimits)
+      ? usageFor(conn, workspaceId, null, prices, exclude)
+      : { ...EMPTY_USAGE },
+  ]);
+  return { memberId, memberLimits, workspaceLimits, memberUsage, workspaceUsage };
+}
+
+function plusPending(usage: QuotaUsage, pending: readonly Reservation[]): QuotaUsage {
+  const total = { ...usage };
+  for (const reservation of pending) {
+    for (const key of QUOTA_KEYS) total[key] += Math.max(0, reservation.delta[key] ?? 0);
   }
-  if (hasLimits(workspaceLimits)) {
-    const usage = await usageFor(ctx.conn, principal.workspaceId, null, prices);
-    lines.push(
-      ...violations(workspaceLimits, usage, delta).map((v) =>
-        describeViolation(v, 'the workspace'),
-      ),
-    );
-  }
-  if (lines.length > 0) throw new QuotaExceededError(lines, field);
+  return total;
+}
+
+/** The lines `delta` crosses beside live usage and the reservations still pending (pure). */
+export function quotaLines(
+  snapshot: QuotaSnapshot,
+  pending: readonly Reservation[],
+  delta: QuotaDelta,
+): string[] {
+  const mine = pending.filter((reservation) => reservation.memberId === snapshot.memberId);
+  return [
+    ...violations(snapshot.memberLimits, plusPending(snapshot.memberUsage, mine), delta).map((v) =>
+      describeViolation(v, 'your'),
+    ),
+    ...violations(
+      snapshot.workspaceLimits,
+      plusPending(snapshot.workspaceUsage, pending),
+      delta,
+    ).map((v) => describeViolation(v, 'the workspace')),
+  ];
+}
+
+/**
+ * The limits `delta` would cross for a member and for the whole workspace, in words ([] = it
+ * fits), beside the reservations still pending. Reads only: deciding without reserving (the
+ * approval filing, a preflight); the gated connection reserves (`reserveQuota`).
+ */
+export async function quotaLinesFor(
+  conn: GandiConnection,
+  workspaceId: string,
+  memberId: string,
+  delta: QuotaDelta,
+  prices: PriceTable | null,
+  pending: readonly Reservation[] = [],
+): Promise<string[]> {
+  const exclude = pending.flatMap((reservation) => reservation.createdRefs);
+  const snapshot = await quotaSnapshot(conn, workspaceId, memberId, prices, exclude);
+  return snapshot ? quotaLines(snapshot, pending, delta) : [];
 }

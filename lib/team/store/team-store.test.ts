@@ -82,7 +82,7 @@ describe.each(TEST_BACKENDS)('team storage on %s', (backend) => {
     expect(await store.activeSessionMember(sessionId)).toMatchObject({ id: member!.id });
     expect(await store.removeMember(workspace.id, member!.id)).toBe(true);
     expect(await store.activeSessionMember(sessionId)).toBeUndefined();
-    expect(await store.findMembersForSignIn('op@example.test')).toEqual([]);
+    expect(await store.findMemberForSignIn(workspace.id, 'op@example.test')).toBeUndefined();
     expect(await store.removeMember(workspace.id, owner.id)).toBe(false);
 
     const late = new TeamStore(opened!.db, opened!.dialect, ENCRYPTION_KEY, {
@@ -96,6 +96,32 @@ describe.each(TEST_BACKENDS)('team storage on %s', (backend) => {
       createdBy: owner.id,
     });
     expect(await late.acceptInvite(stale, 'scrypt$w')).toBeUndefined();
+  });
+
+  it("keeps workspaces apart: another workspace's owner cannot sign a member out", async () => {
+    const { store, workspace } = await setup();
+    // A second workspace (a squatter's) on another account, with the same owner email.
+    const other = await store.createWorkspace({
+      name: 'Squat',
+      endpointId: 'simulator',
+      handle: 'ZZ9999-GANDI',
+      apiKey: 'b'.repeat(24),
+      ownerEmail: 'owner@example.test',
+      ownerPasswordHash: 'scrypt$other',
+    });
+    const victim = (await store.listMembers(workspace.id))[0]!;
+    const session = await store.createSession(victim);
+    // Before: the member's sessions were revoked by id alone, even though no row changed.
+    expect(await store.removeMember(other.workspace.id, victim.id)).toBe(false);
+    expect(await store.activeSessionMember(session)).toMatchObject({ id: victim.id });
+    // Sign-in names the workspace: one row at most, the other workspace's never.
+    const found = await store.findMemberForSignIn(workspace.id, 'OWNER@example.test');
+    expect(found).toMatchObject({ id: victim.id, password_hash: 'scrypt$x' });
+    expect((await store.findMemberForSignIn(other.workspace.id, 'owner@example.test'))?.id).toBe(
+      other.owner.id,
+    );
+    expect(await store.countWorkspacesOfAccount('simulator', 'AB1234-GANDI')).toBe(1);
+    expect(await store.countWorkspacesOfAccount('simulator', 'ZZ9999-GANDI')).toBe(1);
   });
 
   it('records who created what', async () => {

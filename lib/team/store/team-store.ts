@@ -140,15 +140,29 @@ export class TeamStore {
       .execute();
   }
 
-  /** Active members with this email, across workspaces, with their password hashes. */
-  async findMembersForSignIn(email: string): Promise<MemberTable[]> {
+  /**
+   * The active member with this email in the workspace the sign-in names, with their password
+   * hash: one row at most, so a sign-in never loops over other workspaces.
+   */
+  async findMemberForSignIn(workspaceId: string, email: string): Promise<MemberTable | undefined> {
     return this.db
       .selectFrom('members')
       .selectAll()
+      .where('workspace_id', '=', workspaceId)
       .where('email', '=', normalizeEmail(email))
       .where('removed_at', 'is', null)
-      .orderBy('created_at')
-      .execute();
+      .executeTakeFirst();
+  }
+
+  /** How many workspaces use this Gandi account (endpoint + handle). */
+  async countWorkspacesOfAccount(endpointId: string, handle: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('workspaces')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('endpoint_id', '=', endpointId)
+      .where('handle', '=', handle)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
   }
 
   async getMember(id: string): Promise<Member | undefined> {
@@ -293,13 +307,17 @@ export class TeamStore {
         .where('role', '!=', 'owner')
         .where('removed_at', 'is', null)
         .executeTakeFirst();
+      // Only a member of this workspace who was just removed: an owner of another workspace
+      // naming a foreign member id changes nothing and signs nobody out.
+      if (Number(removed.numUpdatedRows) !== 1) return false;
       await trx
         .updateTable('member_sessions')
         .set({ revoked_at: now })
         .where('member_id', '=', memberId)
+        .where('workspace_id', '=', workspaceId)
         .where('revoked_at', 'is', null)
         .execute();
-      return Number(removed.numUpdatedRows) === 1;
+      return true;
     });
   }
 

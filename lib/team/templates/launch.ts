@@ -1,6 +1,6 @@
 import 'server-only';
 import { vmCreateFrom, type GandiConnection } from '@/lib/gandi';
-import { buildCreateFromCall } from '@/lib/validation/vm-create-call';
+import { buildCreateFromCall, type CreateFromCall } from '@/lib/validation/vm-create-call';
 import type { TemplateSpec } from './template-schema';
 
 export interface LaunchedVm {
@@ -18,6 +18,17 @@ export async function launchTemplate(
   spec: TemplateSpec,
   hostname: string,
 ): Promise<LaunchedVm> {
+  const call = templateCreateFromCall(spec, hostname);
+  const operations = await vmCreateFrom(conn, call.vmSpec, call.diskSpec, call.srcDiskId);
+  return {
+    vmId: operations.find((op) => op.vmId !== null)?.vmId ?? null,
+    hostname,
+    operations: operations.map((op) => ({ id: op.id, type: op.type })),
+  };
+}
+
+/** The `create_from` call a launch makes (what an approval request for it stores). */
+export function templateCreateFromCall(spec: TemplateSpec, hostname: string): CreateFromCall {
   const call = buildCreateFromCall({
     datacenter_id: spec.datacenter_id,
     src_disk_id: spec.src_disk_id,
@@ -33,10 +44,5 @@ export async function launchTemplate(
   });
   if (spec.run !== '') call.vmSpec.run = spec.run;
   if (spec.snapshot_profile !== null) call.diskSpec.snapshot_profile = spec.snapshot_profile;
-  const operations = await vmCreateFrom(conn, call.vmSpec, call.diskSpec, call.srcDiskId);
-  return {
-    vmId: operations.find((op) => op.vmId !== null)?.vmId ?? null,
-    hostname,
-    operations: operations.map((op) => ({ id: op.id, type: op.type })),
-  };
+  return call;
 }

@@ -5,6 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { ActionError, defineAction, type ActionContext } from '@/lib/action';
 import { diskCopySource } from '@/lib/team/permission';
+import type { GateCall } from '@/lib/team/gate/gate-types';
 import type { TeamPrincipal } from '@/lib/team/principal';
 import { launchSchema, mayLaunch } from '@/lib/team/templates/template-schema';
 import { createDiskSchema, snapshotSchema, updateDiskSchema } from '@/lib/validation/disk';
@@ -22,46 +23,15 @@ function teamOf(ctx: ActionContext): TeamPrincipal {
 }
 
 /**
- * Why a change needs an admin's approval, in the words the member saw: the policy's hold and
- * every quota it would exceed, re-checked now rather than taken from the browser.
+ * Files the change as a request storing its call. The gate decides the call as for the member
+ * first: what it refuses for anything but a quota is not filed (an approval lifts a quota or a
+ * policy hold, never a permission, an ownership or the catalogue); why it needs approval is the
+ * gate's own reason, re-decided now rather than taken from the browser.
  */
-async function approvalReason(hold: string | null, quotaCheck: () => Promise<void>) {
-  const { QuotaExceededError } = await import('@/lib/team/quotas/enforce');
-  try {
-    await quotaCheck();
-  } catch (err) {
-    if (!(err instanceof QuotaExceededError)) throw err;
-    return [hold, ...err.lines].filter(Boolean).join(' ');
-  }
-  return hold ?? 'Asked by the member.';
-}
-
-/** The policy's hold and quotas of a VM launch (wizard or template). */
-async function launchReason(
-  ctx: ActionContext,
-  principal: TeamPrincipal,
-  launch: { cores: number; memory: number; disk_size: number; ip_mode: string },
-): Promise<string> {
-  const [{ getApprovalPolicy }, { policyHold }, { checkCreationQuota }] = await Promise.all([
-    import('@/lib/team/approvals/policy-store'),
-    import('@/lib/team/approvals/policy'),
-    import('@/lib/team/quotas/hooks'),
-  ]);
-  const hold = policyHold(await getApprovalPolicy(principal.workspaceId), principal.role, launch);
-  return approvalReason(hold, () =>
-    checkCreationQuota(ctx, {
-      cores: launch.cores,
-      memoryMb: launch.memory,
-      diskMb: launch.disk_size,
-      ipv4: launch.ip_mode === 'dual' ? 1 : 0,
-      ipv6: 1,
-    }),
-  );
-}
-
-async function file(principal: TeamPrincipal, action: string, params: unknown, why: string) {
-  const { fileApprovalRequest } = await import('@/lib/team/approvals/file-request');
-  const id = await fileApprovalRequest(principal, { action, params, why });
+async function file(ctx: ActionContext, action: string, params: unknown, call: GateCall) {
+  const principal = teamOf(ctx);
+  const { fileCallRequest } = await import('@/lib/team/approvals/file-request');
+  const id = await fileCallRequest(ctx.conn, principal, { action, params, call });
   revalidatePath('/team/approvals');
   return { id };
 }
@@ -71,22 +41,23 @@ export const requestApprovalAction = defineAction(
   launchSchema.extend({ note: z.string().trim().max(500).optional() }),
   async ({ template_id, hostname, note }, ctx) => {
     const principal = teamOf(ctx);
-    const [{ getTemplateStore }, { TEMPLATE_LAUNCH_ACTION }] = await Promise.all([
-      import('@/lib/team/templates/template-store'),
-      import('@/lib/team/approvals/kinds/template-launch'),
-    ]);
+    const [{ getTemplateStore }, { TEMPLATE_LAUNCH_ACTION }, { templateCreateFromCall }] =
+      await Promise.all([
+        import('@/lib/team/templates/template-store'),
+        import('@/lib/team/approvals/kinds/template-launch'),
+        import('@/lib/team/templates/launch'),
+      ]);
     const template = await (await getTemplateStore()).get(principal.workspaceId, template_id);
     if (!template) throw new ActionError('This template no longer exists.');
     if (!mayLaunch(principal.role, template.roles)) {
       throw new ActionError('This template is not open to your role.');
     }
     const params = { template_id, template_name: template.name, hostname, note: note ?? '' };
-    return file(
-      principal,
-      TEMPLATE_LAUNCH_ACTION,
-      params,
-      await launchReason(ctx, principal, template.spec),
-    );
+    const call = templateCreateFromCall(template.spec, hostname);
+    return file(ctx, TEMPLATE_LAUNCH_ACTION, params, {
+      method: 'hosting.vm.create_from',
+      args: [call.vmSpec, call.diskSpec, call.srcDiskId],
+    });
   },
   { permission: 'approval.request' },
 );
@@ -108,7 +79,11 @@ export const requestVmCreateApprovalAction = defineAction(
       if (err instanceof VmCreateRequestError) throw new ActionError(err.message);
       throw err;
     }
-    return file(principal, VM_CREATE_ACTION, params, await launchReason(ctx, principal, input));
+    // The stored call never holds the password (it is sealed in the parameters).
+    return file(ctx, VM_CREATE_ACTION, params, {
+      method: 'hosting.vm.create_from',
+      args: [params.vm_spec, params.disk_spec, params.src_disk_id],
+    });
   },
   // The password is sealed in the request and never written to the audit log.
   { permission: 'approval.request', audit: { redact: ['password'] } },
@@ -118,12 +93,16 @@ export const requestVmCreateApprovalAction = defineAction(
 export const requestDiskCreateApprovalAction = defineAction(
   createDiskSchema,
   async (input, ctx) => {
-    const principal = teamOf(ctx);
-    const { checkNewDiskQuota, newDiskSizeMb } = await import('@/lib/team/quotas/hooks');
-    const why = await approvalReason(null, () =>
-      checkNewDiskQuota(ctx, () => newDiskSizeMb(ctx, input)),
+    const { planDiskCreate } = await import('@/lib/dal/disk-mutations');
+    const { spec, srcDiskId } = await planDiskCreate(ctx.conn, input);
+    return file(
+      ctx,
+      'disk.create',
+      input,
+      srcDiskId === null
+        ? { method: 'hosting.disk.create', args: [spec] }
+        : { method: 'hosting.disk.create_from', args: [spec, srcDiskId] },
     );
-    return file(principal, 'disk.create', input, why);
   },
   {
     permission: 'approval.request',
@@ -135,32 +114,35 @@ export const requestDiskCreateApprovalAction = defineAction(
 /** A new public IP over quota, sent to the admins instead. */
 export const requestIfaceCreateApprovalAction = defineAction(
   createPublicIfaceSchema,
-  async (input, ctx) => {
-    const principal = teamOf(ctx);
-    const { checkPublicIpQuota } = await import('@/lib/team/quotas/hooks');
-    const why = await approvalReason(null, () => checkPublicIpQuota(ctx, input.ip_mode));
-    return file(principal, 'iface.create', input, why);
-  },
+  async (input, ctx) =>
+    file(ctx, 'iface.create', input, {
+      method: 'hosting.iface.create',
+      args: [
+        {
+          datacenter_id: input.datacenter_id,
+          ip_version: input.ip_mode === 'dual' ? 4 : 6,
+          bandwidth: input.bandwidth,
+        },
+      ],
+    }),
   {
     permission: 'approval.request',
     resource: ({ vm_id }) => (vm_id === undefined ? null : { kind: 'vm', id: vm_id }),
   },
 );
 
-/** Growing a VM past the quota, sent to the admins instead. */
+/** Growing a VM past the quota or the policy's cores, sent to the admins instead. */
 export const requestVmResizeApprovalAction = defineAction(
   resizeVmSchema,
   async ({ vm_id, cores, memory, accept_reboot }, ctx) => {
-    const principal = teamOf(ctx);
-    const [{ checkResizeQuota }, { vmInfo }] = await Promise.all([
-      import('@/lib/team/quotas/hooks'),
-      import('@/lib/gandi'),
-    ]);
+    const { vmInfo } = await import('@/lib/gandi');
     const { hostname } = await vmInfo(ctx.conn, vm_id);
-    const why = await approvalReason(null, () =>
-      checkResizeQuota(ctx, vm_id, { cores, memoryMb: memory }),
+    return file(
+      ctx,
+      'vm.update',
+      { vm_id, hostname, cores, memory, accept_reboot },
+      { method: 'hosting.vm.update', args: [vm_id, { cores, memory }] },
     );
-    return file(principal, 'vm.update', { vm_id, hostname, cores, memory, accept_reboot }, why);
   },
   { permission: 'approval.request', resource: ({ vm_id }) => ({ kind: 'vm', id: vm_id }) },
 );
@@ -169,10 +151,15 @@ export const requestVmResizeApprovalAction = defineAction(
 export const requestDiskResizeApprovalAction = defineAction(
   updateDiskSchema,
   async ({ disk_id, name, size_gb }, ctx) => {
-    const principal = teamOf(ctx);
-    const { checkDiskResizeQuota } = await import('@/lib/team/quotas/hooks');
-    const why = await approvalReason(null, () => checkDiskResizeQuota(ctx, disk_id, size_gb));
-    return file(principal, 'disk.update', { disk_id, name, size_gb }, why);
+    const { diskInfo } = await import('@/lib/gandi');
+    // The card names the disk as it is called now (the form may also rename it).
+    const current = await diskInfo(ctx.conn, disk_id);
+    return file(
+      ctx,
+      'disk.update',
+      { disk_id, name, size_gb, current_name: current.name },
+      { method: 'hosting.disk.update', args: [disk_id, { size: size_gb * 1024 }] },
+    );
   },
   { permission: 'approval.request', resource: ({ disk_id }) => ({ kind: 'disk', id: disk_id }) },
 );
@@ -181,14 +168,20 @@ export const requestDiskResizeApprovalAction = defineAction(
 export const requestSnapshotApprovalAction = defineAction(
   snapshotSchema,
   async ({ disk_id, name }, ctx) => {
-    const principal = teamOf(ctx);
-    const [{ checkSnapshotQuota }, { diskInfo }] = await Promise.all([
-      import('@/lib/team/quotas/hooks'),
-      import('@/lib/gandi'),
-    ]);
+    const { diskInfo } = await import('@/lib/gandi');
     const disk = await diskInfo(ctx.conn, disk_id);
-    const why = await approvalReason(null, () => checkSnapshotQuota(ctx, disk_id));
-    return file(principal, 'disk.snapshot', { disk_id, disk_name: disk.name, name }, why);
+    return file(
+      ctx,
+      'disk.snapshot',
+      { disk_id, disk_name: disk.name, name },
+      {
+        method: 'hosting.disk.create_from',
+        args: [
+          { datacenter_id: disk.datacenterId, name: name || disk.name, type: 'snapshot' },
+          disk_id,
+        ],
+      },
+    );
   },
   { permission: 'approval.request', resource: ({ disk_id }) => ({ kind: 'disk', id: disk_id }) },
 );
@@ -266,13 +259,19 @@ export const decideApprovalAction = defineAction(
   decideSchema,
   async ({ request_id, decision, reason }, ctx) => {
     const principal = teamOf(ctx);
-    const [{ getApprovalStore }, { getTeamStore }, { actorOf }, { executeApproved }] =
-      await Promise.all([
-        import('@/lib/team/approvals/approval-store'),
-        import('@/lib/team/runtime'),
-        import('@/lib/team/approvals/file-request'),
-        import('@/lib/team/approvals/execute'),
-      ]);
+    const [
+      { getApprovalStore },
+      { getTeamStore },
+      { actorOf },
+      { executeApproved },
+      { requesterConnection },
+    ] = await Promise.all([
+      import('@/lib/team/approvals/approval-store'),
+      import('@/lib/team/runtime'),
+      import('@/lib/team/approvals/file-request'),
+      import('@/lib/team/approvals/execute'),
+      import('@/lib/team/gate/requester-connection'),
+    ]);
     const approvals = await getApprovalStore();
     const actor = await actorOf(principal);
     const decided = await approvals.apply(
@@ -291,6 +290,7 @@ export const decideApprovalAction = defineAction(
         team: await getTeamStore(),
         conn: ctx.conn,
         workspaceId: principal.workspaceId,
+        gateFor: (request) => requesterConnection(ctx.conn, principal.workspaceId, request),
         actor,
         later: (task) => after(task),
         // A request in steps that can resume is a durable job: any replica finishes it.

@@ -10,6 +10,8 @@ import {
 } from '@/lib/team/approvals/approval-machine';
 import { getApprovalStore, LIST_LIMIT } from '@/lib/team/approvals/approval-store';
 import { describeRequest } from '@/lib/team/approvals/kinds';
+import { loadCallNames } from '@/lib/team/gate/call-names';
+import { describeCall } from '@/lib/team/gate/describe-call';
 import { requireTeamPermission } from '@/lib/team/page-access';
 import { decide } from '@/lib/team/roles';
 import { cancelApprovalAction, closeStalledApprovalAction } from './actions';
@@ -29,13 +31,19 @@ const TONE: Record<ApprovalState, BadgeTone> = {
 };
 
 export default async function ApprovalsPage() {
-  const { principal } = await requireTeamPermission('approval.read');
+  const { principal, session } = await requireTeamPermission('approval.read');
   const decides = decide(principal.role, 'approval.decide') === 'allow';
   const store = await getApprovalStore();
   // Deciders see every request; members see their own.
   const requests = await store.list(
     principal.workspaceId,
     decides ? undefined : principal.memberId,
+  );
+  // What each request will run, in words from its stored call, with the current names of what it
+  // names (the source of a copy above all): what the admin approves is what runs.
+  const callNames = await loadCallNames(
+    session.conn,
+    requests.flatMap((r) => (r.state === 'pending' && r.call ? [r.call] : [])),
   );
   // A request in steps (stop, then delete) adds its later operations after the decision's response;
   // one that stalled (the server stopped in between) will not, and is not waited for.
@@ -73,6 +81,11 @@ export default async function ApprovalsPage() {
                   </h2>
                   <Badge tone={TONE[request.state]}>{request.state}</Badge>
                 </div>
+                {request.call ? (
+                  <p className="text-sm text-zinc-700 dark:text-zinc-300">
+                    Will run: {describeCall(request.call, callNames)}
+                  </p>
+                ) : null}
                 <p className="text-sm text-zinc-700 dark:text-zinc-300">
                   Asked by {request.requesterEmail} · {request.why}
                 </p>

@@ -4,7 +4,6 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { ActionError, defineAction, type ActionContext } from '@/lib/action';
 import type { TeamPrincipal } from '@/lib/team/principal';
-import { checkCreationQuota } from '@/lib/team/quotas/hooks';
 import {
   launchSchema,
   mayLaunch,
@@ -86,21 +85,9 @@ export const launchTemplateAction = defineAction(
     if (!mayLaunch(principal.role, template.roles)) {
       throw new ActionError('This template is not open to your role.');
     }
-    const { spec } = template;
-    const [{ getApprovalPolicy }, { policyHold }] = await Promise.all([
-      import('@/lib/team/approvals/policy-store'),
-      import('@/lib/team/approvals/policy'),
-    ]);
-    const hold = policyHold(await getApprovalPolicy(principal.workspaceId), principal.role, spec);
-    if (hold) throw new ActionError(`Needs approval — ${hold}`);
-    await checkCreationQuota(ctx, {
-      cores: spec.cores,
-      memoryMb: spec.memory,
-      diskMb: spec.disk_size,
-      ipv4: spec.ip_mode === 'dual' ? 1 : 0,
-      ipv6: 1,
-    });
-    return launchTemplate(ctx.conn, spec, hostname);
+    // The gate decides the launch's `create_from` for this member: its source disk, SSH keys,
+    // datacenter and sizes, the quotas and the policy's cores (a template is not trusted).
+    return launchTemplate(ctx.conn, template.spec, hostname);
   },
   { permission: 'template.launch' },
 );

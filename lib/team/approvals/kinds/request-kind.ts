@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ActionError } from '@/lib/action';
 import type { GandiConnection } from '@/lib/gandi';
+import type { GateCall } from '../../gate/gate-types';
 
 /**
  * What one kind of held request is: how its parameters are checked (again, when it runs), how it
@@ -18,8 +19,11 @@ export interface RequestRun {
 }
 
 export interface RunContext {
+  /** Gated for the requester: every call the run makes is decided again as it is sent. */
   conn: GandiConnection;
   workspaceId: string;
+  /** The call stored when the request was filed (null for requests filed before). */
+  call?: GateCall | null;
 }
 
 export interface ApprovalKind<P> {

@@ -31,9 +31,20 @@ export const vmResizeKind = defineKind({
 
 export const diskResizeKind = defineKind({
   action: 'disk.update',
-  params: z.object({ disk_id: id, name: z.string().min(1), size_gb: id }).strict(),
+  params: z
+    .object({
+      disk_id: id,
+      name: z.string().min(1),
+      size_gb: id,
+      // The disk's name when the request was filed (`name` is the one the form asks for).
+      current_name: z.string().min(1).optional(),
+    })
+    .strict(),
   creates: false,
-  describe: ({ name, size_gb }) => `Grow disk ${name} to ${size_gb} GB`,
+  describe: ({ name, size_gb, current_name }) =>
+    current_name === undefined || current_name === name
+      ? `Grow disk ${name} to ${size_gb} GB`
+      : `Grow disk ${current_name} to ${size_gb} GB (renamed ${name})`,
   run: ({ disk_id, name, size_gb }, { conn }) =>
     renameOrResizeDisk(conn, disk_id, { name, sizeGb: size_gb }),
 });

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { ActionError } from '@/lib/action';
+import { vmCreateFrom, type DiskSpec, type VmSpec } from '@/lib/gandi';
 import { defineKind } from './request-kind';
 
 export const TEMPLATE_LAUNCH_ACTION = 'template.launch';
@@ -21,7 +22,13 @@ export const templateLaunchKind = defineKind({
     const what = `Launch “${template_name}” as ${hostname}`;
     return note !== '' ? `${what} — “${note}”` : what;
   },
-  run: async ({ template_id, hostname }, { conn, workspaceId }) => {
+  run: async ({ template_id, hostname }, { conn, workspaceId, call }) => {
+    // What the admin approved is the stored call (the template may have changed since); the
+    // gated connection validates its arguments again as it sends it.
+    if (call?.method === 'hosting.vm.create_from') {
+      const [vmSpec, diskSpec, srcDiskId] = call.args as [VmSpec, DiskSpec, number];
+      return { operations: await vmCreateFrom(conn, vmSpec, diskSpec, srcDiskId) };
+    }
     const [{ getTemplateStore }, { launchTemplate }] = await Promise.all([
       import('@/lib/team/templates/template-store'),
       import('@/lib/team/templates/launch'),
