@@ -15,7 +15,8 @@ const replicaPorts = [
 ];
 // A database of its own: not TEST_DATABASE_URL's, whose schemas the storage tests create and drop.
 const databaseUrl = process.env.E2E_DATABASE_URL;
-if (!databaseUrl) throw new Error('The replicas e2e needs E2E_DATABASE_URL (a PostgreSQL database)');
+if (!databaseUrl)
+  throw new Error('The replicas e2e needs E2E_DATABASE_URL (a PostgreSQL database)');
 
 const simulator = (base.webServer as { command: string }[])[0]!;
 const panel = (base.webServer as { env: Record<string, string> }[])[1]!;
