@@ -72,12 +72,13 @@ test('an approved stop-then-delete finishes on the other replica after SIGKILL',
 
   // The other replica takes the job over (after its lease) and deletes the VM.
   await expect.poll(() => vmCount(account.apiKey), { timeout: 90_000 }).toBe(0);
-  const [row] = await sql<{ state: string; operation_ids: string }>(
-    'select state, operation_ids from approval_requests where requester_email = $1',
-    [operatorEmail],
-  );
-  expect(row?.state).toBe('done');
-  expect(JSON.parse(row!.operation_ids)).toHaveLength(2);
+  const request_ = () =>
+    sql<{ state: string; operation_ids: string }>(
+      'select state, operation_ids from approval_requests where requester_email = $1',
+      [operatorEmail],
+    ).then((rows) => rows[0]);
+  await expect.poll(async () => (await request_())?.state, { timeout: 30_000 }).toBe('done');
+  expect(JSON.parse((await request_())!.operation_ids)).toHaveLength(2);
   // Through the balancer, the surviving replica serves the page that says so.
   await owner.goto('/team/approvals');
   await expect(request.getByText('done', { exact: true })).toBeVisible({ timeout: 30_000 });
