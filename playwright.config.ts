@@ -69,6 +69,10 @@ export default defineConfig({
         SESSION_PASSWORD: 'e2e-only-session-password-0123456789abcdef',
         COOKIE_SECURE: 'auto',
         TZ: 'UTC',
+        // The test runner plays the one trusted proxy: a spec chooses its client address with
+        // X-Forwarded-For (the right-most entry), as a proxy in front would append it.
+        TRUST_PROXY_HOPS: '1',
+        METRICS_TOKEN: 'e2e-only-metrics-token-0123456789',
         // Team workspaces: a test-only encryption key and a storage file per panel port (the team
         // e2e edits it directly to prove the audit chain catches it).
         PORTAL_ENCRYPTION_KEY: e2ePortalEncryptionKey,

@@ -22,7 +22,9 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Everything except sign-in, team invitation links (anonymous by nature), route handlers (they
-  // answer 401 themselves), the XML-RPC endpoint (a token in the call, never a cookie) and static
-  // files.
-  matcher: ['/((?!login|invite/|api|xmlrpc|_next/static|_next/image|favicon.ico|icon.svg).*)'],
+  // answer 401 themselves), the XML-RPC endpoint (a token in the call, never a cookie), the probes
+  // and metrics (for machines) and static files.
+  matcher: [
+    '/((?!login|invite/|api|xmlrpc|healthz|readyz|metrics|_next/static|_next/image|favicon.ico|icon.svg).*)',
+  ],
 };

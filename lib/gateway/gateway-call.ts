@@ -1,6 +1,6 @@
 import { GandiError, userMessage, type GandiConnection } from '@/lib/gandi';
 import { forwardCall, type ForwardedAnswer } from '@/lib/gandi/forward';
-import type { SignInThrottle } from '@/lib/dal/sign-in-throttle';
+import { addressKey, type SignInThrottle } from '@/lib/shared-state/sign-in-throttle';
 import { decide } from '@/lib/team/roles';
 import type { AuditInput, AuditOperation } from '@/lib/team/store/audit-store';
 import type { TeamStore } from '@/lib/team/store/team-store';
@@ -93,15 +93,16 @@ export async function answerCall(
   if (!rule) return fault(unsupportedMethod(methodName));
 
   const address = ip ?? 'unknown';
-  const locked = deps.limits.badTokens.check(address);
+  // Unknown tokens count on their own counter per address (not the address's sign-in failures).
+  const badTokenKey = `xmlrpc-token:${addressKey(address)}`;
+  const locked = await deps.limits.badTokens.check([badTokenKey]);
   if (!locked.allowed) return fault(tooManyRequests(locked.retryAfterMs));
   const [token, ...args] = params;
   const holder = typeof token === 'string' ? await deps.tokens.resolve(token) : undefined;
   if (!holder) {
-    deps.limits.badTokens.recordFailure(address);
+    await deps.limits.badTokens.recordFailure([badTokenKey]);
     return fault(INVALID_TOKEN);
   }
-  deps.limits.badTokens.recordSuccess(address);
   const byToken = deps.limits.perToken.take(holder.tokenId);
   if (!byToken.allowed) return fault(tooManyRequests(byToken.retryAfterMs));
 

@@ -1,4 +1,4 @@
-import { clientAddress } from '@/lib/dal/sign-in-throttle';
+import { clientAddressOf } from '@/lib/request-address';
 import { answerCall, type GatewayDeps } from './gateway-call';
 
 /** Requests larger than this are refused with 413 before being parsed (as the simulator does). */
@@ -47,9 +47,6 @@ export function xmlResponse(xml: string): Response {
 export async function handleXmlRpcRequest(request: Request, deps: GatewayDeps): Promise<Response> {
   const body = await readCappedBody(request);
   if (body === null) return payloadTooLarge();
-  const address = clientAddress(
-    request.headers.get('x-forwarded-for'),
-    request.headers.get('x-real-ip'),
-  );
+  const address = clientAddressOf(request.headers);
   return xmlResponse(await answerCall(deps, body, address === 'unknown' ? null : address));
 }

@@ -6,7 +6,7 @@ import {
   confirmedForDelete,
   createVmOnce,
   deleteVmStep,
-  findCreation,
+  creationClaimed,
   rebootVm,
   resizeVm,
   startVm,
@@ -90,7 +90,7 @@ export const createVmAction = defineAction(
     // would only cost upstream calls.
     // A resubmit of the same wizard gets its first result back: nothing new to count.
     // Team members: the creation is decided before a private interface it may need first.
-    if (!(await findCreation(session, input.token))) {
+    if (!(await creationClaimed(session, input.token))) {
       const call = buildCreateFromCall(input);
       await preflight(session, {
         method: 'hosting.vm.create_from',

@@ -3,7 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { SignInThrottle } from '@/lib/dal/sign-in-throttle';
+import { withSharedTables } from '@/lib/shared-state/db';
+import { SignInThrottle } from '@/lib/shared-state/sign-in-throttle';
 import type { TeamStore } from '@/lib/team/store/team-store';
 import { openTeamWorld } from '@/lib/team/testing/team-world';
 import type { TestDb } from '@/lib/team/testing/test-db';
@@ -98,7 +99,7 @@ export async function startGateway(
     limits: {
       perToken: new RateLimiter({ limit: 100_000, windowMs: 60_000 }),
       perAddress: new RateLimiter({ limit: 100_000, windowMs: 60_000 }),
-      badTokens: new SignInThrottle({ freeFailures: 1_000 }),
+      badTokens: new SignInThrottle(withSharedTables(team.db), { freeFailures: 1_000 }),
       ...options.limits,
     },
   };

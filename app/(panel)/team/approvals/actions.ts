@@ -293,6 +293,12 @@ export const decideApprovalAction = defineAction(
         gateFor: (request) => requesterConnection(ctx.conn, principal.workspaceId, request),
         actor,
         later: (task) => after(task),
+        // A request in steps that can resume is a durable job: any replica finishes it.
+        durable: async (continuation) => {
+          const { enqueueJob } = await import('@/lib/jobs/runtime');
+          const { APPROVAL_CONTINUE } = await import('@/lib/jobs/approval-job');
+          await enqueueJob(APPROVAL_CONTINUE, continuation, `approval:${continuation.requestId}`);
+        },
       },
       request_id,
     );
