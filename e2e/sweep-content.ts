@@ -16,6 +16,7 @@ export const LONG = {
   vlan: 'backend-private-network-for-databases-and-caches',
   disk: 'postgresql-primary-data-volume-for-customer-portal',
   sshKey: 'deploy key of the continuous integration runners (build farm, Paris)',
+  loadBalancer: 'customer-portal-frontend-load-balancer-paris-eu-west',
 } as const;
 
 function intMember(xml: string, name: string): number {
@@ -42,6 +43,7 @@ export interface SweepContent {
   diskId: number;
   ifaceId: number;
   vlanId: number;
+  loadBalancerId: number;
 }
 
 /** Fills `apiKey`'s account; returns the ids the detail pages need. */
@@ -120,6 +122,8 @@ export async function fillAccount(apiKey: string): Promise<SweepContent> {
   }
 
   await simRpc('hosting.ssh.create', apiKey, { value: PUBLIC_KEY, name: LONG.sshKey });
+  await simRpc('hosting.rproxy.create', apiKey, { datacenter_id: DC, name: LONG.loadBalancer });
+  const loadBalancerId = intMember(await simRpc('hosting.rproxy.list', apiKey), 'id');
 
   // Something running: a migration out of a closing datacenter waits for its finalization.
   const { vmIds: closing } = await simControl<{ vmIds: number[] }>('vms', {
@@ -128,12 +132,12 @@ export async function fillAccount(apiKey: string): Promise<SweepContent> {
     datacenterId: CLOSING_DC,
   });
   await simRpc('hosting.vm.migrate', apiKey, closing[0] as number, false);
-  return { vmId, diskId, ifaceId, vlanId };
+  return { vmId, diskId, ifaceId, vlanId, loadBalancerId };
 }
 
 /** Every page of a personal session, with the ids of `content`. */
 export function personalPages(content: SweepContent): string[] {
-  const { vmId, diskId, ifaceId, vlanId } = content;
+  const { vmId, diskId, ifaceId, vlanId, loadBalancerId } = content;
   return [
     '/',
     '/vms',
@@ -153,6 +157,8 @@ export function personalPages(content: SweepContent): string[] {
     '/network/vlans',
     `/network/vlans/${vlanId}`,
     '/ssh-keys',
+    '/load-balancers',
+    `/load-balancers/${loadBalancerId}`,
     '/datacenters',
     '/images',
     '/operations',

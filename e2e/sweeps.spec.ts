@@ -49,6 +49,8 @@ async function teamSession(browser: Browser): Promise<{ state: StorageState; inv
 }
 
 test.beforeAll(async ({ browser }) => {
+  // Made once for every sweep: an account through the API, a workspace through its pages.
+  test.setTimeout(180_000);
   const account = await createAccount(10_000_000);
   const content = await fillAccount(account.apiKey);
   const context = await browser.newContext();
