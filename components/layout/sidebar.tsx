@@ -12,7 +12,8 @@ export function Sidebar({ footer }: { footer: ReactNode }) {
   const [open, setOpen] = useState(false);
   const navId = useId();
   return (
-    <div className="border-b border-zinc-200 bg-white lg:sticky lg:top-0 lg:h-dvh lg:border-r lg:border-b-0 dark:border-zinc-800 dark:bg-zinc-900">
+    // A banner landmark: the brand, the navigation and the account block all sit in a landmark.
+    <header className="border-b border-zinc-200 bg-white lg:sticky lg:top-0 lg:h-dvh lg:border-r lg:border-b-0 dark:border-zinc-800 dark:bg-zinc-900">
       <div className="flex items-center justify-between px-4 py-3 lg:py-5">
         <span className="text-base font-semibold tracking-tight">Gandi Hosting</span>
         <button
@@ -31,6 +32,6 @@ export function Sidebar({ footer }: { footer: ReactNode }) {
         </nav>
         <div className="border-t border-zinc-200 pt-4 dark:border-zinc-800">{footer}</div>
       </div>
-    </div>
+    </header>
   );
 }

@@ -16,7 +16,7 @@ export function StepBadge({ step }: { step: OperationStep }) {
   return (
     <Badge tone={tone}>
       <span className="sr-only">Step: </span>
-      {label} <span className="ml-1 font-mono opacity-70">{step}</span>
+      {label} <span className="ml-1 font-mono">{step}</span>
     </Badge>
   );
 }

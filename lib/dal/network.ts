@@ -1,7 +1,6 @@
 import 'server-only';
 import { ActionError } from '@/lib/action';
 import {
-  datacenterList,
   GandiError,
   ifaceCreate,
   ifaceDelete,
@@ -16,6 +15,7 @@ import {
   vmList,
   type GandiConnection,
 } from '@/lib/gandi';
+import { listDatacenters } from './catalog';
 import type { Datacenter, Iface, Id, IpAddress, Operation } from '@/lib/gandi/types';
 import { IP_SORTS, type CreatePublicIfaceInput, type IpListQuery } from '@/lib/validation/network';
 import { datacenterLabel } from './vms';
@@ -88,7 +88,7 @@ export async function getIpPage(conn: GandiConnection, query: IpListQuery): Prom
       sort_by: IP_SORTS[query.sort],
     }),
     ipCount(conn, filters),
-    datacenterList(conn),
+    listDatacenters(conn),
   ]);
   const ifaceIds = [
     ...new Set(ips.flatMap((ip) => (ip.type === 'private' && ip.ifaceId ? [ip.ifaceId] : []))),
@@ -131,7 +131,7 @@ export interface IfaceDetail {
 export async function getIfaceDetail(conn: GandiConnection, id: Id): Promise<IfaceDetail> {
   const [iface, datacenters, running] = await Promise.all([
     ifaceInfo(conn, id),
-    datacenterList(conn),
+    listDatacenters(conn),
     operationList(conn, { iface_id: id, step: RUNNING_STEPS, items_per_page: 20 }),
   ]);
   const [vms, choices] = await Promise.all([
@@ -266,7 +266,7 @@ export interface CreateIpChoices {
 /** What the "create a public IP" form offers: open datacenters and VMs to attach to. */
 export async function getCreateIpChoices(conn: GandiConnection): Promise<CreateIpChoices> {
   const [datacenters, vms] = await Promise.all([
-    datacenterList(conn),
+    listDatacenters(conn),
     vmList(conn, {
       state: ['running', 'halted'],
       items_per_page: ATTACH_CHOICES_MAX,

@@ -1,7 +1,6 @@
 import 'server-only';
 import { ActionError } from '@/lib/action';
 import {
-  datacenterList,
   GandiError,
   ifaceCreate,
   ipList,
@@ -17,6 +16,7 @@ import {
   waitForOperations,
   type GandiConnection,
 } from '@/lib/gandi';
+import { listDatacenters } from './catalog';
 import type { Id, Operation, Vlan, VlanUpdateSpec } from '@/lib/gandi/types';
 import type {
   CreatePrivateIfaceInput,
@@ -51,7 +51,7 @@ export async function getVlanPage(conn: GandiConnection, page: number): Promise<
   const [vlans, total, datacenters] = await Promise.all([
     vlanList(conn, { page: page - 1, items_per_page: VLAN_PAGE_SIZE, sort_by: 'name ASC' }),
     vlanCount(conn),
-    datacenterList(conn),
+    listDatacenters(conn),
   ]);
   return {
     rows: vlans.map((vlan) => ({
@@ -122,7 +122,7 @@ export async function getVlanDetail(conn: GandiConnection, id: Id): Promise<Vlan
     throw err;
   }
   const [datacenters, members, choices] = await Promise.all([
-    datacenterList(conn),
+    listDatacenters(conn),
     vlanMembers(conn, id),
     vmList(conn, {
       datacenter_id: vlan.datacenterId,

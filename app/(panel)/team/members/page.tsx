@@ -4,6 +4,7 @@ import { MemberActions } from '@/components/team/member-actions';
 import { RevokeInviteButton } from '@/components/team/revoke-invite-button';
 import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
+import { ListTable } from '@/components/ui/table';
 import { requireTeamPermission } from '@/lib/team/page-access';
 import { decide, ROLE_LABELS } from '@/lib/team/roles';
 import { getTeamStore } from '@/lib/team/runtime';
@@ -28,48 +29,36 @@ export default async function MembersPage() {
           <InviteForm />
         </section>
       ) : null}
-      <table className="w-full text-left text-sm">
-        <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
-          <tr>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Email
-            </th>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Role
-            </th>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Since
-            </th>
+      <ListTable
+        caption="Members of the workspace"
+        columns={[
+          { label: 'Email' },
+          { label: 'Role' },
+          { label: 'Since' },
+          ...(canManage ? [{ label: 'Actions', hidden: true }] : []),
+        ]}
+      >
+        {members.map((member) => (
+          <tr key={member.id}>
+            <td className="px-4 py-3">{member.email}</td>
+            <td className="px-4 py-3">
+              <Badge tone={member.role === 'owner' ? 'info' : 'neutral'}>
+                {ROLE_LABELS[member.role]}
+              </Badge>
+            </td>
+            <td className="px-4 py-3">
+              <time dateTime={member.created_at}>{member.created_at.slice(0, 10)}</time>
+            </td>
             {canManage ? (
-              <th scope="col" className="py-2 font-medium">
-                <span className="sr-only">Actions</span>
-              </th>
+              <td className="px-4 py-3">
+                {member.role !== 'owner' ? (
+                  <MemberActions memberId={member.id} email={member.email} role={member.role} />
+                ) : null}
+              </td>
             ) : null}
           </tr>
-        </thead>
-        <tbody>
-          {members.map((member) => (
-            <tr key={member.id} className="border-b border-zinc-100 dark:border-zinc-800">
-              <td className="py-2 pr-4">{member.email}</td>
-              <td className="py-2 pr-4">
-                <Badge tone={member.role === 'owner' ? 'info' : 'neutral'}>
-                  {ROLE_LABELS[member.role]}
-                </Badge>
-              </td>
-              <td className="py-2 pr-4">
-                <time dateTime={member.created_at}>{member.created_at.slice(0, 10)}</time>
-              </td>
-              {canManage ? (
-                <td className="py-2">
-                  {member.role !== 'owner' ? (
-                    <MemberActions memberId={member.id} email={member.email} role={member.role} />
-                  ) : null}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </ListTable>
       {invites.length > 0 ? (
         <section aria-labelledby="invites-heading" className="mt-8">
           <h2 id="invites-heading" className="mb-3 text-lg font-semibold">
