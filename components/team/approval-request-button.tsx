@@ -1,7 +1,7 @@
 'use client';
 
 import { ActionMessage } from '@/components/ui/action-message';
-import { useActionState } from 'react';
+import { startTransition, useActionState } from 'react';
 import { SentForApproval } from '@/components/team/sent-for-approval';
 import { Button } from '@/components/ui/button';
 import { idleState, type ActionState } from '@/lib/action-state';
@@ -28,7 +28,17 @@ export function ApprovalRequestButton({ action }: { action: RequestAction }) {
   return (
     <div className="space-y-2">
       <ActionMessage state={state} includeFieldErrors />
-      <Button type="submit" variant="secondary" formAction={formAction} disabled={pending}>
+      <Button
+        variant="secondary"
+        disabled={pending}
+        onClick={(event) => {
+          // The enclosing form's fields, sent without submitting it (so nothing in it is reset).
+          const form = event.currentTarget.form;
+          if (!form) return;
+          const formData = new FormData(form);
+          startTransition(() => formAction(formData));
+        }}
+      >
         {pending ? 'Sending…' : 'Ask for approval'}
       </Button>
     </div>

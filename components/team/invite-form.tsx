@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { useActionState } from 'react';
 import { fieldError, idleState } from '@/lib/action-state';
 import { inviteMemberAction } from '@/lib/team/actions/members';
@@ -18,7 +19,12 @@ export function InviteForm() {
       : undefined;
   return (
     <div className="space-y-4">
-      <form action={formAction} className="flex flex-wrap items-start gap-3" noValidate>
+      <ActionForm
+        action={formAction}
+        state={state}
+        className="flex flex-wrap items-start gap-3"
+        noValidate
+      >
         <TextField
           name="email"
           label="Email"
@@ -38,7 +44,7 @@ export function InviteForm() {
         <div className="pt-6">
           <SubmitButton pendingLabel="Inviting…">Invite</SubmitButton>
         </div>
-      </form>
+      </ActionForm>
       <FormMessage state={state} />
       {state.status === 'ok' && link ? (
         <div

@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { useActionState } from 'react';
 import { rebootVmAction, startVmAction, stopVmAction } from '@/app/(panel)/vms/actions';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -28,7 +29,7 @@ function PowerButton({
   const [state, formAction] = useActionState(action, idleState);
   useOnStarted(state, (data) => onStarted(label, data));
   return (
-    <form action={formAction} className="inline-flex flex-col">
+    <ActionForm action={formAction} state={state} className="inline-flex flex-col">
       <input type="hidden" name="vm_id" value={vmId} />
       <SubmitButton variant={variant} pendingLabel={`${label}…`}>
         {label}
@@ -38,7 +39,7 @@ function PowerButton({
           {state.message}
         </p>
       ) : null}
-    </form>
+    </ActionForm>
   );
 }
 

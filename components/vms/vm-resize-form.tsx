@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { ActionMessage } from '@/components/ui/action-message';
 import { useActionState, useId, useState } from 'react';
 import { requestVmResizeApprovalAction } from '@/app/(panel)/team/approvals/actions';
@@ -46,7 +47,7 @@ export function VmResizeForm({
 
   return (
     <DetailCard id="vm-resize" title="Cores and memory">
-      <form action={formAction} className="space-y-3" noValidate>
+      <ActionForm action={formAction} state={state} className="space-y-3" noValidate>
         <input type="hidden" name="vm_id" value={vmId} />
         <div className="grid gap-3 sm:grid-cols-2">
           <TextField
@@ -134,7 +135,7 @@ export function VmResizeForm({
           // Nothing reached Gandi: the same change can go to the team's admins instead.
           <ApprovalRequestButton action={requestVmResizeApprovalAction} />
         ) : null}
-      </form>
+      </ActionForm>
     </DetailCard>
   );
 }

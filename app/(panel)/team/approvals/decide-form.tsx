@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { ActionMessage } from '@/components/ui/action-message';
 import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -11,7 +12,7 @@ export function DecideForm({ requestId }: { requestId: string }) {
   const [state, formAction] = useActionState(decideApprovalAction, idleState);
   const reasonId = `reason-${requestId}`;
   return (
-    <form action={formAction} className="space-y-2" noValidate>
+    <ActionForm action={formAction} state={state} className="space-y-2" noValidate>
       <input type="hidden" name="request_id" value={requestId} />
       <label htmlFor={reasonId} className="block text-sm font-medium">
         Reason
@@ -34,6 +35,6 @@ export function DecideForm({ requestId }: { requestId: string }) {
           Reject
         </SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }
