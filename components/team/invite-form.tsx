@@ -2,6 +2,7 @@
 
 import { ActionForm } from '@/components/ui/action-form';
 import { useActionState } from 'react';
+import { formatUtcDateTime } from '@/lib/format-date';
 import { fieldError, idleState } from '@/lib/action-state';
 import { inviteMemberAction } from '@/lib/team/actions/members';
 import { INVITABLE_ROLES, ROLE_LABELS } from '@/lib/team/roles';
@@ -53,7 +54,7 @@ export function InviteForm() {
         >
           <p>
             Send this one-time link to {state.data.email} ({ROLE_LABELS[state.data.role]}). It is
-            shown only now and expires {new Date(state.data.expiresAt).toUTCString()}.
+            shown only now and expires {formatUtcDateTime(state.data.expiresAt)}.
           </p>
           <label className="block">
             <span className="sr-only">Invitation link</span>

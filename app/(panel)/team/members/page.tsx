@@ -1,3 +1,4 @@
+import { formatUtcDate, formatUtcDateTime } from '@/lib/format-date';
 import type { Metadata } from 'next';
 import { InviteForm } from '@/components/team/invite-form';
 import { MemberActions } from '@/components/team/member-actions';
@@ -57,7 +58,7 @@ export default async function MembersPage() {
                 </Badge>
               </td>
               <td className="py-2 pr-4">
-                <time dateTime={member.created_at}>{member.created_at.slice(0, 10)}</time>
+                <time dateTime={member.created_at}>{formatUtcDate(member.created_at)}</time>
               </td>
               {canManage ? (
                 <td className="py-2">
@@ -82,9 +83,7 @@ export default async function MembersPage() {
                 <Badge>{ROLE_LABELS[invite.role]}</Badge>
                 <span className="text-zinc-600 dark:text-zinc-400">
                   expires{' '}
-                  <time dateTime={invite.expires_at}>
-                    {invite.expires_at.slice(0, 16).replace('T', ' ')} UTC
-                  </time>
+                  <time dateTime={invite.expires_at}>{formatUtcDateTime(invite.expires_at)}</time>
                 </span>
                 <RevokeInviteButton inviteId={invite.id} email={invite.email} />
               </li>
