@@ -113,7 +113,7 @@ async function CpuNote() {
       <p className="mt-1 text-zinc-700 dark:text-zinc-300">
         {cpu.length === 0
           ? `No CPU chart: this endpoint offers no CPU metric for VMs (hosting.metric.available lists ${offered.length === 0 ? 'none at all' : offered.join(', ')}).`
-          : `This endpoint offers ${cpu.join(', ')}; the panel charts network and disk traffic only.`}
+          : `This endpoint offers ${cpu.join(', ')}; the panel charts network and disk traffic only, not CPU time yet.`}
       </p>
     </section>
   );
