@@ -169,17 +169,20 @@ test('owner, operator and viewer: roles on the server, removal, and a verifiable
   await test.step('the operator cannot delete the owner’s VM through the page', async () => {
     const page = operator.page;
     await page.goto(`/vms/${ownerVmId}`);
-    await page.getByRole('button', { name: 'Delete' }).click();
-    const dialog = page.getByRole('dialog');
-    const confirm = dialog.getByLabel(/to confirm/);
-    const label = (await dialog.locator('label', { hasText: 'to confirm' }).textContent()) ?? '';
-    ownerHostname = /Type (\S+) to confirm/.exec(label)?.[1] ?? '';
+    const heading = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
+    ownerHostname = heading.trim().split(/\s+/)[0] ?? '';
     expect(ownerHostname).not.toBe('');
-    await confirm.fill(ownerHostname);
-    await dialog.getByRole('button', { name: 'Delete this VM' }).click();
+    // Disabled with the reason, before any click (the server refuses it too: the replay below).
+    await expect(page.getByText('Operators can act only on what they created.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Delete' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Stop' })).toBeDisabled();
+    await page.goto('/vms');
     await expect(
-      page.getByRole('alert').filter({ hasText: 'Your role (Operator) does not allow this.' }),
-    ).toBeVisible();
+      page.getByRole('checkbox', { name: `Select ${ownerHostname}`, exact: true }),
+    ).toBeDisabled();
+    await expect(
+      page.getByRole('checkbox', { name: `Select ${ownHostname}`, exact: true }),
+    ).toBeEnabled();
     expect(await simVmState(account.apiKey, ownerVmId)).toBe('running');
   });
 
@@ -233,10 +236,16 @@ test('owner, operator and viewer: roles on the server, removal, and a verifiable
     await page.goto('/vms');
     await expect(page.getByRole('table')).toContainText(ownerHostname);
     await page.goto(`/vms/${ownerVmId}`);
-    await page.getByRole('button', { name: 'Stop' }).click();
-    await expect(
-      page.getByRole('alert').filter({ hasText: 'Your role (Viewer) does not allow this.' }),
-    ).toBeVisible();
+    // Every control that would be refused is disabled, and the page says why.
+    await expect(page.getByText('Viewers can look but not change anything.')).toBeVisible();
+    for (const name of ['Stop', 'Reboot', 'Delete'])
+      await expect(page.getByRole('button', { name, exact: true })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Stop' })).toHaveAttribute(
+      'aria-describedby',
+      'vm-actions-blocked',
+    );
+    await page.goto('/vms');
+    await expect(page.getByRole('checkbox', { name: /^Select / }).first()).toBeDisabled();
     expect(await simVmState(account.apiKey, ownerVmId)).toBe('running');
     await page.goto('/team/members');
     await expect(page.getByRole('heading', { level: 1, name: 'Members' })).toHaveCount(0);

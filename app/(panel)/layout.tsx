@@ -4,6 +4,7 @@ import { Sidebar } from '@/components/layout/sidebar';
 import { OperationNotifier } from '@/components/notifications/operation-notifier';
 import { RunwayWarning } from '@/components/notifications/runway-warning';
 import { ThemeToggle } from '@/components/layout/theme-toggle';
+import { MemberProvider } from '@/components/team/member-context';
 import { requireSession } from '@/lib/dal/auth';
 
 /**
@@ -57,7 +58,15 @@ export default async function PanelLayout({ children }: { children: ReactNode })
         <Suspense fallback={null}>
           <RunwayWarning />
         </Suspense>
-        {children}
+        <MemberProvider
+          member={
+            principal?.kind === 'team'
+              ? { role: principal.role, memberId: principal.memberId }
+              : null
+          }
+        >
+          {children}
+        </MemberProvider>
       </main>
     </div>
   );

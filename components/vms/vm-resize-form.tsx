@@ -27,10 +27,13 @@ export function VmResizeForm({
   vmId,
   vm,
   onStarted,
+  disabledBy,
 }: {
   vmId: number;
   vm: ResizableVm;
   onStarted: (data: ResizeResult) => void;
+  /** The id of the sentence saying why this member may not resize it (disables Apply). */
+  disabledBy?: string | undefined;
 }) {
   const [state, formAction] = useActionState(resizeVmAction, idleState);
   const [memory, setMemory] = useState(String(vm.memory));
@@ -125,8 +128,8 @@ export function VmResizeForm({
         ) : null}
         <ActionMessage state={state} />
         <SubmitButton
-          disabled={!plan?.changed}
-          aria-describedby={explanationId}
+          disabled={!plan?.changed || disabledBy !== undefined}
+          aria-describedby={disabledBy ? `${explanationId} ${disabledBy}` : explanationId}
           pendingLabel="Applying…"
         >
           {plan?.needsReboot ? 'Apply and restart' : 'Apply'}

@@ -1,0 +1,44 @@
+/**
+ * @file Issue 16, item 7: Stop (power off) and Reboot ask first, as the bulk actions do; Cancel
+ * changes nothing.
+ */
+import { expect, simControl, simRpc, test } from './fixtures';
+
+async function vmState(apiKey: string, vmId: number): Promise<string> {
+  const info = await simRpc('hosting.vm.info', apiKey, vmId);
+  return /<name>state<\/name>\s*<value>\s*<string>([^<]+)</.exec(info)?.[1] ?? '';
+}
+
+test('Stop and Reboot are confirmed; Cancel leaves the VM running', async ({
+  signedInPage: page,
+  account,
+}) => {
+  const { vmIds } = await simControl<{ vmIds: number[] }>('vms', {
+    apiKey: account.apiKey,
+    count: 1,
+    datacenterId: 4,
+  });
+  const vmId = vmIds[0] ?? 0;
+  await page.goto(`/vms/${vmId}`);
+  const hostname = ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '')
+    .trim()
+    .split(/\s+/)[0];
+
+  await page.getByRole('button', { name: 'Reboot' }).click();
+  const reboot = page.getByRole('dialog', { name: `Reboot ${hostname}?` });
+  await expect(reboot).toBeVisible();
+  await reboot.getByRole('button', { name: 'Cancel' }).click();
+  await expect(reboot).toBeHidden();
+
+  await page.getByRole('button', { name: 'Stop' }).click();
+  const stop = page.getByRole('dialog', { name: `Stop ${hostname}?` });
+  await expect(stop).toContainText('powered off');
+  await stop.getByRole('button', { name: 'Cancel' }).click();
+  await expect(stop).toBeHidden();
+  expect(await vmState(account.apiKey, vmId)).toBe('running');
+
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await stop.getByRole('button', { name: 'Stop the VM' }).click();
+  await expect.poll(() => vmState(account.apiKey, vmId), { timeout: 30_000 }).toBe('halted');
+  await expect(page.getByRole('button', { name: 'Start' })).toBeVisible({ timeout: 30_000 });
+});
