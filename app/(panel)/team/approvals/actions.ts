@@ -59,9 +59,26 @@ async function launchReason(
   );
 }
 
-async function file(principal: TeamPrincipal, action: string, params: unknown, why: string) {
+/** The requester's note, sent with every request form (`ApprovalRequestButton`). */
+const requestNote = z.object({ request_note: z.string().trim().max(500).optional() });
+function withNote<S extends z.ZodType>(schema: S) {
+  return z.intersection(schema, requestNote);
+}
+
+async function file(
+  principal: TeamPrincipal,
+  action: string,
+  params: unknown,
+  why: string,
+  note?: string,
+) {
   const { fileApprovalRequest } = await import('@/lib/team/approvals/file-request');
-  const id = await fileApprovalRequest(principal, { action, params, why });
+  // The approver reads why it was held, then what the requester wrote.
+  const id = await fileApprovalRequest(principal, {
+    action,
+    params,
+    why: note ? `${why} Requester's note: ${note}` : why,
+  });
   revalidatePath('/team/approvals');
   return { id };
 }
@@ -93,8 +110,8 @@ export const requestApprovalAction = defineAction(
 
 /** A wizard creation the quota or the policy refused, sent to the admins instead. */
 export const requestVmCreateApprovalAction = defineAction(
-  createVmSchema,
-  async (input, ctx) => {
+  withNote(createVmSchema),
+  async ({ request_note, ...input }, ctx) => {
     const principal = teamOf(ctx);
     const [{ toVmCreateParams, VmCreateRequestError, VM_CREATE_ACTION }, { passwordSealer }] =
       await Promise.all([
@@ -108,7 +125,8 @@ export const requestVmCreateApprovalAction = defineAction(
       if (err instanceof VmCreateRequestError) throw new ActionError(err.message);
       throw err;
     }
-    return file(principal, VM_CREATE_ACTION, params, await launchReason(ctx, principal, input));
+    const why = await launchReason(ctx, principal, input);
+    return file(principal, VM_CREATE_ACTION, params, why, request_note);
   },
   // The password is sealed in the request and never written to the audit log.
   { permission: 'approval.request', audit: { redact: ['password'] } },
@@ -116,14 +134,14 @@ export const requestVmCreateApprovalAction = defineAction(
 
 /** A new disk over quota, sent to the admins instead. */
 export const requestDiskCreateApprovalAction = defineAction(
-  createDiskSchema,
-  async (input, ctx) => {
+  withNote(createDiskSchema),
+  async ({ request_note, ...input }, ctx) => {
     const principal = teamOf(ctx);
     const { checkNewDiskQuota, newDiskSizeMb } = await import('@/lib/team/quotas/hooks');
     const why = await approvalReason(null, () =>
       checkNewDiskQuota(ctx, () => newDiskSizeMb(ctx, input)),
     );
-    return file(principal, 'disk.create', input, why);
+    return file(principal, 'disk.create', input, why, request_note);
   },
   {
     permission: 'approval.request',
@@ -134,12 +152,12 @@ export const requestDiskCreateApprovalAction = defineAction(
 
 /** A new public IP over quota, sent to the admins instead. */
 export const requestIfaceCreateApprovalAction = defineAction(
-  createPublicIfaceSchema,
-  async (input, ctx) => {
+  withNote(createPublicIfaceSchema),
+  async ({ request_note, ...input }, ctx) => {
     const principal = teamOf(ctx);
     const { checkPublicIpQuota } = await import('@/lib/team/quotas/hooks');
     const why = await approvalReason(null, () => checkPublicIpQuota(ctx, input.ip_mode));
-    return file(principal, 'iface.create', input, why);
+    return file(principal, 'iface.create', input, why, request_note);
   },
   {
     permission: 'approval.request',
@@ -149,8 +167,8 @@ export const requestIfaceCreateApprovalAction = defineAction(
 
 /** Growing a VM past the quota, sent to the admins instead. */
 export const requestVmResizeApprovalAction = defineAction(
-  resizeVmSchema,
-  async ({ vm_id, cores, memory, accept_reboot }, ctx) => {
+  withNote(resizeVmSchema),
+  async ({ vm_id, cores, memory, accept_reboot, request_note }, ctx) => {
     const principal = teamOf(ctx);
     const [{ checkResizeQuota }, { vmInfo }] = await Promise.all([
       import('@/lib/team/quotas/hooks'),
@@ -160,27 +178,28 @@ export const requestVmResizeApprovalAction = defineAction(
     const why = await approvalReason(null, () =>
       checkResizeQuota(ctx, vm_id, { cores, memoryMb: memory }),
     );
-    return file(principal, 'vm.update', { vm_id, hostname, cores, memory, accept_reboot }, why);
+    const params = { vm_id, hostname, cores, memory, accept_reboot };
+    return file(principal, 'vm.update', params, why, request_note);
   },
   { permission: 'approval.request', resource: ({ vm_id }) => ({ kind: 'vm', id: vm_id }) },
 );
 
 /** Growing a disk past the quota, sent to the admins instead. */
 export const requestDiskResizeApprovalAction = defineAction(
-  updateDiskSchema,
-  async ({ disk_id, name, size_gb }, ctx) => {
+  withNote(updateDiskSchema),
+  async ({ disk_id, name, size_gb, request_note }, ctx) => {
     const principal = teamOf(ctx);
     const { checkDiskResizeQuota } = await import('@/lib/team/quotas/hooks');
     const why = await approvalReason(null, () => checkDiskResizeQuota(ctx, disk_id, size_gb));
-    return file(principal, 'disk.update', { disk_id, name, size_gb }, why);
+    return file(principal, 'disk.update', { disk_id, name, size_gb }, why, request_note);
   },
   { permission: 'approval.request', resource: ({ disk_id }) => ({ kind: 'disk', id: disk_id }) },
 );
 
 /** A snapshot over the disk quota, sent to the admins instead. */
 export const requestSnapshotApprovalAction = defineAction(
-  snapshotSchema,
-  async ({ disk_id, name }, ctx) => {
+  withNote(snapshotSchema),
+  async ({ disk_id, name, request_note }, ctx) => {
     const principal = teamOf(ctx);
     const [{ checkSnapshotQuota }, { diskInfo }] = await Promise.all([
       import('@/lib/team/quotas/hooks'),
@@ -188,7 +207,8 @@ export const requestSnapshotApprovalAction = defineAction(
     ]);
     const disk = await diskInfo(ctx.conn, disk_id);
     const why = await approvalReason(null, () => checkSnapshotQuota(ctx, disk_id));
-    return file(principal, 'disk.snapshot', { disk_id, disk_name: disk.name, name }, why);
+    const params = { disk_id, disk_name: disk.name, name };
+    return file(principal, 'disk.snapshot', params, why, request_note);
   },
   { permission: 'approval.request', resource: ({ disk_id }) => ({ kind: 'disk', id: disk_id }) },
 );
