@@ -126,7 +126,7 @@ test('disk life cycle: create, attach, resize, snapshot, rollback, detach, delet
   await expect(
     page
       .getByRole('region', { name: 'Operations' })
-      .getByRole('row', { name: /Roll back disk.*DONE/ }),
+      .getByRole('row', { name: /Roll back disk.*Done/ }),
   ).toBeVisible(SETTLE);
 
   // Detach.

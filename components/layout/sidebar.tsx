@@ -2,6 +2,7 @@
 
 import { useId, useState, type ReactNode } from 'react';
 import { cn } from '@/components/ui/cn';
+import { ActivityDrawer } from '@/components/operations/activity-drawer';
 import { NavLinks, type NavCount } from './nav-links';
 
 /**
@@ -34,6 +35,7 @@ export function Sidebar({
       <div id={navId} className={cn('flex-col gap-6 px-3 pb-4 lg:flex', open ? 'flex' : 'hidden')}>
         <nav aria-label="Main">
           <NavLinks onNavigate={() => setOpen(false)} counts={counts} />
+          <ActivityDrawer />
         </nav>
         <div className="border-t border-zinc-200 pt-4 dark:border-zinc-800">{footer}</div>
       </div>
