@@ -3,19 +3,14 @@
  * running on the account (live, whoever started them) and opens a drawer listing them; the step
  * pills read "Done", not "Done DONE".
  */
-import { expect, operationIdOf, simControl, simRpc, test } from './fixtures';
+import { expect, operationIdOf, simRpc, simVm, test } from './fixtures';
 
 test('the navigation counts running operations and lists them in a drawer', async ({
   signedInPage: page,
   account,
 }) => {
   // A migration out of the closing FR-SD2 stays in RUN until finalized (see operations.spec).
-  const { vmIds } = await simControl<{ vmIds: number[] }>('vms', {
-    apiKey: account.apiKey,
-    count: 1,
-    datacenterId: 1,
-  });
-  const vmId = vmIds[0] as number;
+  const vmId = await simVm(account.apiKey, 1);
   const nav = page.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByRole('button', { name: 'Nothing running' })).toBeVisible();
 

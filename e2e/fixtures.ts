@@ -74,6 +74,26 @@ async function countOf(method: string, apiKey: string): Promise<number> {
 }
 
 export const vmCount = (apiKey: string) => countOf('hosting.vm.count', apiKey);
+
+/** One running VM made by the simulator's control API (FR-SD3 unless said), and its id. */
+export async function simVm(apiKey: string, datacenterId = 4): Promise<number> {
+  const { vmIds } = await simControl<{ vmIds: number[] }>('vms', {
+    apiKey,
+    count: 1,
+    datacenterId,
+  });
+  const id = vmIds[0];
+  if (id === undefined) throw new Error('the simulator made no VM');
+  return id;
+}
+
+/** A string field of `hosting.vm.info` (`hostname`, `state`…), asked of the simulator directly. */
+export async function simVmField(apiKey: string, vmId: number, field: string): Promise<string> {
+  const xml = await simRpc('hosting.vm.info', apiKey, vmId);
+  const match = new RegExp(`<name>${field}</name>\\s*<value>\\s*<string>([^<]*)<`).exec(xml);
+  if (!match) throw new Error(`no ${field} in hosting.vm.info`);
+  return match[1] ?? '';
+}
 export const diskCount = (apiKey: string) => countOf('hosting.disk.count', apiKey);
 export const ifaceCount = (apiKey: string) => countOf('hosting.iface.count', apiKey);
 

@@ -3,7 +3,7 @@
  * refuses, no kernel picker on a data disk, a CPU section that says which CPU metric the endpoint offers (or that it offers none),
  * one date format on Members, "one entry" rather than "All 1 entries".
  */
-import { expect, simControl, simRpc, test } from './fixtures';
+import { expect, simRpc, simVm, test } from './fixtures';
 import { openWizardAtSize } from './wizard-steps';
 
 test('the cost box waits for a value the form accepts', async ({ signedInPage: page }) => {
@@ -31,12 +31,7 @@ test('a data disk has no kernel picker; the metrics page explains the missing CP
   await expect(page.getByRole('heading', { name: 'Kernel', exact: true })).toHaveCount(0);
   await expect(page.getByLabel('Kernel', { exact: true })).toHaveCount(0);
 
-  const { vmIds } = await simControl<{ vmIds: number[] }>('vms', {
-    apiKey: account.apiKey,
-    count: 1,
-    datacenterId: 4,
-  });
-  await page.goto(`/vms/${vmIds[0]}/metrics`);
+  await page.goto(`/vms/${await simVm(account.apiKey)}/metrics`);
   // The simulator offers vcpu.time.all: the page names it rather than leaving CPU out silently.
   await expect(page.getByRole('region', { name: 'CPU' })).toContainText(
     'This endpoint offers vcpu.time.all',

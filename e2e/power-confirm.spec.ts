@@ -2,27 +2,17 @@
  * @file Issue 16, item 7: Stop (power off) and Reboot ask first, as the bulk actions do; Cancel
  * changes nothing.
  */
-import { expect, simControl, simRpc, test } from './fixtures';
+import { expect, simVm, simVmField, test } from './fixtures';
 
-async function vmState(apiKey: string, vmId: number): Promise<string> {
-  const info = await simRpc('hosting.vm.info', apiKey, vmId);
-  return /<name>state<\/name>\s*<value>\s*<string>([^<]+)</.exec(info)?.[1] ?? '';
-}
+const vmState = (apiKey: string, vmId: number) => simVmField(apiKey, vmId, 'state');
 
 test('Stop and Reboot are confirmed; Cancel leaves the VM running', async ({
   signedInPage: page,
   account,
 }) => {
-  const { vmIds } = await simControl<{ vmIds: number[] }>('vms', {
-    apiKey: account.apiKey,
-    count: 1,
-    datacenterId: 4,
-  });
-  const vmId = vmIds[0] ?? 0;
+  const vmId = await simVm(account.apiKey);
+  const hostname = await simVmField(account.apiKey, vmId, 'hostname');
   await page.goto(`/vms/${vmId}`);
-  const hostname = ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '')
-    .trim()
-    .split(/\s+/)[0];
 
   await page.getByRole('button', { name: 'Reboot' }).click();
   const reboot = page.getByRole('dialog', { name: `Reboot ${hostname}?` });

@@ -3,7 +3,7 @@
  * between steps with every choice kept (also after leaving the wizard and coming back), and a
  * hostname already in use is reported at the Access step, not at the final Create.
  */
-import { expect, simControl, simRpc, test } from './fixtures';
+import { expect, simVm, simVmField, test } from './fixtures';
 import { openWizardAtSize } from './wizard-steps';
 
 const heading = (n: number, title: string) => ({ name: `Step ${n} of 6: ${title}` });
@@ -37,13 +37,7 @@ test('a hostname already in use is reported at the Access step', async ({
   signedInPage: page,
   account,
 }) => {
-  const { vmIds } = await simControl<{ vmIds: number[] }>('vms', {
-    apiKey: account.apiKey,
-    count: 1,
-    datacenterId: 4,
-  });
-  const info = await simRpc('hosting.vm.info', account.apiKey, vmIds[0] ?? 0);
-  const taken = /<name>hostname<\/name>\s*<value>\s*<string>([^<]+)</.exec(info)?.[1] ?? '';
+  const taken = await simVmField(account.apiKey, await simVm(account.apiKey), 'hostname');
   expect(taken).not.toBe('');
 
   await openWizardAtSize(page);

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useTransition } from 'react';
 import { Button } from './button';
+import { useBackoff } from './use-backoff';
 
 /** First automatic retry after 2 s, then each wait 1.5× longer, up to 30 s. */
 export const AUTO_RETRY_MS = { first: 2_000, max: 30_000, factor: 1.5 } as const;
@@ -30,33 +31,21 @@ export function ErrorPanel({
 }: ErrorPanelProps) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const retryRef = useRef<() => void>(() => undefined);
   const retry = () =>
     startTransition(() => {
       router.refresh();
       reset?.();
     });
+  useBackoff(retry, AUTO_RETRY_MS);
+  // Back online: at once rather than at the next scheduled try.
+  const retryRef = useRef(retry);
   useEffect(() => {
     retryRef.current = retry;
   });
-
   useEffect(() => {
-    let delay: number = AUTO_RETRY_MS.first;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const schedule = () => {
-      timer = setTimeout(() => {
-        if (document.visibilityState === 'visible') retryRef.current();
-        delay = Math.min(AUTO_RETRY_MS.max, delay * AUTO_RETRY_MS.factor);
-        schedule();
-      }, delay);
-    };
     const now = () => retryRef.current();
-    schedule();
     window.addEventListener('online', now);
-    return () => {
-      clearTimeout(timer);
-      window.removeEventListener('online', now);
-    };
+    return () => window.removeEventListener('online', now);
   }, []);
 
   return (
