@@ -87,7 +87,24 @@ export async function simVm(apiKey: string, datacenterId = 4): Promise<number> {
   return id;
 }
 
-/** A string field of `hosting.vm.info` (`hostname`, `state`…), asked of the simulator directly. */
+/**
+ * The VM's state (running or halted; null once it is gone), asked of the simulator directly. Its
+ * disks and interfaces have states too (created, used), so the VM's is the power state among them.
+ */
+export async function simVmState(apiKey: string, vmId: number): Promise<string | null> {
+  let xml: string;
+  try {
+    xml = await simRpc('hosting.vm.info', apiKey, vmId);
+  } catch {
+    return null;
+  }
+  const states = [...xml.matchAll(/<name>state<\/name>\s*<value>\s*(?:<string>)?(\w+)/g)].map(
+    (match) => match[1],
+  );
+  return states.find((state) => state === 'running' || state === 'halted') ?? 'unknown';
+}
+
+/** A top-level string field of `hosting.vm.info` (`hostname`…), asked of the simulator directly. */
 export async function simVmField(apiKey: string, vmId: number, field: string): Promise<string> {
   const xml = await simRpc('hosting.vm.info', apiKey, vmId);
   const match = new RegExp(`<name>${field}</name>\\s*<value>\\s*<string>([^<]*)<`).exec(xml);

@@ -2,9 +2,7 @@
  * @file Issue 16, item 7: Stop (power off) and Reboot ask first, as the bulk actions do; Cancel
  * changes nothing.
  */
-import { expect, simVm, simVmField, test } from './fixtures';
-
-const vmState = (apiKey: string, vmId: number) => simVmField(apiKey, vmId, 'state');
+import { expect, simVm, simVmField, simVmState, test } from './fixtures';
 
 test('Stop and Reboot are confirmed; Cancel leaves the VM running', async ({
   signedInPage: page,
@@ -25,10 +23,10 @@ test('Stop and Reboot are confirmed; Cancel leaves the VM running', async ({
   await expect(stop).toContainText('powered off');
   await stop.getByRole('button', { name: 'Cancel' }).click();
   await expect(stop).toBeHidden();
-  expect(await vmState(account.apiKey, vmId)).toBe('running');
+  expect(await simVmState(account.apiKey, vmId)).toBe('running');
 
   await page.getByRole('button', { name: 'Stop' }).click();
   await stop.getByRole('button', { name: 'Stop the VM' }).click();
-  await expect.poll(() => vmState(account.apiKey, vmId), { timeout: 30_000 }).toBe('halted');
+  await expect.poll(() => simVmState(account.apiKey, vmId), { timeout: 30_000 }).toBe('halted');
   await expect(page.getByRole('button', { name: 'Start' })).toBeVisible({ timeout: 30_000 });
 });
