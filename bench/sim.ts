@@ -123,7 +123,7 @@ async function compare(label: string, simUrl: string, body: string): Promise<voi
 }
 
 function thousandVmList(): XmlValue[] {
-  const sim = new Sim(() => Date.UTC(2026, 0, 1), { waitMs: 0, runMs: 0 });
+  const sim = new Sim(() => Date.UTC(2026, 0, 1), { waitMs: 0, runMs: 0, creditSpeed: 1 });
   seed(sim);
   const accountId = sim.accountByKey(DEMO_API_KEY)!.id;
   for (let i = 0; i < 998; i++)

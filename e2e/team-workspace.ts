@@ -55,11 +55,16 @@ export async function defineTemplate(
   await page.getByRole('button', { name: 'Save template' }).click();
 }
 
-/** Invites `email` as an operator and signs them in, in a browser context of their own. */
-export async function inviteOperator(owner: Page, browser: Browser, email: string): Promise<Page> {
+/** Invites `email` as an operator (or `role`) and signs them in, in a browser context of their own. */
+export async function inviteOperator(
+  owner: Page,
+  browser: Browser,
+  email: string,
+  role: 'Operator' | 'Viewer' = 'Operator',
+): Promise<Page> {
   await owner.goto('/team/members');
   await owner.getByLabel('Email').fill(email);
-  await owner.getByLabel('Role', { exact: true }).selectOption({ label: 'Operator' });
+  await owner.getByLabel('Role', { exact: true }).selectOption({ label: role });
   await owner.getByRole('button', { name: 'Invite' }).click();
   const link = await owner.getByRole('textbox', { name: 'Invitation link' }).inputValue();
   const member = await (await browser.newContext()).newPage();

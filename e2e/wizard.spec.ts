@@ -4,7 +4,7 @@
  * double submit that must create one VM.
  */
 import type { Page } from '@playwright/test';
-import { addSshKey, expect, recordBodies, test, vmCount } from './fixtures';
+import { addSshKey, expect, recordBodies, simControl, test, vmCount } from './fixtures';
 
 const DATACENTER = 'Paris, France SD3';
 const IMAGE = 'Debian 9';
@@ -140,16 +140,23 @@ test('create a VM, watch it reach DONE, resize, stop, start and delete it', asyn
   await recorder.expectNoSecret(account.apiKey);
 });
 
-test('a failing creation shows the error and last_error', async ({ signedInPage: page }) => {
-  await fillWizard(page, 'fail-e2e');
+test('a failing creation shows the error and last_error', async ({
+  signedInPage: page,
+  account,
+}) => {
+  // The simulator's control channel makes the next vm_create of this account end in ERROR.
+  await simControl('fail', { apiKey: account.apiKey, type: 'vm_create', count: 1 });
+  await fillWizard(page, 'boot-e2e');
   await page.getByRole('button', { name: 'Create VM' }).click();
-  const alert = page.getByRole('alert').filter({ hasText: 'The creation of fail-e2e failed.' });
+  const alert = page.getByRole('alert').filter({ hasText: 'The creation of boot-e2e failed.' });
   await expect(alert).toBeVisible({ timeout: 30_000 });
   await expect(alert).toContainText('vm_create ended in ERROR');
-  await expect(alert).toContainText(/Failed to boot VM fail-e2e/);
+  await expect(alert).toContainText(/Simulated failure of vm_create/);
   // The operation row itself shows last_error too.
   await expect(
-    page.getByRole('region', { name: 'Creation operations' }).getByText(/Error:.*Failed to boot/),
+    page
+      .getByRole('region', { name: 'Creation operations' })
+      .getByText(/Error:.*Simulated failure/),
   ).toBeVisible();
 });
 

@@ -62,6 +62,7 @@ export function createControl(getSim: () => Sim, replaceStore: (store: Store) =>
         fullname: `Simulated account ${id}`,
         credits,
         cycleDay: new Date(sim.now()).getUTCDate(),
+        billedAt: sim.now(),
         dateCreditsExpiration: credits > 0 ? sim.now() + 365 * 86_400_000 : null,
         ...(input.catalog === false ? { catalogUnsupported: true as const } : {}),
       });

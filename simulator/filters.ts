@@ -17,6 +17,8 @@ export interface FieldSpec {
   get?: (item: Struct0) => unknown;
   /** May be used in sort_by (default: true). */
   sortable?: boolean;
+  /** Reads an exact-match filter value when the API takes more than the field's own type. */
+  accept?: (value: XmlParam, key: string) => unknown;
 }
 
 type Struct0 = { [key: string]: XmlValue };
@@ -119,7 +121,8 @@ function parseFilter(key: string, value: XmlParam, spec: ListSpec): Predicate {
       },
     };
   }
-  const wanted = (Array.isArray(value) ? value : [value]).map((v) => coerce(v, field.type, key));
+  const read = field.accept ?? ((v: XmlParam) => coerce(v, field.type, key));
+  const wanted = (Array.isArray(value) ? value : [value]).map((v) => read(v, key));
   return {
     test: (item) => {
       const v = get(item);
@@ -165,10 +168,11 @@ export function applyListOptions(items: Struct0[], options: ParsedOptions): Stru
   const kept = filterItems(items, options);
   if (options.sort) {
     const { get, desc } = options.sort;
-    kept.sort((a, b) => {
-      const c = compare(get(a), get(b));
-      return desc ? -c : c;
-    });
+    kept.sort((a, b) => compare(get(a), get(b)));
+    // DESC reads the ascending order backwards, ties included (newest id first), as a database
+    // scanning its index in reverse does: `sort_by: 'date_created DESC'` puts the later of two
+    // objects created in the same second first.
+    if (desc) kept.reverse();
   }
   const start = options.page * options.perPage;
   return kept.slice(start, start + options.perPage);

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ControlError, type SimControl } from './control';
 import { dispatch } from './dispatch';
 import { encodeFault, encodeResponse } from './xmlrpc/encode';
+import { decodeBody } from './xmlrpc/body-encoding';
 import { MalformedRequest, parseMethodCall } from './xmlrpc/decode';
 
 /** Requests larger than this are refused with 413 before being parsed. */
@@ -45,7 +46,7 @@ export function createRequestHandler(hooks: ServerHooks) {
     readBody(req, res, (body) => {
       let xml: string;
       try {
-        const call = parseMethodCall(body.toString('utf8'));
+        const call = parseMethodCall(decodeBody(body));
         const result = dispatch(
           hooks.sim(),
           call.methodName,

@@ -43,10 +43,14 @@ export const BASE_WAIT_MS = 1000;
 export const BASE_RUN_MS = 3000;
 
 export function timingFor(options: Pick<SimulatorOptions, 'speed' | 'instant'>): SimTiming {
-  if (options.instant) return { waitMs: 0, runMs: 0 };
   const speed = options.speed ?? 1;
   if (!(speed > 0) || !Number.isFinite(speed)) throw new Error('speed must be a positive number');
-  return { waitMs: Math.round(BASE_WAIT_MS / speed), runMs: Math.round(BASE_RUN_MS / speed) };
+  if (options.instant) return { waitMs: 0, runMs: 0, creditSpeed: speed };
+  return {
+    waitMs: Math.round(BASE_WAIT_MS / speed),
+    runMs: Math.round(BASE_RUN_MS / speed),
+    creditSpeed: speed,
+  };
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
@@ -69,18 +73,52 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
   sim.store.markClean();
 
+  // After a failed write the memory holds changes nobody was told about: it is replaced by what
+  // the disk holds (the last acknowledged state) before anything else is answered.
+  let stale = false;
+  const reloadFromDisk = (): void => {
+    if (!persistence) return;
+    stale = true;
+    const store = persistence.reload();
+    sim = new Sim(clock, timing, store ?? undefined);
+    if (!store) seed(sim);
+    sim.store.markClean();
+    stale = false;
+  };
+  const current = (): Sim => {
+    if (stale) reloadFromDisk();
+    return sim;
+  };
   const persist = (): void => {
     if (!sim.store.hasChanges()) return;
-    if (persistence) persistence.append(sim.store.takeChanges(), sim.store);
-    else sim.store.markClean();
+    if (!persistence) {
+      sim.store.markClean();
+      return;
+    }
+    try {
+      persistence.append(sim.store.takeChanges(), sim.store);
+    } catch (error) {
+      stale = true;
+      try {
+        reloadFromDisk();
+      } catch {
+        // Still failing: the next request tries again (and fails with HTTP 500 meanwhile).
+      }
+      throw error;
+    }
   };
-  const control = createControl(
-    () => sim,
-    (store: Store) => {
-      sim = new Sim(clock, timing, store);
-      if (persistence) persistence.compact(store);
-    },
-  );
+  const control = createControl(current, (store: Store) => {
+    const previous = sim;
+    sim = new Sim(clock, timing, store);
+    if (!persistence) return;
+    try {
+      persistence.compact(store);
+    } catch (error) {
+      sim = previous;
+      stale = true;
+      throw error;
+    }
+  });
   const inProcessControl: SimControl = {
     reset: () => control.reset(),
     createAccount: (input) => withPersist(() => control.createAccount(input)),
@@ -95,7 +133,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   const server = http.createServer(
     { keepAliveTimeout: 30_000 },
-    createRequestHandler({ sim: () => sim, control, persist }),
+    createRequestHandler({ sim: current, control, persist }),
   );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

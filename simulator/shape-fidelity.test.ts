@@ -135,6 +135,26 @@ describe('shape fidelity against the 2018 recordings (libcloud PR #1234)', () =>
     expect(compareShapes(recorded, shapeOf(answer!), options[file])).toEqual([]);
   });
 
+  it("vm_create_from.xml: the first answer's steps and ids per operation are the recorded ones", () => {
+    // Per operation: type, step, and which of the id members (and date_start) are set or nil.
+    const summary = (xml: string) =>
+      [...xml.matchAll(/<struct>([\s\S]*?)<\/struct>/g)].map(([, body]) => {
+        const member = (name: string) =>
+          new RegExp(`<name>${name}</name>\\s*<value>\\s*<(\\w+(?:\\.\\w+)?)\\s*/?>([^<]*)`).exec(
+            body!,
+          );
+        const kind = (name: string) => (member(name)?.[1] === 'nil' ? 'nil' : 'set');
+        return [
+          member('type')?.[2],
+          member('step')?.[2],
+          ...['date_start', 'vm_id', 'disk_id', 'iface_id', 'ip_id'].map(kind),
+        ];
+      });
+    const recorded = summary(fs.readFileSync(path.join(PR1234, 'vm_create_from.xml'), 'utf8'));
+    expect(recorded.map((r) => r[1])).toEqual(['DONE', 'DONE', 'WAIT']);
+    expect(summary(answers.get('vm_create_from.xml')!)).toEqual(recorded);
+  });
+
   it('the comparison itself catches a wrong type and a missing member', () => {
     const recorded = shapeOf(fs.readFileSync(path.join(PR1234, 'vm_stop.xml'), 'utf8'));
     const wrong = answers

@@ -9,6 +9,7 @@ export const NAV_ITEMS = [
   { href: '/vms', label: 'VMs' },
   { href: '/disks', label: 'Disks' },
   { href: '/network', label: 'Network' },
+  { href: '/load-balancers', label: 'Load balancers' },
   { href: '/ssh-keys', label: 'SSH keys' },
   { href: '/datacenters', label: 'Datacenters' },
   { href: '/images', label: 'Images' },

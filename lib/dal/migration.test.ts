@@ -92,20 +92,24 @@ describe('migration with finalize', () => {
     );
 
     advance();
+    // The copy's operation is DONE; the migration waits as a second operation (gandi.cli's
+    // `--finalize` looks for it in RUN).
     view = await getMigrationView(conn, vmId);
     expect(view.migration?.phase).toBe('ready-to-finalize');
     expect(view.migration?.step).toBe('RUN');
+    const waitingId = view.migration?.operationId ?? 0;
+    expect(waitingId).toBeGreaterThan(opId ?? 0);
 
-    // A stale page's operation id is refused.
-    expect(await actionError(finalizeMigration(conn, vmId, (opId ?? 0) + 1))).toMatch(
+    // A stale page's operation id (the copy's) is refused.
+    expect(await actionError(finalizeMigration(conn, vmId, opId ?? 0))).toMatch(
       /no longer the current one/,
     );
 
-    const finalized = await finalizeMigration(conn, vmId, opId ?? 0);
-    expect(finalized.operations[0]?.id).toBe(opId);
+    const finalized = await finalizeMigration(conn, vmId, waitingId);
+    expect(finalized.operations[0]?.id).toBe(waitingId);
     view = await getMigrationView(conn, vmId);
     expect(view.migration?.phase).toBe('finalizing');
-    expect(await actionError(finalizeMigration(conn, vmId, opId ?? 0))).toMatch(/does not wait/);
+    expect(await actionError(finalizeMigration(conn, vmId, waitingId))).toMatch(/does not wait/);
 
     advance();
     view = await getMigrationView(conn, vmId);
@@ -117,9 +121,11 @@ describe('migration with finalize', () => {
   it('a migration that fails after finalize shows as failed with the reason, and can start again', async () => {
     const vmId = vmIn(1);
     sim.control.failNext({ apiKey: conn.apiKey, type: 'hosting_migration_vm' });
-    const opId = (await startMigration(conn, vmId)).operations[0]?.id ?? 0;
+    await startMigration(conn, vmId);
     advance();
-    await finalizeMigration(conn, vmId, opId);
+    const waiting = (await getMigrationView(conn, vmId)).migration;
+    expect(waiting?.phase).toBe('ready-to-finalize');
+    await finalizeMigration(conn, vmId, waiting?.operationId ?? 0);
     advance();
     const view = await getMigrationView(conn, vmId);
     expect(view.migration).toMatchObject({ phase: 'failed', step: 'ERROR' });

@@ -5,6 +5,7 @@
 import 'server-only';
 
 export * from './types';
+export * from './rproxy-types';
 export { GandiError, isGandiError, userMessage, type GandiErrorKind } from './errors';
 export { decodeFaultCode, type FaultQualification } from './fault-codes';
 export { DEFAULT_TIMEOUT_MS } from './transport';
@@ -59,3 +60,26 @@ export { vlanCount, vlanCreate, vlanDelete, vlanInfo, vlanList, vlanUpdate } fro
 export { sshCount, sshCreate, sshDelete, sshInfo, sshList } from './ssh';
 export { snapshotProfileList } from './snapshot-profile';
 export { metricAvailable, metricQuery } from './metric';
+export {
+  rproxyCount,
+  rproxyCreate,
+  rproxyDelete,
+  rproxyInfo,
+  rproxyList,
+  rproxyProbeDisable,
+  rproxyProbeEnable,
+  rproxyProbeTest,
+  rproxyProbeUpdate,
+  rproxyServerCount,
+  rproxyServerCreate,
+  rproxyServerDelete,
+  rproxyServerDisable,
+  rproxyServerEnable,
+  rproxyServerList,
+  rproxyUpdate,
+  rproxyVhostCount,
+  rproxyVhostCreate,
+  rproxyVhostDelete,
+  rproxyVhostGetDnsEntries,
+  rproxyVhostList,
+} from './rproxy';

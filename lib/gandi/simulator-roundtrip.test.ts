@@ -345,11 +345,18 @@ describe('migration', () => {
     const op = await gandi.vmMigrate(conn, vmId, false);
     expect(op).toMatchObject({ type: 'hosting_migration_vm', vmId, params: { to_dc_id: 4 } });
     expect((await gandi.vmInfo(conn, vmId)).isMigrating).toBe(true);
-    // The copy syncs, then waits for the finalize call (reference §8.1).
+    // The copy syncs (its operation ends DONE), then the migration waits for the finalize call
+    // as a second operation in RUN (reference §8.1; gandi.cli's `--finalize` looks for it).
     const synced = await gandi.operationInfo(conn, op.id);
-    expect(synced).toMatchObject({ step: 'RUN', params: { inner_step: 'wait_finalize' } });
+    expect(synced).toMatchObject({ step: 'DONE', params: { inner_step: 'wait_finalize' } });
+    const [waiting] = await gandi.operationList(conn, {
+      type: 'hosting_migration_vm',
+      step: 'RUN',
+      vm_id: vmId,
+    });
+    expect(waiting).toMatchObject({ params: { inner_step: 'wait_finalize' } });
     const finalize = await gandi.vmMigrate(conn, vmId, true);
-    expect(finalize.id).toBe(op.id);
+    expect(finalize.id).toBe(waiting?.id);
     await done(finalize);
     expect(await gandi.vmInfo(conn, vmId)).toMatchObject({ datacenterId: 4, isMigrating: false });
   });

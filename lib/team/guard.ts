@@ -278,6 +278,9 @@ export async function recordOwnedOperations(
       if (info.diskId) await own({ kind: 'disk', id: info.diskId });
       if (info.ifaceId) await own({ kind: 'iface', id: info.ifaceId });
       if (info.ipId) await own({ kind: 'ip', id: info.ipId });
+      // A load balancer's id is only in the operation's params (hosting.rproxy.create).
+      if (info.type === 'rproxy_iaas_create' && typeof info.params.rproxy_id === 'number')
+        await own({ kind: 'rproxy', id: info.params.rproxy_id });
     } catch (err) {
       console.error(`[team] ownership of operation ${op.id} not recorded: ${describeError(err)}`);
     }

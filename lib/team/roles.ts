@@ -36,6 +36,9 @@ const VERBS = {
   iface: ['read', 'create', 'update', 'delete', 'attach', 'detach'],
   ip: ['read', 'create', 'update', 'delete', 'attach', 'detach'],
   vlan: ['read', 'create', 'update', 'delete'],
+  // Load balancers (Gandi's Web Accelerator): shared front doors, managed like VLANs. `update`
+  // covers backends, vhosts, probe, algorithm and SSL.
+  rproxy: ['read', 'create', 'update', 'delete'],
   ssh: ['read', 'create', 'delete'],
   operation: ['read', 'cancel'],
   account: ['read'],

@@ -1,8 +1,10 @@
 /**
  * Rules for moving a VM to another datacenter (`hosting.vm.can_migrate` / `hosting.vm.migrate`,
- * reference §8.1). A migration is one `hosting_migration_vm` operation whose `params.inner_step`
- * goes `wait_sync` (disks are being copied) → `wait_finalize` (copied; waits for the owner) and,
- * after `hosting.vm.migrate(vm, true)`, on to the switch-over and DONE.
+ * reference §8.1). `hosting.vm.migrate(vm, false)` answers a `hosting_migration_vm` operation in
+ * `params.inner_step` `wait_sync` (disks are being copied) that ends DONE once copied; the
+ * migration then waits as a newer `hosting_migration_vm` operation in RUN / `wait_finalize` (what
+ * gandi.cli's `--finalize` looks for) which, after `hosting.vm.migrate(vm, true)`, goes on to the
+ * switch-over and DONE. The newest migration operation is the one that tells where it stands.
  */
 import { z } from 'zod';
 import type { OperationStep } from '@/lib/gandi/types';

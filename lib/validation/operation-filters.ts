@@ -32,6 +32,8 @@ export const OPERATION_TYPE_FILTERS = [
   'ip_update',
   'vlan_create',
   'vlan_delete',
+  'rproxy_iaas_create',
+  'rproxy_iaas_delete',
   'hosting_migration_vm',
 ] as const;
 

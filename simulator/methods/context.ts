@@ -1,5 +1,6 @@
 import { int } from '../args';
 import { dataFault, noCredits, notFound, type FaultObject } from '../faults';
+import { creditsNow } from '../state/billing';
 import { DATACENTER_BY_ID } from '../state/catalog';
 import type { Sim } from '../state/sim';
 import type { RecordKinds } from '../state/store';
@@ -34,6 +35,8 @@ const LABELS: Record<OwnedKind, [FaultObject, string]> = {
   vlan: ['OBJECT_VLAN', 'Vlan'],
   ssh: ['OBJECT_KEY', 'Key'],
   op: ['OBJECT_OPERATION', 'Operation'],
+  rproxy: ['OBJECT_RPROXY', 'Rproxy'],
+  dnsValidation: ['OBJECT_DNS_TXT', 'Validation'],
 };
 
 /**
@@ -55,8 +58,38 @@ export function owned<K extends OwnedKind>(
   return rec;
 }
 
+/**
+ * `owned`, for a call that changes the object: refused while an earlier operation on it has not
+ * ended (the real API's `locked` objects, CAUSE_PENDING), so 50 parallel `vm.stop` start one stop.
+ */
+export function ownedIdle<K extends 'vm' | 'disk' | 'iface' | 'ip' | 'vlan'>(
+  ctx: CallContext,
+  kind: K,
+  raw: XmlParam | undefined,
+  argName: string,
+): RecordKinds[K] {
+  const rec = owned(ctx, kind, raw, argName);
+  requireIdle(ctx, kind, rec.id);
+  return rec;
+}
+
+export function requireIdle(
+  ctx: CallContext,
+  kind: 'vm' | 'disk' | 'iface' | 'ip' | 'vlan',
+  id: Id,
+): void {
+  const opId = ctx.sim.store.busyWith(kind, id);
+  if (opId === undefined) return;
+  const [object, label] = LABELS[kind];
+  throw dataFault(
+    object,
+    'CAUSE_PENDING',
+    `${label} ${id} is locked by operation ${opId}, which has not ended yet`,
+  );
+}
+
 export function requireCredits(ctx: CallContext): void {
-  if (ctx.account.credits <= 0) throw noCredits();
+  if (creditsNow(ctx.sim, ctx.account) <= 0) throw noCredits();
 }
 
 /**
@@ -84,7 +117,7 @@ export function openDatacenter(
 function hasResourcesIn(ctx: CallContext, dcId: Id): boolean {
   const { store } = ctx.sim;
   const accountId = ctx.account.id;
-  for (const kind of ['vm', 'disk', 'iface', 'vlan'] as const) {
+  for (const kind of ['vm', 'disk', 'iface', 'vlan', 'rproxy'] as const) {
     for (const rec of store.tables[kind].values()) {
       if (rec.accountId === accountId && rec.datacenterId === dcId) return true;
     }

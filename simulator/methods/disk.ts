@@ -8,6 +8,8 @@ import { diskInfoView, diskListView, shortOperationView } from '../views';
 import {
   openDatacenter,
   owned,
+  ownedIdle,
+  requireIdle,
   requireCredits,
   sameDatacenter,
   type CallContext,
@@ -145,7 +147,7 @@ const createFrom = (ctx: CallContext) => {
 
 const update = (ctx: CallContext) => {
   expectArity(ctx.method, ctx.args, 2);
-  const disk = owned(ctx, 'disk', ctx.args[0], 'disk_id');
+  const disk = ownedIdle(ctx, 'disk', ctx.args[0], 'disk_id');
   const spec = struct(ctx.args[1], 'disk_spec');
   onlyKeys(spec, ['name', 'size', 'snapshot_profile', 'kernel', 'cmdline'], 'disk_spec');
   if (Object.keys(spec).length === 0)
@@ -217,7 +219,7 @@ function parseCmdline(raw: unknown): KernelCmdline | null {
 
 const remove = (ctx: CallContext) => {
   expectArity(ctx.method, ctx.args, 1);
-  const disk = owned(ctx, 'disk', ctx.args[0], 'disk_id');
+  const disk = ownedIdle(ctx, 'disk', ctx.args[0], 'disk_id');
   if (disk.vmsId.length > 0)
     throw dataFault(
       'OBJECT_DISK',
@@ -245,6 +247,7 @@ const rollbackFrom = (ctx: CallContext) => {
       'CAUSE_NOTFOUND',
       `The disk of snapshot ${snapshot.id} no longer exists`,
     );
+  requireIdle(ctx, 'disk', origin.id);
   requireReady(origin);
   const vm = origin.vmsId[0] === undefined ? undefined : ctx.sim.store.get('vm', origin.vmsId[0]);
   if (vm && vm.state !== 'halted')
@@ -256,7 +259,7 @@ const rollbackFrom = (ctx: CallContext) => {
 
 const migrate = (ctx: CallContext) => {
   expectArity(ctx.method, ctx.args, 2);
-  const disk = owned(ctx, 'disk', ctx.args[0], 'disk_id');
+  const disk = ownedIdle(ctx, 'disk', ctx.args[0], 'disk_id');
   const target = int(ctx.args[1], 'datacenter_id');
   const allowed = DATACENTER_BY_ID.get(disk.datacenterId)?.canMigrateTo ?? [];
   if (!allowed.includes(target))

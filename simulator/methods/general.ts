@@ -13,6 +13,7 @@ import {
   PRICES,
   SNAPSHOT_PROFILES,
 } from '../state/catalog';
+import { creditsNow } from '../state/billing';
 import { datacenterView, imageView, snapshotProfileView } from '../views';
 import { double } from '../xmlrpc/values';
 import type { CallContext, MethodDef } from './context';
@@ -23,20 +24,31 @@ import { DATE, ID, INT, listAndCount, STR } from './listing';
 const accountInfo = (ctx: CallContext) => {
   expectArity(ctx.method, ctx.args, 0);
   const a = ctx.account;
+  const credits = Math.floor(creditsNow(ctx.sim, a));
   return {
     handle: a.handle,
     rating_enabled: true,
     date_credits_expiration:
       a.dateCreditsExpiration === null ? null : new Date(a.dateCreditsExpiration),
-    credits: a.credits,
+    credits,
     products: null,
-    average_credit_cost: a.credits > 0 ? double(0) : null,
+    average_credit_cost: credits > 0 ? double(0) : null,
     share_definition: null,
     fullname: a.fullname,
     id: a.id,
     resources: { available: null, granted: null, used: null, expired: null },
     cycle_day: a.cycleDay,
   };
+};
+
+/**
+ * `contact.balance` (gandi.cli `account info` prints `prepaid.amount` and `prepaid.currency`,
+ * reference §18). The prepaid account holds money, not hosting credits; nothing here spends or
+ * adds to it, so it is an empty euro account.
+ */
+const contactBalance = (ctx: CallContext) => {
+  expectArity(ctx.method, ctx.args, 0);
+  return { prepaid: { amount: double(0), currency: 'EUR' } };
 };
 
 /** What the account's current resources burn per hour, in the gandi.cli rating mock's shape. */
@@ -75,9 +87,7 @@ const ratingList = (ctx: CallContext) => {
       instance: { default: 0 },
       ip: { v4_public: v4 * PRICES.ipv4, v6: v6 * PRICES.ipv6 },
       ram: { default: Math.round((memoryMb / 1024) * PRICES.ramGb) },
-      rproxy: null,
-      rproxy_server: null,
-      rproxy_ssl: null,
+      ...rproxyRating(ctx),
       timestamp: new Date(ctx.sim.now()),
     },
   ];
@@ -95,7 +105,25 @@ const CATALOG = [
   },
   { resource: 'ip', flavour: 'v4_public', unit: 'address', credits_per_hour: PRICES.ipv4 },
   { resource: 'ip', flavour: 'v6', unit: 'address', credits_per_hour: PRICES.ipv6 },
+  { resource: 'rproxy', flavour: 'default', unit: 'instance', credits_per_hour: PRICES.rproxy },
+  {
+    resource: 'rproxy_ssl',
+    flavour: 'default',
+    unit: 'instance',
+    credits_per_hour: PRICES.rproxySsl,
+  },
 ];
+
+/** The Web Accelerator's share of `rating.list` (null members when the account has none). */
+function rproxyRating(ctx: CallContext) {
+  const rproxies = ctx.sim.store.owned('rproxy', ctx.account.id);
+  const ssl = rproxies.filter((rp) => rp.sslEnable).length;
+  return {
+    rproxy: rproxies.length > 0 ? { default: rproxies.length * PRICES.rproxy } : null,
+    rproxy_server: null,
+    rproxy_ssl: ssl > 0 ? { default: ssl * PRICES.rproxySsl } : null,
+  };
+}
 
 const DATACENTER_SPEC: ListSpec = {
   id: ID,
@@ -145,6 +173,7 @@ export const GENERAL_METHODS: Record<string, MethodDef> = {
     },
   },
   'hosting.account.info': { handler: accountInfo },
+  'contact.balance': { handler: contactBalance },
   'hosting.rating.list': { handler: ratingList },
   'hosting.catalog.list': {
     handler: (ctx) => {

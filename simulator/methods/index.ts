@@ -4,6 +4,8 @@ import { GENERAL_METHODS } from './general';
 import { METRIC_METHODS } from './metric';
 import { NETWORK_METHODS } from './network';
 import { OPERATION_METHODS } from './operation';
+import { RPROXY_CORE_METHODS } from './rproxy';
+import { RPROXY_PART_METHODS } from './rproxy-parts';
 import { VLAN_SSH_METHODS } from './vlan-ssh';
 import { VM_METHODS } from './vm';
 import { VM_ACTION_METHODS } from './vm-actions';
@@ -17,6 +19,8 @@ const API_METHODS: Record<string, MethodDef> = {
   ...NETWORK_METHODS,
   ...VLAN_SSH_METHODS,
   ...METRIC_METHODS,
+  ...RPROXY_CORE_METHODS,
+  ...RPROXY_PART_METHODS,
 };
 
 /** Every method the simulator answers, `system.*` introspection included. */

@@ -1,4 +1,4 @@
-import { expectArity, num, onlyKeys, required, str, struct } from '../args';
+import { expectArity, int, num, onlyKeys, required, str, struct } from '../args';
 import { dataFault } from '../faults';
 import { createOperation } from '../state/operations';
 import { API_DEFAULT_BANDWIDTH, ipv4ToInt, newIface } from '../state/provision';
@@ -7,6 +7,7 @@ import { ifaceView, ipView, shortOperationView } from '../views';
 import {
   openDatacenter,
   owned,
+  ownedIdle,
   requireCredits,
   sameDatacenter,
   type CallContext,
@@ -15,6 +16,7 @@ import {
 import { DATE, ID, INT, listAndCount, STR } from './listing';
 import { bandwidthValue, ipVersionValue } from './vm-spec';
 import type { ListSpec } from '../filters';
+import type { XmlParam } from '../xmlrpc/values';
 
 /** hosting.iface.* and hosting.ip.* (reference §10, §11). */
 
@@ -135,7 +137,7 @@ function requireReadyIface(iface: IfaceRec): void {
 
 const updateIface = (ctx: CallContext) => {
   expectArity(ctx.method, ctx.args, 2);
-  const iface = owned(ctx, 'iface', ctx.args[0], 'iface_id');
+  const iface = ownedIdle(ctx, 'iface', ctx.args[0], 'iface_id');
   const spec = struct(ctx.args[1], 'iface_spec');
   onlyKeys(spec, ['bandwidth'], 'iface_spec');
   const bandwidth = bandwidthValue(required(spec, 'bandwidth', 'iface_spec'));
@@ -148,7 +150,7 @@ const updateIface = (ctx: CallContext) => {
 
 const deleteIface = (ctx: CallContext) => {
   expectArity(ctx.method, ctx.args, 1);
-  const iface = owned(ctx, 'iface', ctx.args[0], 'iface_id');
+  const iface = ownedIdle(ctx, 'iface', ctx.args[0], 'iface_id');
   if (iface.vmId !== null)
     throw dataFault(
       'OBJECT_IFACE',
@@ -159,6 +161,11 @@ const deleteIface = (ctx: CallContext) => {
   return ifaceOp(ctx, iface, 'iface_delete');
 };
 
+function ipVersionFilter(value: XmlParam, key: string): number {
+  if (typeof value === 'string' && /^\d{1,2}$/.test(value.trim())) return Number(value.trim());
+  return int(value, key);
+}
+
 /** IP list/count; `vm_hostname` filters need the VM, so this spec is built per call. */
 const ipSpec = (ctx: CallContext): ListSpec => {
   const hostname = (item: { vm_id?: unknown }) => {
@@ -168,7 +175,8 @@ const ipSpec = (ctx: CallContext): ListSpec => {
   return {
     id: ID,
     ip: STR,
-    version: INT,
+    // The documented type of the `version` filter is a string ('4'); clients send the int (§11).
+    version: { type: 'int', accept: ipVersionFilter },
     num: INT,
     state: STR,
     reverse: STR,
@@ -190,7 +198,7 @@ const ips = listAndCount(ipSpec, (ctx) =>
 
 const updateIp = (ctx: CallContext) => {
   expectArity(ctx.method, ctx.args, 2);
-  const ip = owned(ctx, 'ip', ctx.args[0], 'ip_id');
+  const ip = ownedIdle(ctx, 'ip', ctx.args[0], 'ip_id');
   const spec = struct(ctx.args[1], 'ip_spec');
   onlyKeys(spec, ['reverse'], 'ip_spec');
   const reverse = str(required(spec, 'reverse', 'ip_spec'), 'reverse');

@@ -5,7 +5,7 @@ import { entityId, hash32, md5Fingerprint } from '../state/ids';
 import { createOperation } from '../state/operations';
 import type { VlanRec } from '../state/types';
 import { fullOperationView, sshView, vlanInfoView, vlanListView } from '../views';
-import { openDatacenter, owned, type CallContext, type MethodDef } from './context';
+import { openDatacenter, owned, ownedIdle, type CallContext, type MethodDef } from './context';
 import { ID, listAndCount, STR } from './listing';
 import { IPV4_RE, subnetContains } from './network';
 
@@ -110,7 +110,7 @@ const createVlan = (ctx: CallContext) => {
 
 const updateVlan = (ctx: CallContext) => {
   expectArity(ctx.method, ctx.args, 2);
-  const vlan = owned(ctx, 'vlan', ctx.args[0], 'vlan_id');
+  const vlan = ownedIdle(ctx, 'vlan', ctx.args[0], 'vlan_id');
   const spec = struct(ctx.args[1], 'params');
   onlyKeys(spec, ['name', 'gateway'], 'params');
   const changes: Partial<VlanRec> = {};
@@ -132,7 +132,7 @@ const updateVlan = (ctx: CallContext) => {
 
 const deleteVlan = (ctx: CallContext) => {
   expectArity(ctx.method, ctx.args, 1);
-  const vlan = owned(ctx, 'vlan', ctx.args[0], 'vlan_id');
+  const vlan = ownedIdle(ctx, 'vlan', ctx.args[0], 'vlan_id');
   for (const iface of ctx.sim.store.tables.iface.values()) {
     if (iface.vlanId === vlan.id)
       throw dataFault('OBJECT_VLAN', 'CAUSE_ATTACHED', `VLAN ${vlan.id} still has interfaces`);

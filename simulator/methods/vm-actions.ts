@@ -2,9 +2,18 @@ import { bool, expectArity, int, onlyKeys, optionalStruct, str, struct } from '.
 import { dataFault } from '../faults';
 import { DATACENTER_BY_ID } from '../state/catalog';
 import { createOperation } from '../state/operations';
+import { initialMaxMemory } from '../state/provision';
 import type { OperationRec, VmRec } from '../state/types';
 import { fullOperationView, shortOperationView } from '../views';
-import { owned, requireCredits, sameDatacenter, type CallContext, type MethodDef } from './context';
+import {
+  owned,
+  ownedIdle,
+  requireCredits,
+  requireIdle,
+  sameDatacenter,
+  type CallContext,
+  type MethodDef,
+} from './context';
 import { coresValue, hostnameValue, memoryValue } from './vm-spec';
 
 /** hosting.vm state changes, update, attach/detach, migration (reference §8, §17). */
@@ -36,17 +45,11 @@ function requireState(vm: VmRec, states: string[], action: string): void {
   if (vm.isMigrating) throw dataFault('OBJECT_VM', 'CAUSE_STATE', `VM ${vm.id} is being migrated`);
 }
 
-function simpleAction(
-  type: string,
-  needs: string[],
-  action: string,
-  needsCredits = false,
-): MethodDef {
+function simpleAction(type: string, needs: string[], action: string): MethodDef {
   return {
     handler: (ctx) => {
       expectArity(ctx.method, ctx.args, 1);
-      const vm = owned(ctx, 'vm', ctx.args[0], 'vm_id');
-      if (needsCredits) requireCredits(ctx);
+      const vm = ownedIdle(ctx, 'vm', ctx.args[0], 'vm_id');
       requireState(vm, needs, action);
       return vmOp(ctx, vm, type);
     },
@@ -55,7 +58,7 @@ function simpleAction(
 
 const update = (ctx: CallContext) => {
   expectArity(ctx.method, ctx.args, 2);
-  const vm = owned(ctx, 'vm', ctx.args[0], 'vm_id');
+  const vm = ownedIdle(ctx, 'vm', ctx.args[0], 'vm_id');
   const spec = struct(ctx.args[1], 'vm_spec');
   onlyKeys(
     spec,
@@ -76,9 +79,14 @@ const update = (ctx: CallContext) => {
   }
   requireState(vm, ['running', 'halted'], 'update');
   const memory = changes.memory ?? vm.memory;
+  if (vm.state === 'halted' && changes.vmMaxMemory === undefined && memory > vm.vmMaxMemory) {
+    // vm_max_memory only limits *live* resizing (§8.7): a halted VM boots again with page tables
+    // for the new size, so the limit follows gandi.cli's computation (what it expects to see).
+    changes.vmMaxMemory = initialMaxMemory(memory);
+  }
   const maxMemory = changes.vmMaxMemory ?? vm.vmMaxMemory;
   if (memory > maxMemory) {
-    // Xen reserves page tables for vm_max_memory at boot: a VM cannot grow past it (§8.7).
+    // Xen reserves page tables for vm_max_memory at boot: a running VM cannot grow past it (§8.7).
     throw dataFault(
       'OBJECT_VM',
       'CAUSE_VALUE',
@@ -93,8 +101,8 @@ const update = (ctx: CallContext) => {
 
 const diskAttach = (ctx: CallContext) => {
   expectArity(ctx.method, ctx.args, 2, 3);
-  const vm = owned(ctx, 'vm', ctx.args[0], 'vm_id');
-  const disk = owned(ctx, 'disk', ctx.args[1], 'disk_id');
+  const vm = ownedIdle(ctx, 'vm', ctx.args[0], 'vm_id');
+  const disk = ownedIdle(ctx, 'disk', ctx.args[1], 'disk_id');
   const options = optionalStruct(ctx.args[2], 'options');
   onlyKeys(options, ['position', 'access'], 'options');
   const position =
@@ -138,8 +146,8 @@ const diskAttach = (ctx: CallContext) => {
 
 const diskDetach = (ctx: CallContext) => {
   expectArity(ctx.method, ctx.args, 2);
-  const vm = owned(ctx, 'vm', ctx.args[0], 'vm_id');
-  const disk = owned(ctx, 'disk', ctx.args[1], 'disk_id');
+  const vm = ownedIdle(ctx, 'vm', ctx.args[0], 'vm_id');
+  const disk = ownedIdle(ctx, 'disk', ctx.args[1], 'disk_id');
   const position = vm.disksId.indexOf(disk.id);
   if (position < 0)
     throw dataFault(
@@ -165,8 +173,8 @@ const diskDetach = (ctx: CallContext) => {
 
 const ifaceAttach = (ctx: CallContext) => {
   expectArity(ctx.method, ctx.args, 2);
-  const vm = owned(ctx, 'vm', ctx.args[0], 'vm_id');
-  const iface = owned(ctx, 'iface', ctx.args[1], 'iface_id');
+  const vm = ownedIdle(ctx, 'vm', ctx.args[0], 'vm_id');
+  const iface = ownedIdle(ctx, 'iface', ctx.args[1], 'iface_id');
   sameDatacenter('OBJECT_IFACE', 'The iface and the VM', iface.datacenterId, vm.datacenterId);
   if (iface.vmId !== null || iface.state !== 'free')
     throw dataFault('OBJECT_IFACE', 'CAUSE_ATTACHED', `Iface ${iface.id} is not free`);
@@ -183,8 +191,8 @@ const ifaceAttach = (ctx: CallContext) => {
 
 const ifaceDetach = (ctx: CallContext) => {
   expectArity(ctx.method, ctx.args, 2);
-  const vm = owned(ctx, 'vm', ctx.args[0], 'vm_id');
-  const iface = owned(ctx, 'iface', ctx.args[1], 'iface_id');
+  const vm = ownedIdle(ctx, 'vm', ctx.args[0], 'vm_id');
+  const iface = ownedIdle(ctx, 'iface', ctx.args[1], 'iface_id');
   if (!vm.ifacesId.includes(iface.id))
     throw dataFault(
       'OBJECT_IFACE',
@@ -211,8 +219,11 @@ const canMigrate = (ctx: CallContext) => {
   const vm = owned(ctx, 'vm', ctx.args[0], 'vm_id');
   const code = (id: number) => DATACENTER_BY_ID.get(id)?.dcCode ?? String(id);
   const targets = migrationTargets(vm);
+  // A VM whose copy is done and waits to be finalized can (and must) be migrated again with
+  // `finalize: true`: gandi.cli's `vm migrate --finalize` asks can_migrate first.
+  const waiting = pendingMigration(ctx, vm)?.params.inner_step === 'wait_finalize';
   return {
-    can_migrate: targets.length > 0 && !vm.isMigrating,
+    can_migrate: targets.length > 0 && (!vm.isMigrating || waiting),
     matched: [code(vm.datacenterId)],
     can_migrate_to: targets.map(code),
   };
@@ -260,6 +271,7 @@ const migrate = (ctx: CallContext) => {
       'CAUSE_DATACENTER',
       `VM ${vm.id} cannot be migrated from its datacenter`,
     );
+  requireIdle(ctx, 'vm', vm.id);
   requireState(vm, ['running', 'halted'], 'migrate');
   const op = createOperation(sim, {
     accountId: account.id,
@@ -271,8 +283,21 @@ const migrate = (ctx: CallContext) => {
   return fullOperationView(op, account.handle, sim.now());
 };
 
+/** A VM boots from its system disk (position 0): without one it cannot start (CAUSE_NO_DISK). */
+const start: MethodDef = {
+  handler: (ctx) => {
+    expectArity(ctx.method, ctx.args, 1);
+    const vm = ownedIdle(ctx, 'vm', ctx.args[0], 'vm_id');
+    requireCredits(ctx);
+    requireState(vm, ['halted'], 'start');
+    if (vm.disksId.length === 0)
+      throw dataFault('OBJECT_VM', 'CAUSE_NO_DISK', `VM ${vm.id} has no system disk to boot from`);
+    return vmOp(ctx, vm, 'vm_start');
+  },
+};
+
 export const VM_ACTION_METHODS: Record<string, MethodDef> = {
-  'hosting.vm.start': simpleAction('vm_start', ['halted'], 'start', true),
+  'hosting.vm.start': start,
   'hosting.vm.stop': simpleAction('vm_stop', ['running'], 'stop'),
   'hosting.vm.reboot': simpleAction('vm_reboot', ['running'], 'reboot'),
   'hosting.vm.update': { handler: update },

@@ -16,6 +16,7 @@ import type { XmlParam } from '../xmlrpc/values';
 import {
   openDatacenter,
   owned,
+  ownedIdle,
   requireCredits,
   sameDatacenter,
   type CallContext,
@@ -26,8 +27,6 @@ import { parseVmSpec, type VmSpecInput } from './vm-spec';
 import { parseDiskSize } from './disk-spec';
 
 /** hosting.vm.{list,count,info,create,create_from,delete} (reference §8). */
-
-const FAIL_PREFIX = 'fail-';
 
 const VM_SPEC = {
   id: ID,
@@ -84,7 +83,7 @@ function existingIface(
   datacenterId: number,
 ): IfaceRec | null {
   if (input.spec.iface_id === undefined || input.spec.iface_id === null) return null;
-  const iface = owned(ctx, 'iface', input.spec.iface_id, 'iface_id');
+  const iface = ownedIdle(ctx, 'iface', input.spec.iface_id, 'iface_id');
   sameDatacenter('OBJECT_IFACE', 'The iface and the VM', iface.datacenterId, datacenterId);
   if (iface.vmId !== null || iface.state !== 'free')
     throw dataFault('OBJECT_IFACE', 'CAUSE_ATTACHED', `Iface ${iface.id} is not free`);
@@ -116,6 +115,19 @@ function newVmRecord(ctx: CallContext, input: VmSpecInput, datacenterId: number)
     dateCreated: now,
     dateUpdated: now,
   };
+}
+
+/**
+ * The 2018 recording of `vm.create_from` answers `disk_create` and `iface_create` already DONE
+ * (never started: `date_start` nil) next to a `vm_create` in WAIT: the disk and the iface are
+ * provisioned as part of the VM's creation. So they stay `being_created` until `vm_create` ends,
+ * which applies their effects first (see `finish` in state/operations.ts).
+ */
+function doneAtCall(ctx: CallContext, id: number): void {
+  const op = ctx.sim.store.get('op', id);
+  const now = ctx.sim.now();
+  if (op)
+    ctx.sim.store.put('op', { ...op, step: 'DONE', runAt: now, doneAt: now, dateUpdated: now });
 }
 
 /**
@@ -165,9 +177,13 @@ function createVm(
   vm.disksId = [disk.id];
   vm.ifacesId = [iface.id];
   sim.store.put('vm', vm);
-  const failWith = input.hostname.startsWith(FAIL_PREFIX)
-    ? `Failed to boot VM ${input.hostname}: no bootable system found (simulated failure, hostname prefix '${FAIL_PREFIX}')`
-    : null;
+  // The 2018 recording: every operation of the call carries the new VM's id.
+  if (diskOp)
+    sim.store.put('op', { ...diskOp, vmId: vm.id, params: { ...diskOp.params, vm_id: vm.id } });
+  // An injected failure keeps its operation on the clock, so it fails (and the VM with it).
+  const parts = [diskOp, ifaceOp].filter((o): o is OperationRec => o !== null);
+  const atOnce = parts.filter((o) => !o.failWith).map((o) => o.id);
+  for (const id of atOnce) doneAtCall(ctx, id);
   ops.push(
     createOperation(sim, {
       accountId: account.id,
@@ -175,13 +191,10 @@ function createVm(
       vmId: vm.id,
       params: { vm_id: vm.id, hostname: vm.hostname, datacenter_id: datacenterId },
       created: [{ kind: 'vm', id: vm.id }],
-      dependsOn: [diskOp, ifaceOp].filter((o): o is OperationRec => o !== null),
-      failWith,
+      dependsOn: parts.map((o) => sim.store.get('op', o.id) ?? o),
+      effectData: { deferred: atOnce },
     }),
   );
-  // The 2018 recording: every operation of the call carries the new VM's id.
-  if (diskOp)
-    sim.store.put('op', { ...diskOp, vmId: vm.id, params: { ...diskOp.params, vm_id: vm.id } });
   return ops.map((op) => sim.store.get('op', op.id) ?? op);
 }
 
@@ -229,7 +242,7 @@ const create = (ctx: CallContext) => {
   const dc = openDatacenter(ctx, input.spec.datacenter_id, 'datacenter_id');
   if (input.spec.sys_disk_id === undefined)
     throw dataFault('OBJECT_STRUCT', 'CAUSE_BADPARAMETER', 'vm_spec: missing field sys_disk_id');
-  const disk = owned(ctx, 'disk', input.spec.sys_disk_id, 'sys_disk_id');
+  const disk = ownedIdle(ctx, 'disk', input.spec.sys_disk_id, 'sys_disk_id');
   sameDatacenter('OBJECT_DISK', 'Disk, iface, and vm', disk.datacenterId, dc.id);
   if (disk.vmsId.length > 0)
     throw dataFault('OBJECT_DISK', 'CAUSE_ATTACHED', `Disk ${disk.id} is already attached`);
@@ -250,7 +263,7 @@ const info = (ctx: CallContext) => {
 
 const remove = (ctx: CallContext) => {
   expectArity(ctx.method, ctx.args, 1);
-  const vm = owned(ctx, 'vm', ctx.args[0], 'vm_id');
+  const vm = ownedIdle(ctx, 'vm', ctx.args[0], 'vm_id');
   if (vm.state !== 'halted')
     throw dataFault(
       'OBJECT_VM',

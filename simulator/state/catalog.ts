@@ -54,14 +54,17 @@ function dc(id: number, iso: string, name: string, country: string, dcCode: stri
 
 export const DATACENTER_BY_ID = new Map(DATACENTERS.map((d) => [d.id, d]));
 
-/** Per-datacenter addressing: IPv4 /16 prefix, IPv6 /64 prefix, reverse-DNS zone tag. */
-export const NETWORK: Record<number, { v4: string; v6: string; tag: string }> = {
-  1: { v4: '95.142', v6: '2001:4b98:dc0:47', tag: 'dc0' },
-  2: { v4: '173.246', v6: '2604:3400:dc1:43', tag: 'dc1' },
-  3: { v4: '46.226', v6: '2001:4b98:dc2:43', tag: 'dc2' },
-  4: { v4: '155.133', v6: '2001:4b99:1:2', tag: 'dc3' },
-  5: { v4: '217.70', v6: '2001:4b98:c001:1', tag: 'dc4' },
-  6: { v4: '92.243', v6: '2001:4b99:3:6', tag: 'dc5' },
+/**
+ * Per-datacenter addressing: IPv4 /16 blocks (the first one is the recorded prefix; more blocks
+ * so that a datacenter holds far more than 65,536 VMs), the IPv6 /64, the reverse-DNS zone tag.
+ */
+export const NETWORK: Record<number, { v4: readonly string[]; v6: string; tag: string }> = {
+  1: { v4: ['95.142', '95.143', '80.67', '80.68'], v6: '2001:4b98:dc0:47', tag: 'dc0' },
+  2: { v4: ['173.246', '173.247', '64.15', '64.16'], v6: '2604:3400:dc1:43', tag: 'dc1' },
+  3: { v4: ['46.226', '46.227', '185.26', '185.27'], v6: '2001:4b98:dc2:43', tag: 'dc2' },
+  4: { v4: ['155.133', '155.134', '155.135', '155.136'], v6: '2001:4b99:1:2', tag: 'dc3' },
+  5: { v4: ['217.70', '217.71', '92.242', '92.241'], v6: '2001:4b98:c001:1', tag: 'dc4' },
+  6: { v4: ['92.243', '92.244', '92.245', '92.246'], v6: '2001:4b99:3:6', tag: 'dc5' },
 };
 
 export { IMAGE_BY_DISK_ID, IMAGE_BY_ID, IMAGES } from './images';
@@ -141,6 +144,8 @@ export const PRICES = {
   snapshotGb: 135,
   ipv4: 210,
   ipv6: 0,
+  rproxy: 300,
+  rproxySsl: 60,
 } as const;
 
 export const METRICS: Readonly<Record<string, readonly string[]>> = {

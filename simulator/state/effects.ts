@@ -1,4 +1,5 @@
 import { assignAddress } from './provision';
+import { applyRproxyEffect, rollbackRproxy } from './rproxy';
 import {
   deleteDisk,
   deleteIface,
@@ -50,7 +51,11 @@ const EFFECTS: Record<string, Effect> = {
     return null;
   },
   vm_create: (sim, op, at) => withVm(sim, op, at, (vm) => void (vm.state = 'running')),
-  vm_start: (sim, op, at) => withVm(sim, op, at, (vm) => void (vm.state = 'running')),
+  vm_start: (sim, op, at) => {
+    const vm = op.vmId === null ? undefined : sim.store.get('vm', op.vmId);
+    if (vm && vm.disksId.length === 0) return `VM ${vm.id} has no system disk to boot from`;
+    return withVm(sim, op, at, (v) => void (v.state = 'running'));
+  },
   vm_stop: (sim, op, at) => withVm(sim, op, at, (vm) => void (vm.state = 'halted')),
   vm_reboot: (sim, op, at) => withVm(sim, op, at, (vm) => void (vm.state = 'running')),
   vm_update: (sim, op, at) =>
@@ -207,8 +212,10 @@ const EFFECTS: Record<string, Effect> = {
 };
 
 export function applyEffect(sim: Sim, op: OperationRec, at: number): string | null {
+  if (op.type.startsWith('rproxy_')) return applyRproxyEffect(sim, op, at);
   const effect = EFFECTS[op.type];
-  return effect ? effect(sim, op, at) : null;
+  // Billed at the operation's own time, however late the next request applies it.
+  return effect ? sim.at(at, () => effect(sim, op, at)) : null;
 }
 
 function withVm(
@@ -227,6 +234,11 @@ function withVm(
 
 /** Undoes what a failed or cancelled operation created at call time. */
 export function rollback(sim: Sim, op: OperationRec, at: number): void {
+  sim.at(at, () => undo(sim, op, at));
+}
+
+function undo(sim: Sim, op: OperationRec, at: number): void {
+  if (op.type.startsWith('rproxy_')) return rollbackRproxy(sim, op);
   for (const ref of [...op.created].reverse()) {
     if (ref.kind === 'vm') {
       const vm = sim.store.get('vm', ref.id);

@@ -111,11 +111,7 @@ function advanceOne(sim: Sim, op: OperationRec, now: number): void {
   }
   if (op.step === 'RUN' && now >= op.doneAt) {
     if (op.type === 'hosting_migration_vm' && op.params.inner_step === 'wait_sync') {
-      // Data is synced; the VM now waits for `hosting.vm.migrate(…, true)` (reference §8.1).
-      op.params = { ...op.params, inner_step: 'wait_finalize' };
-      op.dateUpdated = op.doneAt;
-      op.doneAt = NEVER;
-      sim.store.put('op', op);
+      syncDone(sim, op);
       return;
     }
     if (op.failWith) {
@@ -128,6 +124,38 @@ function advanceOne(sim: Sim, op: OperationRec, now: number): void {
   }
 }
 
+/**
+ * The copy of a migrating VM is done. The operation `migrate(id, false)` answered ends DONE (a
+ * polling client such as gandi.cli sees the command finish; gandi.cli's mock shows a DONE
+ * migration operation in `wait_finalize`), and the migration itself goes on as a second
+ * `hosting_migration_vm` operation in RUN / `wait_finalize` — what gandi.cli's `--finalize` looks
+ * for with `operation.list {type, step: 'RUN', vm_id}` — until `migrate(id, true)`.
+ */
+function syncDone(sim: Sim, op: OperationRec): void {
+  const at = op.doneAt;
+  // An injected failure of the migration strikes at the switch-over, where a real one would.
+  const failWith = op.failWith;
+  op.failWith = null;
+  finish(sim, op, 'DONE', at, null);
+  op.params = { ...op.params, inner_step: 'wait_finalize' };
+  sim.store.put('op', op);
+  const id = sim.store.nextId('op');
+  sim.store.put('op', {
+    ...op,
+    id,
+    step: 'RUN',
+    dateCreated: at,
+    dateUpdated: at,
+    dateStart: at,
+    runAt: at,
+    doneAt: NEVER,
+    lastError: null,
+    failWith,
+    dependsOn: [],
+    created: [],
+  });
+}
+
 function finish(
   sim: Sim,
   op: OperationRec,
@@ -135,6 +163,15 @@ function finish(
   at: number,
   error: string | null,
 ): void {
+  // The disk and iface a VM creation answered DONE at once come into being with the VM, whatever
+  // becomes of it (on failure they stay, detached, for the caller to reuse or delete).
+  const deferred = op.effectData.deferred;
+  if (Array.isArray(deferred)) {
+    for (const id of deferred) {
+      const dep = typeof id === 'number' ? sim.store.get('op', id) : undefined;
+      if (dep) applyEffect(sim, dep, at);
+    }
+  }
   if (step !== 'DONE') rollback(sim, op, at);
   op.step = step;
   op.lastError = error;

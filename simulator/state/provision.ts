@@ -1,5 +1,6 @@
-import { IMAGES, NETWORK } from './catalog';
-import { entityId, hash32 } from './ids';
+import { allocatePublicAddress } from './address-pool';
+import { IMAGES } from './catalog';
+import { entityId } from './ids';
 import type { Sim } from './sim';
 import type { DiskRec, Id, IfaceRec, IpRec, VmRec } from './types';
 
@@ -151,20 +152,7 @@ export function assignAddress(sim: Sim, ip: IpRec, privateIp: string | null, at:
     ip.ip = privateIp ?? nextPrivateIp(sim, vlan?.subnet ?? '192.168.0.0/24', vlan?.id ?? null);
     ip.reverse = '';
   } else {
-    const net = NETWORK[ip.datacenterId] ?? NETWORK[4]!;
-    const n = ip.id % 64516; // 254 * 254 hosts per /16
-    if (ip.version === 4) {
-      const o3 = Math.floor(n / 254) + 1;
-      const o4 = (n % 254) + 1;
-      ip.ip = `${net.v4}.${o3}.${o4}`;
-      ip.reverse = `xvm-${o3}-${o4}.${net.tag}.ghst.net`;
-    } else {
-      const mac = hash32(`mac:${ip.ifaceId}`) & 0xffffff;
-      const hi = ((mac >>> 16) & 0xff).toString(16).padStart(2, '0');
-      const lo = (mac & 0xffff).toString(16);
-      ip.ip = `${net.v6}:216:3eff:fe${hi}:${lo}`;
-      ip.reverse = `xvm6-${net.tag}-fe${hi}-${lo}.ghst.net`;
-    }
+    allocatePublicAddress(sim, ip);
   }
   ip.state = 'created';
   ip.dateUpdated = at;

@@ -26,6 +26,7 @@ export function seed(sim: Sim): void {
       fullname: def.fullname,
       credits: def.credits,
       cycleDay: new Date(now).getUTCDate(),
+      billedAt: now,
       dateCreditsExpiration: def.credits > 0 ? now + 365 * DAY_MS : null,
     };
     sim.store.put('account', account);

@@ -1,3 +1,5 @@
+import { settle } from './billing';
+import { RPROXY_INITIAL_COUNTERS } from './rproxy';
 import { Store } from './store';
 import type { AccountRec, Counters } from './types';
 
@@ -5,6 +7,8 @@ export interface SimTiming {
   /** How long an operation stays in WAIT, then in RUN (ms; 0 in instant mode). */
   waitMs: number;
   runMs: number;
+  /** Simulated hours per real hour for billing (`--speed`; 1 in instant mode). */
+  creditSpeed: number;
 }
 
 /** First ids, at the magnitudes of the 2018 recordings. */
@@ -18,6 +22,7 @@ export const INITIAL_COUNTERS: Counters = {
   op: 138400000,
   account: 2920670,
   vlanUuid: 437,
+  ...RPROXY_INITIAL_COUNTERS,
 };
 
 /** The state plus the clock and timing every handler needs. */
@@ -30,6 +35,25 @@ export class Sim {
     store?: Store,
   ) {
     this.store = store ?? new Store(INITIAL_COUNTERS);
+    this.store.onRateChange = (accountId, rate) => settle(this, accountId, rate);
+  }
+
+  /** The moment a change happens: an operation's own time while its effect applies, else now. */
+  private effectTime: number | null = null;
+
+  billingTime(): number {
+    return this.effectTime ?? this.now();
+  }
+
+  /** Runs `change` as happening at `at` (operation effects applied late, at the next request). */
+  at<T>(at: number, change: () => T): T {
+    const outer = this.effectTime;
+    this.effectTime = at;
+    try {
+      return change();
+    } finally {
+      this.effectTime = outer;
+    }
   }
 
   /** Whole seconds: wire dates carry no sub-second part, so stored times do not either. */

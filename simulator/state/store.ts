@@ -1,3 +1,4 @@
+import { RPROXY_INITIAL_COUNTERS, type DnsValidationRec, type RproxyRec } from './rproxy';
 import type {
   AccountRec,
   Counters,
@@ -11,6 +12,8 @@ import type {
   VlanRec,
   VmRec,
 } from './types';
+import { recordRate } from './billing';
+import { lockKeys } from './locks';
 
 export interface RecordKinds {
   account: AccountRec;
@@ -21,10 +24,23 @@ export interface RecordKinds {
   vlan: VlanRec;
   ssh: SshKeyRec;
   op: OperationRec;
+  rproxy: RproxyRec;
+  dnsValidation: DnsValidationRec;
 }
 
 export type Kind = keyof RecordKinds;
-export const KINDS: readonly Kind[] = ['account', 'vm', 'disk', 'iface', 'ip', 'vlan', 'ssh', 'op'];
+export const KINDS: readonly Kind[] = [
+  'account',
+  'vm',
+  'disk',
+  'iface',
+  'ip',
+  'vlan',
+  'ssh',
+  'op',
+  'rproxy',
+  'dnsValidation',
+];
 
 /** The whole mutable state as JSON (what a snapshot file holds). */
 export interface SerializedState {
@@ -42,6 +58,8 @@ export interface ChangeSet {
   dels: { kind: Kind; id: Id }[];
 }
 
+const BILLED = new Set<Kind>(['vm', 'disk', 'ip']);
+
 const FINAL_STEPS = new Set(['DONE', 'ERROR', 'CANCEL', 'SUPPORT']);
 
 /**
@@ -58,6 +76,8 @@ export class Store {
     vlan: new Map(),
     ssh: new Map(),
     op: new Map(),
+    rproxy: new Map(),
+    dnsValidation: new Map(),
   };
   readonly accountsByKey = new Map<string, AccountRec>();
   /** Operations not yet in a final step, in creation (= id) order. */
@@ -68,7 +88,88 @@ export class Store {
   private dirtyMeta = false;
 
   constructor(counters: Counters) {
-    this.counters = { ...counters };
+    // State saved before the Web Accelerator existed has no rproxy counters.
+    this.counters = { ...RPROXY_INITIAL_COUNTERS, ...counters };
+  }
+
+  /** Each billed record's credits per hour, and their sum per account (billing.ts). */
+  private rates = new Map<string, number>();
+  private accountRates = new Map<Id, number>();
+  /** Called before an account's rate changes, with the rate in force until then. */
+  onRateChange: ((accountId: Id, rate: number) => void) | null = null;
+
+  rateOf(accountId: Id): number {
+    return this.accountRates.get(accountId) ?? 0;
+  }
+
+  private rerate(kind: Kind, key: string, rec: RecordKinds[Kind] | null, accountId: Id): void {
+    const rate = rec ? recordRate(kind, rec, (id) => this.tables.iface.get(id)) : 0;
+    const old = this.rates.get(key) ?? 0;
+    if (rate === old) return;
+    const total = this.accountRates.get(accountId) ?? 0;
+    this.onRateChange?.(accountId, total);
+    if (rate === 0) this.rates.delete(key);
+    else this.rates.set(key, rate);
+    this.accountRates.set(accountId, total - old + rate);
+  }
+
+  /** How many IPs hold each address (public ones are unique; private ones repeat per VLAN). */
+  private addresses = new Map<string, number>();
+  private addressOf = new Map<Id, string>();
+
+  addressInUse(address: string): boolean {
+    return (this.addresses.get(address) ?? 0) > 0;
+  }
+
+  poolCursor(key: string): number {
+    return this.counters.pools?.[key] ?? 0;
+  }
+
+  setPoolCursor(key: string, value: number): void {
+    this.counters.pools = { ...this.counters.pools, [key]: value };
+    this.dirtyMeta = true;
+  }
+
+  private indexAddress(id: Id, address: string | null): void {
+    const old = this.addressOf.get(id);
+    if (old === (address ?? undefined)) return;
+    if (old !== undefined) {
+      const n = (this.addresses.get(old) ?? 1) - 1;
+      if (n > 0) this.addresses.set(old, n);
+      else this.addresses.delete(old);
+      this.addressOf.delete(id);
+    }
+    if (address) {
+      this.addresses.set(address, (this.addresses.get(address) ?? 0) + 1);
+      this.addressOf.set(id, address);
+    }
+  }
+
+  /** Unfinished operations by the objects they keep busy (see locks.ts). */
+  private busy = new Map<string, Set<Id>>();
+  private opLocks = new Map<Id, string[]>();
+
+  /** The id of an unfinished operation on that object, if any. */
+  busyWith(kind: string, id: Id): Id | undefined {
+    const ops = this.busy.get(`${kind}:${id}`);
+    if (!ops) return undefined;
+    for (const op of ops) return op;
+    return undefined;
+  }
+
+  private relock(id: Id, keys: string[]): void {
+    for (const key of this.opLocks.get(id) ?? []) {
+      const set = this.busy.get(key);
+      set?.delete(id);
+      if (set?.size === 0) this.busy.delete(key);
+    }
+    if (keys.length === 0) this.opLocks.delete(id);
+    else this.opLocks.set(id, keys);
+    for (const key of keys) {
+      let set = this.busy.get(key);
+      if (!set) this.busy.set(key, (set = new Set()));
+      set.add(id);
+    }
   }
 
   get<K extends Kind>(kind: K, id: Id): RecordKinds[K] | undefined {
@@ -80,8 +181,17 @@ export class Store {
     const isNew = !table.has(rec.id);
     table.set(rec.id, rec);
     if (kind === 'account') this.accountsByKey.set((rec as AccountRec).apiKey, rec as AccountRec);
-    if (kind === 'op' && isNew && !FINAL_STEPS.has((rec as OperationRec).step))
-      this.pendingOps.push(rec.id);
+    if (kind === 'ip') this.indexAddress(rec.id, (rec as IpRec).ip);
+    if (BILLED.has(kind)) {
+      const key = kind + ':' + String(rec.id);
+      this.rerate(kind, key, rec, (rec as { accountId: Id }).accountId);
+    }
+    if (kind === 'op') {
+      const op = rec as OperationRec;
+      const final = FINAL_STEPS.has(op.step);
+      if (isNew && !final) this.pendingOps.push(rec.id);
+      if (!final || this.opLocks.has(op.id)) this.relock(op.id, final ? [] : lockKeys(op));
+    }
     this.dirty.set(kind + ':' + String(rec.id), { kind, id: rec.id });
   }
 
@@ -89,11 +199,15 @@ export class Store {
     const rec = this.tables[kind].get(id);
     if (!rec) return;
     this.tables[kind].delete(id);
+    if (kind === 'op') this.relock(id, []);
+    if (kind === 'ip') this.indexAddress(id, null);
+    if (BILLED.has(kind))
+      this.rerate(kind, kind + ':' + String(id), null, (rec as { accountId: Id }).accountId);
     if (kind === 'account') this.accountsByKey.delete((rec as AccountRec).apiKey);
     this.dirty.set(kind + ':' + String(id), { kind, id });
   }
 
-  nextId(kind: keyof Counters): Id {
+  nextId(kind: Exclude<keyof Counters, 'pools'>): Id {
     this.dirtyMeta = true;
     return this.counters[kind]++;
   }
@@ -138,7 +252,7 @@ export class Store {
   applyChanges(change: ChangeSet): void {
     for (const { kind, rec } of change.puts) this.put(kind, rec as never);
     for (const { kind, id } of change.dels) this.del(kind, id);
-    this.counters = { ...change.counters };
+    this.counters = { ...RPROXY_INITIAL_COUNTERS, ...change.counters };
     this.failRules = change.failRules;
   }
 
@@ -152,13 +266,26 @@ export class Store {
   static fromSerialized(state: SerializedState): Store {
     const store = new Store(state.counters);
     for (const kind of KINDS) {
-      for (const rec of state.records[kind]) store.put(kind, rec as never);
+      for (const rec of state.records[kind] ?? []) store.put(kind, rec as never);
     }
     store.pendingOps.sort((a, b) => a - b);
     store.failRules = state.failRules;
+    store.rebuildRates();
     store.dirty.clear();
     store.dirtyMeta = false;
     return store;
+  }
+
+  /** Recomputes the billing rates once every record is in (a journal may put an IP before its iface). */
+  rebuildRates(): void {
+    const hook = this.onRateChange;
+    this.onRateChange = null;
+    this.rates.clear();
+    this.accountRates.clear();
+    for (const kind of BILLED)
+      for (const rec of this.tables[kind].values())
+        this.rerate(kind, kind + ':' + String(rec.id), rec, (rec as { accountId: Id }).accountId);
+    this.onRateChange = hook;
   }
 
   /** Forgets the dirty set (after a load or a full snapshot). */

@@ -42,6 +42,8 @@ export interface AccountRec {
   credits: number;
   cycleDay: number;
   dateCreditsExpiration: number | null;
+  /** When `credits` was last charged for (billing.ts); absent: never, nothing is owed yet. */
+  billedAt?: number;
   /**
    * Test control (`/_sim/accounts {catalog: false}`): this account sees the endpoint as one that
    * does not offer `hosting.catalog.list` (it answers fault 1, as for any unknown method).
@@ -199,4 +201,10 @@ export interface Counters {
   op: number;
   account: number;
   vlanUuid: number;
+  /** Address pool cursors by `v4:<datacenter>` / `v6:<datacenter>` (address-pool.ts). */
+  pools?: Record<string, number>;
+  rproxy: number;
+  rproxyServer: number;
+  rproxyVhost: number;
+  dnsValidation: number;
 }

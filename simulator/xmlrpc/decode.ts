@@ -144,12 +144,34 @@ function decodeEntities(raw: string, reader: Reader): string {
       : ref.startsWith('#')
         ? parseInt(ref.slice(1), 10)
         : NaN;
-    if (!Number.isInteger(code) || code < 0 || code > 0x10ffff) reader.fail('bad entity');
+    if (!Number.isInteger(code) || !isXmlChar(code)) reader.fail('reference to invalid character');
     return String.fromCodePoint(code);
   });
 }
 
+/** XML 1.0 `Char`: what a document may contain, raw or as a character reference. */
+function isXmlChar(code: number): boolean {
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
+}
+
+/** Raw characters XML forbids (lone surrogates cannot come out of a strict decoder). */
+const FORBIDDEN_RAW = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
+
 export function parseMethodCall(xml: string): MethodCall {
+  // A real XML parser (the API's was expat) refuses the whole document: such a value can then
+  // never be stored and break every later answer that would carry it.
+  const bad = FORBIDDEN_RAW.exec(xml);
+  if (bad) {
+    const code = bad[0].charCodeAt(0).toString(16).padStart(4, '0');
+    throw new MalformedRequest(`invalid character U+${code} at offset ${bad.index}`);
+  }
   const r = new Reader(xml);
   if (r.expectOpen('methodCall')) r.fail('empty methodCall');
   const nameEmpty = r.expectOpen('methodName');

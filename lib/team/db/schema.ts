@@ -62,7 +62,7 @@ export interface MemberSessionTable {
   revoked_at: string | null;
 }
 
-export type ResourceKind = 'vm' | 'disk' | 'iface' | 'ip' | 'vlan' | 'ssh' | 'operation';
+export type ResourceKind = 'vm' | 'disk' | 'iface' | 'ip' | 'vlan' | 'ssh' | 'operation' | 'rproxy';
 
 export interface ResourceOwnerTable {
   workspace_id: string;

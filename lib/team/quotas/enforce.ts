@@ -2,7 +2,7 @@ import 'server-only';
 import { ActionError, type ActionContext } from '@/lib/action';
 import { getPricing } from '@/lib/cost/pricing';
 import type { PriceTable } from '@/lib/cost/estimate';
-import { diskInfo, GandiError, vmInfo, type GandiConnection } from '@/lib/gandi';
+import { diskInfo, GandiError, rproxyInfo, vmInfo, type GandiConnection } from '@/lib/gandi';
 import type { TeamPrincipal } from '../principal';
 import { getTeamStore } from '../runtime';
 import {
@@ -30,9 +30,10 @@ export async function usageFor(
   prices: PriceTable | null,
 ): Promise<QuotaUsage> {
   const team = await getTeamStore();
-  const [vmOwners, diskOwners] = await Promise.all([
+  const [vmOwners, diskOwners, rproxyOwners] = await Promise.all([
     team.ownersOf(workspaceId, 'vm'),
     team.ownersOf(workspaceId, 'disk'),
+    team.ownersOf(workspaceId, 'rproxy'),
   ]);
   const mine = (owners: Map<number, string>) =>
     [...owners].filter(([, owner]) => memberId === null || owner === memberId).map(([id]) => id);
@@ -80,11 +81,26 @@ export async function usageFor(
         ),
       ),
   );
-  return usageOf(
-    vms,
-    loose.filter((disk): disk is OwnedDisk => disk !== null),
-    prices,
+  // Load balancers count while they exist and are not being deleted.
+  const rproxies = await Promise.all(
+    mine(rproxyOwners).map((id) =>
+      rproxyInfo(conn, id).then(
+        (rp) => rp.state !== 'deleting',
+        (err: unknown) => {
+          if (isGone(err)) return false;
+          throw err;
+        },
+      ),
+    ),
   );
+  return {
+    ...usageOf(
+      vms,
+      loose.filter((disk): disk is OwnedDisk => disk !== null),
+      prices,
+    ),
+    rproxies: rproxies.filter(Boolean).length,
+  };
 }
 
 export class QuotaExceededError extends ActionError {

@@ -39,6 +39,14 @@ export async function checkResizeQuota(
   });
 }
 
+/** A new load balancer counts one against the `rproxies` limit (shown on the name field). */
+export async function checkRproxyQuota(ctx: ActionContext): Promise<void> {
+  const principal = ctx.principal;
+  if (principal?.kind !== 'team') return;
+  const { enforceQuota } = await import('./enforce');
+  await enforceQuota(ctx, principal, () => ({ rproxies: 1 }), 'name');
+}
+
 const MB_PER_GB = 1024;
 
 /**

@@ -36,6 +36,8 @@ describe('quota accounting', () => {
       diskMb: 25_600,
       ipv4: 1,
       creditsPerHour: 2 * 168 + 2 * 120 + 10 * 135 + 210 + 10 * 135 + 5 * 135,
+      // Load balancers are counted by usageFor (from the API), not from VMs and disks.
+      rproxies: 0,
     });
   });
 

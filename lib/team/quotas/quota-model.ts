@@ -8,7 +8,15 @@ import { creditsPerHourOf } from '@/lib/cost/estimate';
  * difference.
  */
 
-export const QUOTA_KEYS = ['vms', 'cores', 'memoryMb', 'diskMb', 'ipv4', 'creditsPerHour'] as const;
+export const QUOTA_KEYS = [
+  'vms',
+  'cores',
+  'memoryMb',
+  'diskMb',
+  'ipv4',
+  'creditsPerHour',
+  'rproxies',
+] as const;
 export type QuotaKey = (typeof QUOTA_KEYS)[number];
 
 /** A limit per key; null or absent = no limit. */
@@ -22,6 +30,7 @@ export const QUOTA_LABELS: Record<QuotaKey, string> = {
   diskMb: 'Disk (MB)',
   ipv4: 'IPv4 addresses',
   creditsPerHour: 'Credits per hour',
+  rproxies: 'Load balancers',
 };
 
 export const EMPTY_USAGE: QuotaUsage = {
@@ -31,6 +40,7 @@ export const EMPTY_USAGE: QuotaUsage = {
   diskMb: 0,
   ipv4: 0,
   creditsPerHour: 0,
+  rproxies: 0,
 };
 
 /** What the portal knows of one owned VM (live from the API). */

@@ -21,6 +21,7 @@ const quotaSchema = z.object({
   diskMb: limitField,
   ipv4: limitField,
   creditsPerHour: limitField,
+  rproxies: limitField,
 });
 
 export const setQuotaAction = defineAction(
