@@ -67,7 +67,9 @@ test('the panel stays up when its simulator stops, and its pages recover by them
   let output = '';
   const start: ChildProcess = spawn(
     path.join(e2ePorts.repoRoot, 'node_modules', '.bin', 'tsx'),
-    ['scripts/start.ts'],
+    // --no-build: a source edited after the suite's build must not rebuild .next under the panel
+    // the other specs are using.
+    ['scripts/start.ts', '--no-build'],
     {
       cwd: e2ePorts.repoRoot,
       detached: true,

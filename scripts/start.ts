@@ -16,6 +16,8 @@ import { DEMO_API_KEY } from '../simulator/accounts';
 const root = path.resolve(__dirname, '..');
 const dataDir = path.join(root, '.data');
 const dev = process.argv.includes('--dev');
+// `--no-build`: serve the existing build as it is (the e2e suite's own, never rebuilt under it).
+const noBuild = process.argv.includes('--no-build');
 const host = process.env.HOST ?? '127.0.0.1';
 const panelPort = Number(process.env.PORT ?? 3000);
 const simPort = Number(process.env.SIM_PORT ?? 8080);
@@ -164,7 +166,7 @@ async function main(): Promise<void> {
     PORTAL_DATA_DIR: process.env.PORTAL_DATA_DIR ?? dataDir,
     SIMULATOR_URL: simulatorUrl,
   };
-  if (!dev) buildIfStale(env);
+  if (!dev && !noBuild) buildIfStale(env);
 
   process.on('SIGINT', () => stopAll(0));
   process.on('SIGTERM', () => stopAll(0));
