@@ -74,6 +74,43 @@ async function countOf(method: string, apiKey: string): Promise<number> {
 }
 
 export const vmCount = (apiKey: string) => countOf('hosting.vm.count', apiKey);
+
+/** One running VM made by the simulator's control API (FR-SD3 unless said), and its id. */
+export async function simVm(apiKey: string, datacenterId = 4): Promise<number> {
+  const { vmIds } = await simControl<{ vmIds: number[] }>('vms', {
+    apiKey,
+    count: 1,
+    datacenterId,
+  });
+  const id = vmIds[0];
+  if (id === undefined) throw new Error('the simulator made no VM');
+  return id;
+}
+
+/**
+ * The VM's state (running or halted; null once it is gone), asked of the simulator directly. Its
+ * disks and interfaces have states too (created, used), so the VM's is the power state among them.
+ */
+export async function simVmState(apiKey: string, vmId: number): Promise<string | null> {
+  let xml: string;
+  try {
+    xml = await simRpc('hosting.vm.info', apiKey, vmId);
+  } catch {
+    return null;
+  }
+  const states = [...xml.matchAll(/<name>state<\/name>\s*<value>\s*(?:<string>)?(\w+)/g)].map(
+    (match) => match[1],
+  );
+  return states.find((state) => state === 'running' || state === 'halted') ?? 'unknown';
+}
+
+/** A top-level string field of `hosting.vm.info` (`hostname`…), asked of the simulator directly. */
+export async function simVmField(apiKey: string, vmId: number, field: string): Promise<string> {
+  const xml = await simRpc('hosting.vm.info', apiKey, vmId);
+  const match = new RegExp(`<name>${field}</name>\\s*<value>\\s*<string>([^<]*)<`).exec(xml);
+  if (!match) throw new Error(`no ${field} in hosting.vm.info`);
+  return match[1] ?? '';
+}
 export const diskCount = (apiKey: string) => countOf('hosting.disk.count', apiKey);
 export const ifaceCount = (apiKey: string) => countOf('hosting.iface.count', apiKey);
 

@@ -11,7 +11,7 @@ import {
   type OperationEvent,
 } from '@/lib/operations/types';
 import { cancelOperationAction } from './actions';
-import { Elapsed } from './elapsed';
+import { Elapsed, Remaining } from './elapsed';
 import { StepBadge } from './step-badge';
 
 const TRACK = ['BILL', 'WAIT', 'RUN', 'DONE'] as const;
@@ -95,7 +95,9 @@ export function OperationRow({ op }: { op: OperationEvent }) {
         <span>
           Elapsed <Elapsed from={op.dateCreated} until={final ? op.dateUpdated : null} />
         </span>
-        {!final && op.eta !== null && op.eta > 0 ? <span>about {op.eta} s left</span> : null}
+        {!final && op.eta !== null && op.eta > 0 ? (
+          <Remaining key={`${op.step}:${op.eta}:${op.dateUpdated}`} seconds={op.eta} />
+        ) : null}
       </div>
       {op.step === 'ERROR' ? (
         <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-200">

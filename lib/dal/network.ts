@@ -1,4 +1,5 @@
 import 'server-only';
+import { datacenterChoices, type DatacenterChoice } from '@/lib/datacenter-choices';
 import { ActionError } from '@/lib/action';
 import {
   GandiError,
@@ -258,7 +259,7 @@ export async function setReverse(
 
 export interface CreateIpChoices {
   /** Open ones first: a closing one (`iaas_closed_for: NEW`) takes only accounts already there. */
-  datacenters: { id: Id; label: string; closing: boolean }[];
+  datacenters: DatacenterChoice[];
   /** Running or halted VMs (the first ATTACH_CHOICES_MAX by hostname), with their datacenter. */
   vms: { id: Id; hostname: string; datacenterId: Id }[];
 }
@@ -274,18 +275,7 @@ export async function getCreateIpChoices(conn: GandiConnection): Promise<CreateI
     }),
   ]);
   return {
-    datacenters: datacenters
-      .filter((dc) => dc.iaasClosedFor !== 'ALL')
-      .map((dc) => {
-        const closing = dc.iaasClosedFor === 'NEW';
-        const label = `${dc.dcCode ?? dc.name} — ${dc.name}`;
-        return {
-          id: dc.id,
-          label: closing ? `${label} (closing: only where you already have resources)` : label,
-          closing,
-        };
-      })
-      .sort((a, b) => Number(a.closing) - Number(b.closing)),
+    datacenters: datacenterChoices(datacenters),
     vms: vms.map((vm) => ({ id: vm.id, hostname: vm.hostname, datacenterId: vm.datacenterId })),
   };
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { datacenterChoices, type DatacenterChoice } from '@/lib/datacenter-choices';
 import { ActionError } from '@/lib/action';
 import {
   GandiError,
@@ -44,7 +45,7 @@ export interface VlanPage {
   page: number;
   pageSize: number;
   /** Datacenters open to new resources, for the create form. */
-  openDatacenters: { id: Id; label: string }[];
+  openDatacenters: DatacenterChoice[];
 }
 
 export async function getVlanPage(conn: GandiConnection, page: number): Promise<VlanPage> {
@@ -65,9 +66,7 @@ export async function getVlanPage(conn: GandiConnection, page: number): Promise<
     total,
     page,
     pageSize: VLAN_PAGE_SIZE,
-    openDatacenters: datacenters
-      .filter((dc) => dc.iaasClosedFor !== 'ALL')
-      .map((dc) => ({ id: dc.id, label: `${dc.dcCode ?? dc.name} — ${dc.name}` })),
+    openDatacenters: datacenterChoices(datacenters),
   };
 }
 

@@ -174,3 +174,8 @@ export async function getWizardCatalog(conn: GandiConnection): Promise<WizardCat
     })),
   };
 }
+
+/** Whether the account already has a VM called `hostname` (the API refuses a second one). */
+export async function hostnameTaken(conn: GandiConnection, hostname: string): Promise<boolean> {
+  return (await vmCount(conn, { hostname })) > 0;
+}

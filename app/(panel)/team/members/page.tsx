@@ -1,3 +1,4 @@
+import { formatUtcDate, formatUtcDateTime } from '@/lib/format-date';
 import type { Metadata } from 'next';
 import { InviteForm } from '@/components/team/invite-form';
 import { MemberActions } from '@/components/team/member-actions';
@@ -47,7 +48,7 @@ export default async function MembersPage() {
               </Badge>
             </td>
             <td className="px-4 py-3">
-              <time dateTime={member.created_at}>{member.created_at.slice(0, 10)}</time>
+              <time dateTime={member.created_at}>{formatUtcDate(member.created_at)}</time>
             </td>
             {canManage ? (
               <td className="px-4 py-3">
@@ -71,9 +72,7 @@ export default async function MembersPage() {
                 <Badge>{ROLE_LABELS[invite.role]}</Badge>
                 <span className="text-zinc-600 dark:text-zinc-400">
                   expires{' '}
-                  <time dateTime={invite.expires_at}>
-                    {invite.expires_at.slice(0, 16).replace('T', ' ')} UTC
-                  </time>
+                  <time dateTime={invite.expires_at}>{formatUtcDateTime(invite.expires_at)}</time>
                 </span>
                 <RevokeInviteButton inviteId={invite.id} email={invite.email} />
               </li>
