@@ -1,6 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { auditToCsv, auditToJson } from '@/lib/team/audit/export';
-import { listAudit, verifyWorkspaceAudit } from '@/lib/team/store/audit-store';
+import { listAudit } from '@/lib/team/store/audit-store';
 import { MAX_EXPIRY_DAYS } from '@/lib/team/tokens/token-store';
 import { auditCli, CliFailure, findMember, findWorkspace, print, type Cli } from './context';
 
