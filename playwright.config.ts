@@ -8,6 +8,8 @@ import { defineConfig, devices } from '@playwright/test';
 const simPort = Number(process.env.E2E_SIM_PORT ?? 4010);
 const panelPort = Number(process.env.E2E_PANEL_PORT ?? 3100);
 const simulatorUrl = `http://127.0.0.1:${simPort}/xmlrpc/`;
+/** Test-only; `audit:verify` needs it too (the audit chain is keyed with it). */
+export const e2ePortalEncryptionKey = 'ZTJlLW9ubHktcG9ydGFsLWVuY3J5cHRpb24ta2V5ISE=';
 
 // The e2e suite creates and deletes servers: refuse to point it at anything but this machine.
 const upstreamHost = new URL(simulatorUrl).hostname;
@@ -67,9 +69,13 @@ export default defineConfig({
         SESSION_PASSWORD: 'e2e-only-session-password-0123456789abcdef',
         COOKIE_SECURE: 'auto',
         TZ: 'UTC',
+        // The test runner plays the one trusted proxy: a spec chooses its client address with
+        // X-Forwarded-For (the right-most entry), as a proxy in front would append it.
+        TRUST_PROXY_HOPS: '1',
+        METRICS_TOKEN: 'e2e-only-metrics-token-0123456789',
         // Team workspaces: a test-only encryption key and a storage file per panel port (the team
         // e2e edits it directly to prove the audit chain catches it).
-        PORTAL_ENCRYPTION_KEY: 'ZTJlLW9ubHktcG9ydGFsLWVuY3J5cHRpb24ta2V5ISE=',
+        PORTAL_ENCRYPTION_KEY: e2ePortalEncryptionKey,
         PORTAL_DATA_DIR: path.join(__dirname, '.data', `e2e-${panelPort}`),
         // The storage outlives runs while simulator handles repeat after a restart: a run's
         // workspaces must not count against the next run's accounts.

@@ -10,7 +10,12 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['lib/**/*.test.ts', 'simulator/**/*.test.ts', 'components/**/*.test.ts'],
+    include: [
+      'lib/**/*.test.ts',
+      'simulator/**/*.test.ts',
+      'components/**/*.test.ts',
+      'scripts/**/*.test.ts',
+    ],
     environment: 'node',
     // Dates must decode to the same instants whatever the host's zone; TZ is also forced here.
     env: { TZ: 'UTC' },

@@ -1,8 +1,9 @@
 /**
  * `npm run bench:panel`: starts the simulator (behind a counting proxy) and the built panel, then
  * prints
- *   (1) the server time of the VM list page for an account with 1,000 VMs, next to the time of the
- *       upstream calls that page makes (their ratio is the panel's own overhead);
+ *   (1) page speed (bench/panel-pages.ts): server time of the VM list, the dashboard and a VM's
+ *       page against their upstream time, the VM list at 10,000 VMs against 100, and the
+ *       dashboard's first-load JS;
  *   (2) upstream `operation.*` calls per second with 1 SSE watcher and with 200 watchers of the
  *       same running operations (one watcher per account: the ratio should be about 1);
  *   (3) the median delay between an operation's step change in the simulator and the event
@@ -17,19 +18,13 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { startSimulator } from '../simulator';
+import { median, reportPageSpeed, type UpstreamCall } from './panel-pages';
 
 const root = path.resolve(__dirname, '..');
 const distDir = process.env.NEXT_DIST_DIR ?? '.next';
 const panelPort = Number(process.env.BENCH_PANEL_PORT ?? 3190);
 const windowSeconds = Number(process.env.BENCH_SECONDS ?? 10);
-const PAGE_RUNS = 10;
 const MANY_WATCHERS = 200;
-
-interface UpstreamCall {
-  method: string;
-  start: number;
-  end: number;
-}
 
 /** A pass-through HTTP proxy that records every XML-RPC call (method, start, end). */
 async function startCountingProxy(
@@ -136,53 +131,6 @@ async function signIn(apiKey: string): Promise<string> {
   }
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
-/** Length of the union of the calls' [start, end] intervals: time spent waiting on upstream. */
-function busyTime(calls: UpstreamCall[]): number {
-  const sorted = [...calls].sort((a, b) => a.start - b.start);
-  let total = 0;
-  let curStart = -1;
-  let curEnd = -1;
-  for (const call of sorted) {
-    if (call.start > curEnd) {
-      if (curEnd > curStart) total += curEnd - curStart;
-      curStart = call.start;
-      curEnd = call.end;
-    } else curEnd = Math.max(curEnd, call.end);
-  }
-  if (curEnd > curStart) total += curEnd - curStart;
-  return total;
-}
-
-async function measureVmListPage(cookie: string, calls: UpstreamCall[]) {
-  const pageTimes: number[] = [];
-  const upstreamTimes: number[] = [];
-  const callCounts: number[] = [];
-  // One warm-up render (compiles nothing under `next start`, but fills connection pools).
-  await (await fetch(`${base}/vms`, { headers: { cookie } })).text();
-  for (let run = 0; run < PAGE_RUNS; run += 1) {
-    const from = calls.length;
-    const start = performance.now();
-    const response = await fetch(`${base}/vms`, { headers: { cookie } });
-    const html = await response.text();
-    const elapsed = performance.now() - start;
-    if (!response.ok || !html.includes('bulk'))
-      throw new Error(`VM list page answered ${response.status}`);
-    const made = calls.slice(from);
-    pageTimes.push(elapsed);
-    upstreamTimes.push(busyTime(made));
-    callCounts.push(made.length);
-  }
-  return { page: median(pageTimes), upstream: median(upstreamTimes), calls: median(callCounts) };
-}
-
 interface StreamHandle {
   /** `at`: arrival, epoch ms (comparable with the simulator's clock, which is the same host's). */
   events: { event: string; data: string; at: number }[];
@@ -251,19 +199,15 @@ async function main() {
   let panel: ChildProcess | undefined;
   try {
     panel = await startPanel(proxy.url);
-    const { apiKey } = sim.control.createAccount({ credits: 10_000_000 });
-    sim.control.createVms({ apiKey, count: 1_000 });
-    const cookie = await signIn(apiKey);
-
-    const list = await measureVmListPage(cookie, proxy.calls);
-    console.log('\n(1) VM list page, account with 1,000 VMs (median of %d renders)', PAGE_RUNS);
-    console.log(`    page server time      ${list.page.toFixed(1)} ms`);
-    console.log(
-      `    upstream busy time    ${list.upstream.toFixed(1)} ms  (${list.calls} XML-RPC calls per render)`,
-    );
-    console.log(
-      `    panel overhead ratio  ${(list.page / Math.max(list.upstream, 0.001)).toFixed(2)}× (page / upstream)`,
-    );
+    await reportPageSpeed({
+      base,
+      calls: proxy.calls,
+      sessionWithVms: async (count) => {
+        const { apiKey } = sim.control.createAccount({ credits: 100_000_000 });
+        const { vmIds } = sim.control.createVms({ apiKey, count });
+        return { cookie: await signIn(apiKey), vmId: vmIds[0] as number };
+      },
+    });
 
     // Migrations out of FR-SD2 stay in RUN until finalized: a steady set of running operations.
     const { apiKey: opsKey } = sim.control.createAccount({ credits: 10_000_000 });

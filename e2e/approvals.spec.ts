@@ -37,8 +37,12 @@ test('an operator at quota asks for approval, the owner approves, the VM appears
     const request = owner.getByRole('region', { name: /Launch “web small” as approved-1/ });
     await expect(request).toContainText('pending');
     await expect(request).toContainText('VMs: your quota is 0');
+    // The reason is marked required and checked before anything is sent.
+    await expect(request.getByLabel('Reason (required)')).toHaveAttribute('required', '');
     await request.getByRole('button', { name: 'Approve and run' }).click();
-    await expect(request.getByText('Give a reason for the decision.')).toBeVisible();
+    await expect(
+      request.getByText('Give a reason: it is recorded with the decision.'),
+    ).toBeVisible();
     await request.getByLabel('Reason').fill('Approved for the Monday demo');
     await request.getByRole('button', { name: 'Approve and run' }).click();
     await expect(request.getByText('done', { exact: true })).toBeVisible({ timeout: 20_000 });
@@ -177,16 +181,24 @@ test('an operator over quota in the wizard asks for approval; the owner approves
       'Over quota — VMs: your quota is 0, 0 used, this asks for 1 more.',
     );
     expect(await vmCount(account.apiKey)).toBe(0);
+    // One step: the refusal is an offer to ask, with the requester's own reason.
+    await operator.getByLabel('Note for the approver (optional)').fill('for the test bench');
     await operator.getByRole('button', { name: 'Ask for approval' }).click();
     await expect(operator.getByText('Sent for approval.')).toBeVisible();
     expect(await vmCount(account.apiKey)).toBe(0);
   });
 
   await test.step('the owner approves; the portal runs create_from for the operator', async () => {
+    // The navigation counts what waits for a decision.
+    await owner.goto('/');
+    await expect(
+      owner.getByRole('link', { name: /^Team \d+ approval requests waiting/ }),
+    ).toBeVisible();
     await owner.goto('/team/approvals');
     const request = owner.getByRole('region', { name: /Create VM wizard-appr/ });
     await expect(request).toContainText('pending');
     await expect(request).toContainText('VMs: your quota is 0');
+    await expect(request).toContainText("Requester's note: for the test bench");
     await request.getByLabel('Reason').fill('Fine for the test bench');
     await request.getByRole('button', { name: 'Approve and run' }).click();
     await expect(request.getByText('done', { exact: true })).toBeVisible({ timeout: 20_000 });

@@ -50,10 +50,47 @@ test.describe('sign-in', () => {
     expect(cookies.find((cookie) => cookie.name === 'gandi_panel_session')).toBeUndefined();
   });
 
+  test('sign-out ends the session server-side: the copied old cookie is signed out too', async ({
+    page,
+    browser,
+    account,
+  }) => {
+    await signIn(page, account.apiKey);
+    const copied = (await page.context().cookies()).filter(
+      (cookie) => cookie.name === 'gandi_panel_session',
+    );
+    expect(copied).toHaveLength(1);
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await expect(page).toHaveURL(/\/login$/);
+    const thief = await browser.newContext();
+    await thief.addCookies(copied);
+    const replay = await thief.newPage();
+    await replay.goto('/');
+    await expect(replay).toHaveURL(/\/login$/);
+    await thief.close();
+  });
+
+  test('“End every session” signs the account out in every browser', async ({
+    browser,
+    account,
+  }) => {
+    const [one, two] = [await browser.newContext(), await browser.newContext()];
+    const [first, second] = [await one.newPage(), await two.newPage()];
+    await signIn(first, account.apiKey);
+    await signIn(second, account.apiKey);
+    await first.getByRole('button', { name: 'End every session' }).click();
+    await expect(first).toHaveURL(/\/login$/);
+    await second.reload();
+    await expect(second).toHaveURL(/\/login$/);
+    await one.close();
+    await two.close();
+  });
+
   test('repeated failures from one client are slowed down, other clients are not', async ({
     browser,
   }) => {
-    // A client of its own (the throttle keys on the forwarded address), so other tests are unaffected.
+    // A client of its own (the runner is the trusted proxy, see playwright.config.ts), so other
+    // tests are unaffected.
     const context = await browser.newContext({
       extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.77' },
     });

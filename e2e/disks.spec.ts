@@ -106,6 +106,7 @@ test('disk life cycle: create, attach, resize, snapshot, rollback, detach, delet
   // Stop the VM from its page, then come back.
   await page.goto(`/vms/${vmId}`);
   await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Stop the VM' }).click();
   await expect(page.getByRole('button', { name: 'Start' })).toBeVisible(SETTLE);
   await page.goto(diskUrl);
   // Rolling back to the older snapshot warns that the later one is lost.
@@ -125,7 +126,7 @@ test('disk life cycle: create, attach, resize, snapshot, rollback, detach, delet
   await expect(
     page
       .getByRole('region', { name: 'Operations' })
-      .getByRole('row', { name: /Roll back disk.*DONE/ }),
+      .getByRole('row', { name: /Roll back disk.*Done/ }),
   ).toBeVisible(SETTLE);
 
   // Detach.

@@ -74,6 +74,43 @@ async function countOf(method: string, apiKey: string): Promise<number> {
 }
 
 export const vmCount = (apiKey: string) => countOf('hosting.vm.count', apiKey);
+
+/** One running VM made by the simulator's control API (FR-SD3 unless said), and its id. */
+export async function simVm(apiKey: string, datacenterId = 4): Promise<number> {
+  const { vmIds } = await simControl<{ vmIds: number[] }>('vms', {
+    apiKey,
+    count: 1,
+    datacenterId,
+  });
+  const id = vmIds[0];
+  if (id === undefined) throw new Error('the simulator made no VM');
+  return id;
+}
+
+/**
+ * The VM's state (running or halted; null once it is gone), asked of the simulator directly. Its
+ * disks and interfaces have states too (created, used), so the VM's is the power state among them.
+ */
+export async function simVmState(apiKey: string, vmId: number): Promise<string | null> {
+  let xml: string;
+  try {
+    xml = await simRpc('hosting.vm.info', apiKey, vmId);
+  } catch {
+    return null;
+  }
+  const states = [...xml.matchAll(/<name>state<\/name>\s*<value>\s*(?:<string>)?(\w+)/g)].map(
+    (match) => match[1],
+  );
+  return states.find((state) => state === 'running' || state === 'halted') ?? 'unknown';
+}
+
+/** A top-level string field of `hosting.vm.info` (`hostname`…), asked of the simulator directly. */
+export async function simVmField(apiKey: string, vmId: number, field: string): Promise<string> {
+  const xml = await simRpc('hosting.vm.info', apiKey, vmId);
+  const match = new RegExp(`<name>${field}</name>\\s*<value>\\s*<string>([^<]*)<`).exec(xml);
+  if (!match) throw new Error(`no ${field} in hosting.vm.info`);
+  return match[1] ?? '';
+}
 export const diskCount = (apiKey: string) => countOf('hosting.disk.count', apiKey);
 export const ifaceCount = (apiKey: string) => countOf('hosting.iface.count', apiKey);
 
@@ -90,6 +127,27 @@ export function operationIdOf(responseXml: string): number {
   const match = /<name>id<\/name>\s*<value>\s*<(?:int|i4)>(\d+)</.exec(responseXml);
   if (!match) throw new Error('no id in response');
   return Number(match[1]);
+}
+
+/**
+ * An operation that runs as long as a test needs, started behind the panel's back: a migration out
+ * of the closing FR-SD2. Its copy (the operation `migrate(vm, false)` answers) ends DONE; the
+ * migration then waits in RUN / `wait_finalize` until `migrate(vm, true)`. Returns that waiting
+ * operation's id.
+ */
+export async function waitingMigration(apiKey: string, vmId: number): Promise<number> {
+  await simRpc('hosting.vm.migrate', apiKey, vmId);
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const list = await simRpc('operation.list', apiKey, {
+      type: 'hosting_migration_vm',
+      step: 'RUN',
+      vm_id: vmId,
+    });
+    if (list.includes('wait_finalize')) return operationIdOf(list);
+    if (Date.now() > deadline) throw new Error('the migration never waited for a finalize');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Signs in through the real form and waits for the dashboard. */

@@ -1,4 +1,4 @@
-import { createAccount, expect, operationIdOf, signIn, simControl, simRpc, test } from './fixtures';
+import { createAccount, expect, signIn, simControl, test, waitingMigration } from './fixtures';
 
 test('two accounts in two browser contexts never see each other’s resources', async ({
   browser,
@@ -12,9 +12,7 @@ test('two accounts in two browser contexts never see each other’s resources', 
     count: 1,
     datacenterId: 1,
   });
-  const bobOp = operationIdOf(
-    await simRpc('hosting.vm.migrate', bob.apiKey, bobExtra[0] as number),
-  );
+  const bobOp = await waitingMigration(bob.apiKey, bobExtra[0] as number);
 
   const aliceContext = await browser.newContext();
   const bobContext = await browser.newContext();

@@ -1,12 +1,12 @@
 import {
   expect,
-  operationIdOf,
   recordBodies,
   SESSION_COOKIE,
   signIn,
   simControl,
   simRpc,
   test,
+  waitingMigration,
 } from './fixtures';
 
 test('the API key never reaches the browser, and the session cookie is httpOnly', async ({
@@ -34,9 +34,7 @@ test('the API key never reaches the browser, and the session cookie is httpOnly'
   expect(cookie?.value).not.toContain(account.apiKey);
 
   // Every page and a live stream (SSE) with a running operation.
-  const opId = operationIdOf(
-    await simRpc('hosting.vm.migrate', account.apiKey, vmIds[0] as number),
-  );
+  const opId = await waitingMigration(account.apiKey, vmIds[0] as number);
   await page.goto('/operations');
   await expect(page.getByRole('listitem', { name: `Migrate server ${opId}` })).toContainText(
     'Running',

@@ -1,7 +1,7 @@
-import { expect, operationIdOf, simControl, simRpc, test } from './fixtures';
+import { expect, simControl, simRpc, test, waitingMigration } from './fixtures';
 
 /**
- * A migration out of the closing FR-SD2 stays in RUN until it is finalized: an operation that runs
+ * A migration out of the closing FR-SD2 waits in RUN until it is finalized: an operation that runs
  * as long as the test needs, started behind the panel's back like another tool would.
  */
 test('the operations page shows a running operation live, then its end', async ({
@@ -21,7 +21,7 @@ test('the operations page shows a running operation live, then its end', async (
   const running = page.getByRole('region', { name: 'Running now' });
   await expect(running.getByText('Nothing is running')).toBeVisible();
 
-  const opId = operationIdOf(await simRpc('hosting.vm.migrate', account.apiKey, vmId));
+  const opId = await waitingMigration(account.apiKey, vmId);
   const row = running.getByRole('listitem', { name: `Migrate server ${opId}` });
   // No reload: the SSE stream brings it in.
   await expect(row).toBeVisible();

@@ -30,7 +30,7 @@ export async function defineTemplate(
 ): Promise<void> {
   await page.goto('/team/templates');
   await page.getByLabel('Template name').fill(name);
-  await page.getByLabel('Datacenter').selectOption({ label: 'Paris, France SD3 (FR-SD3)' });
+  await page.getByLabel('Datacenter').selectOption({ label: 'FR-SD3 — Paris, France SD3' });
   const image = page.getByLabel('Image');
   const debian = await image
     .locator('option')

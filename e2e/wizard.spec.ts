@@ -117,6 +117,7 @@ test('create a VM, watch it reach DONE, resize, stop, start and delete it', asyn
   await expect(page.getByText(/No restart/)).toBeVisible();
 
   await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Stop the VM' }).click();
   await expect(summary).toContainText('Halted', { timeout: 30_000 });
   await page.getByRole('button', { name: 'Start' }).click();
   await expect(summary).toContainText('Running', { timeout: 30_000 });

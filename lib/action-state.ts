@@ -10,3 +10,13 @@ export const idleState: { status: 'idle' } = { status: 'idle' };
 export function fieldError(state: ActionState<unknown>, field: string): string | undefined {
   return state.status === 'error' ? state.fieldErrors?.[field]?.[0] : undefined;
 }
+
+/**
+ * Whether a refusal may be sent to the team's admins instead (over quota, held by the policy):
+ * then it is an offer to ask, shown as such rather than as an error.
+ */
+export function offersApproval(message: string | undefined): boolean {
+  return (
+    message?.startsWith('Over quota') === true || message?.startsWith('Needs approval') === true
+  );
+}

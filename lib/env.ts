@@ -28,9 +28,6 @@ const envSchema = z.object({
     .pipe(z.array(z.enum(ENDPOINT_IDS)).min(1, 'GANDI_ENDPOINTS lists no endpoint')),
   SIMULATOR_URL: z.url().default('http://127.0.0.1:8080/xmlrpc/'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
-  // Reverse proxies in front of the panel that overwrite X-Forwarded-*: with none, such headers
-  // come from the client and are not believed.
-  TRUST_PROXY_HOPS: z.coerce.number().int().nonnegative().default(0),
   // Team workspaces only (lib/team reads them lazily; personal mode never needs them).
   DATABASE_URL: z.string().min(1).optional(),
   PORTAL_DATA_DIR: z.string().min(1).default('.data'),
@@ -41,6 +38,10 @@ const envSchema = z.object({
   PORTAL_MAX_WORKSPACES_PER_ACCOUNT: z.coerce.number().int().positive().default(3),
   // The shell warns when the credits last fewer days than this at the current burn.
   RUNWAY_WARNING_DAYS: z.coerce.number().positive().default(7),
+  // Proxies in front that append to X-Forwarded-For (0: the socket address is the client's).
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // Bearer token of GET /metrics; unset: /metrics answers 404.
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
 });
 
 export interface ServerEnv {
@@ -49,7 +50,6 @@ export interface ServerEnv {
   endpointIds: EndpointId[];
   simulatorUrl: string;
   cookieSecure: 'auto' | 'true' | 'false';
-  trustProxyHops: number;
   /** PostgreSQL for the team storage when set; otherwise SQLite under `portalDataDir`. */
   databaseUrl?: string;
   portalDataDir: string;
@@ -61,6 +61,8 @@ export interface ServerEnv {
   maxWorkspacesPerAccount: number;
   /** Below this many days of credits left, the shell shows a runway warning. */
   runwayWarningDays: number;
+  trustProxyHops: number;
+  metricsToken?: string;
 }
 
 let cached: ServerEnv | undefined;
@@ -92,13 +94,14 @@ export function getEnv(): ServerEnv {
     endpointIds: [...new Set(env.GANDI_ENDPOINTS)],
     simulatorUrl: env.SIMULATOR_URL,
     cookieSecure: env.COOKIE_SECURE,
-    trustProxyHops: env.TRUST_PROXY_HOPS,
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     portalDataDir: env.PORTAL_DATA_DIR,
     ...(env.PORTAL_ENCRYPTION_KEY ? { portalEncryptionKey: env.PORTAL_ENCRYPTION_KEY } : {}),
     ...(env.PORTAL_AUDIT_HEAD_DIR ? { auditHeadDir: env.PORTAL_AUDIT_HEAD_DIR } : {}),
     maxWorkspacesPerAccount: env.PORTAL_MAX_WORKSPACES_PER_ACCOUNT,
     runwayWarningDays: env.RUNWAY_WARNING_DAYS,
+    trustProxyHops: env.TRUST_PROXY_HOPS,
+    ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
   };
   return cached;
 }

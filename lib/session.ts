@@ -14,6 +14,11 @@ export interface SessionData {
   mode?: 'personal' | 'team';
   /** Team mode: the server-side member session, checked on every request (removal ends it). */
   memberSessionId?: string;
+  /**
+   * Personal mode: the server-side session record, checked on every request, so that signing out
+   * ends this session on every replica (a copied cookie stops working with it).
+   */
+  personalSessionId?: string;
 }
 
 export { SESSION_COOKIE_NAME };
@@ -86,6 +91,7 @@ export async function startTeamSession(
   session.apiKey = undefined;
   session.endpointId = undefined;
   session.handle = undefined;
+  session.personalSessionId = undefined;
   session.mode = 'team';
   session.memberSessionId = memberSessionId;
   session.signedInAt = Date.now();

@@ -2,8 +2,10 @@
  * `npm start`: the whole product on one machine — the embedded Gandi simulator and the panel.
  *
  * Prepares what a fresh checkout lacks (a session secret kept in `.data/`, a production build when
- * the sources are newer than it), starts both processes, prints the URL and the demo API key, and
- * stops both when either stops or on Ctrl-C. `--dev` runs `next dev` instead of a production build.
+ * the sources are newer than it), starts both processes and prints the URL and the demo API key.
+ * When the simulator stops, the panel stays up (its pages say the upstream is unreachable and
+ * recover by themselves) and the simulator is restarted, backing off; when the panel stops, or on
+ * Ctrl-C, both stop. `--dev` runs `next dev` instead of a production build.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -22,6 +24,8 @@ import { DEMO_API_KEY } from '../simulator/accounts';
 const root = path.resolve(__dirname, '..');
 const dataDir = path.join(root, '.data');
 const dev = process.argv.includes('--dev');
+// `--no-build`: serve the existing build as it is (the e2e suite's own, never rebuilt under it).
+const noBuild = process.argv.includes('--no-build');
 const host = process.env.HOST ?? '127.0.0.1';
 const panelPort = Number(process.env.PORT ?? 3000);
 const simPort = Number(process.env.SIM_PORT ?? 8080);
@@ -68,19 +72,16 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-function buildIfStale(): void {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
+function buildIfStale(env: NodeJS.ProcessEnv): void {
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR ?? '.next', 'BUILD_ID');
   const sources = ['app', 'components', 'lib', 'proxy.ts', 'next.config.js', 'package.json']
     .map((p) => path.join(root, p))
     .filter(existsSync)
     .map((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs));
   if (existsSync(buildId) && statSync(buildId).mtimeMs > Math.max(...sources)) return;
   console.log('Building the panel (next build)…');
-  const result = spawnSync('npx', ['next', 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: process.env,
-  });
+  // `env` carries NEXT_TELEMETRY_DISABLED: no telemetry notice in the build's output.
+  const result = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -124,11 +125,52 @@ function waitForLine(child: ChildProcess, pattern: RegExp, label: string): Promi
   });
 }
 
-const children: ChildProcess[] = [];
+const children = new Set<ChildProcess>();
+let stopping = false;
 
 function stopAll(code: number): never {
+  stopping = true;
   for (const child of children) stopGroup(child);
   process.exit(code);
+}
+
+/** Restart waits: 1 s, then doubling up to 30 s; back to 1 s once a run lasted a minute. */
+const SIMULATOR_RESTART_MS = { first: 1_000, max: 30_000, healthyAfter: 60_000 } as const;
+
+/**
+ * Starts the simulator and keeps it running: when it stops, one log line says so and it is
+ * started again after a back-off, while the panel keeps serving.
+ */
+async function superviseSimulator(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  let delay: number = SIMULATOR_RESTART_MS.first;
+  const start = async (first: boolean): Promise<void> => {
+    const sim = startBinary('tsx', args, env);
+    children.add(sim);
+    const startedAt = Date.now();
+    sim.once('exit', (code, signal) => {
+      children.delete(sim);
+      if (stopping) return;
+      if (Date.now() - startedAt >= SIMULATOR_RESTART_MS.healthyAfter)
+        delay = SIMULATOR_RESTART_MS.first;
+      const how = signal ? `was stopped (${signal})` : `exited (code ${code})`;
+      console.error(
+        `The simulator ${how}; the panel stays up. Restarting the simulator in ${delay / 1000} s.`,
+      );
+      setTimeout(() => {
+        if (!stopping) void start(false).catch(() => undefined);
+      }, delay);
+      delay = Math.min(SIMULATOR_RESTART_MS.max, delay * 2);
+    });
+    try {
+      await waitForLine(sim, /listening on \S+/, 'The simulator');
+    } catch (err) {
+      if (first) throw err;
+      return;
+    }
+    sim.stdout?.resume();
+    if (!first) console.log('The simulator is back.');
+  };
+  await start(true);
 }
 
 async function main(): Promise<void> {
@@ -144,14 +186,13 @@ async function main(): Promise<void> {
     PORTAL_DATA_DIR: process.env.PORTAL_DATA_DIR ?? dataDir,
     SIMULATOR_URL: simulatorUrl,
   };
-  if (!dev) buildIfStale();
+  if (!dev && !noBuild) buildIfStale(env);
 
   process.on('SIGINT', () => stopAll(0));
   process.on('SIGTERM', () => stopAll(0));
 
   if (usesOwnSimulator) {
-    const sim = startBinary(
-      'tsx',
+    await superviseSimulator(
       [
         'simulator/main.ts',
         '--host',
@@ -159,13 +200,10 @@ async function main(): Promise<void> {
         '--port',
         String(simPort),
         '--data-dir',
-        path.join(dataDir, 'simulator'),
+        process.env.SIM_DATA_DIR ?? path.join(dataDir, 'simulator'),
       ],
       env,
     );
-    children.push(sim);
-    await waitForLine(sim, /listening on \S+/, 'The simulator');
-    sim.stdout?.resume();
   }
 
   const panel = startBinary(
@@ -173,17 +211,20 @@ async function main(): Promise<void> {
     [dev ? 'dev' : 'start', '-H', host, '-p', String(panelPort)],
     env,
   );
-  children.push(panel);
+  children.add(panel);
   await waitForLine(panel, /Ready|started server|Local:/i, 'The panel');
   panel.stdout?.pipe(process.stdout);
-
-  for (const child of children) child.once('exit', (code) => stopAll(code ?? 1));
+  panel.once('exit', (code) => {
+    if (stopping) return;
+    console.error(`The panel exited (code ${code}); stopping.`);
+    stopAll(code ?? 1);
+  });
 
   console.log('');
   console.log(`  Gandi Hosting panel:  http://${host}:${panelPort}/`);
   console.log(`  Upstream (simulator): ${simulatorUrl}`);
   if (usesOwnSimulator) console.log(`  demo API key: ${DEMO_API_KEY}`);
-  console.log('  Press Ctrl-C to stop both.');
+  console.log(usesOwnSimulator ? '  Press Ctrl-C to stop both.' : '  Press Ctrl-C to stop.');
   console.log('');
 }
 

@@ -4,7 +4,9 @@ import { Sidebar } from '@/components/layout/sidebar';
 import { OperationNotifier } from '@/components/notifications/operation-notifier';
 import { RunwayWarning } from '@/components/notifications/runway-warning';
 import { ThemeToggle } from '@/components/layout/theme-toggle';
+import { MemberProvider } from '@/components/team/member-context';
 import { requireSession } from '@/lib/dal/auth';
+import { pendingApprovals } from '@/lib/team/approvals/pending-count';
 
 /**
  * The authenticated shell. The session check here only decides what to render around the page;
@@ -13,6 +15,7 @@ import { requireSession } from '@/lib/dal/auth';
  */
 export default async function PanelLayout({ children }: { children: ReactNode }) {
   const { handle, endpoint, principal } = await requireSession();
+  const approvals = await pendingApprovals(principal);
   return (
     <div className="min-h-dvh lg:grid lg:grid-cols-[15rem_minmax(0,1fr)]">
       <a
@@ -22,6 +25,18 @@ export default async function PanelLayout({ children }: { children: ReactNode })
         Skip to content
       </a>
       <Sidebar
+        counts={
+          approvals && approvals.count > 0
+            ? {
+                '/team': {
+                  count: approvals.count,
+                  label: approvals.decides
+                    ? 'approval requests waiting for a decision'
+                    : 'of your approval requests waiting',
+                },
+              }
+            : undefined
+        }
         footer={
           <div className="space-y-2 px-3 text-sm">
             <p>
@@ -57,7 +72,15 @@ export default async function PanelLayout({ children }: { children: ReactNode })
         <Suspense fallback={null}>
           <RunwayWarning />
         </Suspense>
-        {children}
+        <MemberProvider
+          member={
+            principal?.kind === 'team'
+              ? { role: principal.role, memberId: principal.memberId }
+              : null
+          }
+        >
+          {children}
+        </MemberProvider>
       </main>
     </div>
   );

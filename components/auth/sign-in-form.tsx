@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { ActionMessage } from '@/components/ui/action-message';
 import { useActionState, useState } from 'react';
 import { signInAction } from '@/app/login/actions';
@@ -18,7 +19,7 @@ export function SignInForm({ endpoints }: { endpoints: EndpointChoice[] }) {
   // Controlled, so a failed attempt (React resets uncontrolled fields) keeps the chosen endpoint.
   const [endpointId, setEndpointId] = useState(endpoints[0]?.id ?? '');
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <ActionForm action={formAction} state={state} className="space-y-4" noValidate>
       <TextField
         name="apiKey"
         label="API key"
@@ -42,6 +43,6 @@ export function SignInForm({ endpoints }: { endpoints: EndpointChoice[] }) {
       <SubmitButton className="w-full" pendingLabel="Checking the key…">
         Sign in
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

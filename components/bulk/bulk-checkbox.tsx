@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import { useBulk } from './bulk-context';
+import { BULK_BLOCKED_NOTE_ID, useBulk } from './bulk-context';
 
 const BOX = 'mr-2 size-4 rounded border-zinc-400 align-middle accent-teal-700 dark:accent-teal-400';
 
@@ -9,11 +9,14 @@ const BOX = 'mr-2 size-4 rounded border-zinc-400 align-middle accent-teal-700 da
 export function BulkRowCheckbox({ id, name }: { id: number; name: string }) {
   const bulk = useBulk();
   if (!bulk) return null;
+  const blocked = bulk.blocked.has(id);
   return (
     <input
       type="checkbox"
       className={BOX}
       aria-label={`Select ${name}`}
+      disabled={blocked}
+      aria-describedby={blocked ? BULK_BLOCKED_NOTE_ID : undefined}
       checked={bulk.selected.has(id)}
       onChange={(event) => bulk.toggle(id, event.target.checked)}
     />
@@ -25,7 +28,7 @@ export function BulkSelectAll() {
   const bulk = useBulk();
   const ref = useRef<HTMLInputElement>(null);
   const count = bulk?.selected.size ?? 0;
-  const total = bulk?.items.length ?? 0;
+  const total = (bulk?.items.length ?? 0) - (bulk?.blocked.size ?? 0);
   useEffect(() => {
     if (ref.current) ref.current.indeterminate = count > 0 && count < total;
   }, [count, total]);
@@ -36,6 +39,7 @@ export function BulkSelectAll() {
       type="checkbox"
       className={BOX}
       aria-label="Select all on this page"
+      disabled={total === 0}
       checked={total > 0 && count === total}
       onChange={(event) => bulk.setAll(event.target.checked)}
     />

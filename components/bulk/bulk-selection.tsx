@@ -7,7 +7,15 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { OperationEvent } from '@/lib/operations/types';
 import { bulkDiskAction, bulkIpAction, bulkVmAction } from './actions';
 import { BulkSelectAll } from './bulk-checkbox';
-import { BulkContext, type BulkItem, type BulkSelectionState } from './bulk-context';
+import { useMember } from '@/components/team/member-context';
+import { capability } from '@/lib/team/capabilities';
+import type { TeamAction } from '@/lib/team/roles';
+import {
+  BULK_BLOCKED_NOTE_ID,
+  BulkContext,
+  type BulkItem,
+  type BulkSelectionState,
+} from './bulk-context';
 import {
   BULK_VERBS,
   confirmTitle,
@@ -30,6 +38,15 @@ import {
 import { BulkResults, type BulkRun } from './bulk-results';
 
 const ACTIONS = { vm: bulkVmAction, disk: bulkDiskAction, ip: bulkIpAction } as const;
+/**
+ * What selecting a row leads to, for the roles matrix: every bulk verb of a kind is decided alike
+ * (viewers: none; operators: their own; admins and owners: all).
+ */
+const SELECTION_ACTION: Record<BulkKind, TeamAction> = {
+  vm: 'vm.stop',
+  disk: 'disk.delete',
+  ip: 'ip.delete',
+};
 
 /**
  * Wraps a list page's table: rows carry `<BulkRowCheckbox>`, the header `<BulkSelectAll>`. The
@@ -56,14 +73,28 @@ export function BulkSelection({
   const resubmitted = useRef(new Set<number>());
   const refreshedFor = useRef(0);
 
-  // Only rows on this page count (after a refresh or a page change, others drop out).
+  const member = useMember();
+  const blocked = useMemo(() => {
+    const reasons = new Map<number, string>();
+    for (const item of items) {
+      const cap = capability(member, SELECTION_ACTION[kind], item.ownerId);
+      if (!cap.allowed) reasons.set(item.id, cap.reason);
+    }
+    return reasons;
+  }, [items, member, kind]);
+  // Only rows on this page count (after a refresh or a page change, others drop out), and only
+  // those this member may act on.
   const selected = useMemo(
-    () => new Set(items.filter((item) => chosen.has(item.id)).map((item) => item.id)),
-    [items, chosen],
+    () =>
+      new Set(
+        items.filter((item) => chosen.has(item.id) && !blocked.has(item.id)).map((item) => item.id),
+      ),
+    [items, chosen, blocked],
   );
   const state: BulkSelectionState = {
     items,
     selected,
+    blocked,
     toggle: (id, on) =>
       setChosen((current) => {
         const next = new Set(current);
@@ -71,7 +102,12 @@ export function BulkSelection({
         else next.delete(id);
         return next;
       }),
-    setAll: (on) => setChosen(on ? new Set(items.map((item) => item.id)) : new Set()),
+    setAll: (on) =>
+      setChosen(
+        on
+          ? new Set(items.filter((item) => !blocked.has(item.id)).map((item) => item.id))
+          : new Set(),
+      ),
   };
   const selectedItems = items.filter((item) => selected.has(item.id));
   // A batch whose deletes still wait for their stops must not be replaced or dismissed: the
@@ -152,6 +188,13 @@ export function BulkSelection({
   return (
     <BulkContext.Provider value={state}>
       <div className="space-y-3">
+        {blocked.size > 0 ? (
+          <p id={BULK_BLOCKED_NOTE_ID} className="text-sm text-zinc-700 dark:text-zinc-300">
+            {blocked.size === items.length
+              ? `${[...blocked.values()][0]} Nothing on this page can be selected.`
+              : `${[...blocked.values()][0]} Only the rows you can act on can be selected.`}
+          </p>
+        ) : null}
         <div
           role="toolbar"
           aria-label="Bulk actions"

@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { ActionMessage } from '@/components/ui/action-message';
 import { useActionState } from 'react';
 import { setConsoleAction } from '@/app/(panel)/vms/[id]/console/actions';
@@ -43,7 +44,7 @@ export function ConsoleToggle({
 
   return (
     <div className="space-y-3">
-      <form action={formAction} className="space-y-3">
+      <ActionForm action={formAction} state={state} className="space-y-3">
         <input type="hidden" name="vm_id" value={vmId} />
         <input type="hidden" name="enable" value={String(enable)} />
         {enable ? (
@@ -78,7 +79,7 @@ export function ConsoleToggle({
           </p>
         ) : null}
         <ActionMessage state={state} />
-      </form>
+      </ActionForm>
     </div>
   );
 }

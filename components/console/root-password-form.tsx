@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { ActionMessage } from '@/components/ui/action-message';
 import { useActionState } from 'react';
 import { setRootPasswordAction } from '@/app/(panel)/vms/[id]/console/actions';
@@ -26,7 +27,7 @@ export function RootPasswordForm({
 
   return (
     <div className="space-y-3">
-      <form action={formAction} className="space-y-3" noValidate>
+      <ActionForm action={formAction} state={state} className="space-y-3" noValidate>
         <input type="hidden" name="vm_id" value={vmId} />
         <div className="grid gap-3 sm:grid-cols-2">
           <TextField
@@ -53,7 +54,7 @@ export function RootPasswordForm({
           Set the root password
         </SubmitButton>
         <ActionMessage state={state} />
-      </form>
+      </ActionForm>
     </div>
   );
 }

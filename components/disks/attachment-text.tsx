@@ -4,7 +4,7 @@ import type { Attachment } from '@/lib/dal/disks';
 
 /** "web1, position 0 (system disk)" with a link to the VM. */
 export function AttachmentText({ attachment }: { attachment: Attachment | null }) {
-  if (!attachment) return <span className="text-zinc-500">Not attached</span>;
+  if (!attachment) return <span className="text-zinc-600 dark:text-zinc-400">Not attached</span>;
   const { vmId, hostname, position } = attachment;
   return (
     <span>

@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { useActionState, useState } from 'react';
 import { attachDiskAction, detachDiskAction } from '@/app/(panel)/disks/actions';
 import { TextField } from '@/components/ui/input';
@@ -26,7 +27,7 @@ function DetachForm({ disk, onStarted }: { disk: DiskView; onStarted: OnStarted 
           state: attachment.vmState ?? 'unknown',
         });
   return (
-    <form action={formAction} className="space-y-2">
+    <ActionForm action={formAction} state={state} className="space-y-2">
       <input type="hidden" name="disk_id" value={disk.id} />
       <p className="text-sm">
         Attached to <AttachmentText attachment={attachment} />.
@@ -48,7 +49,7 @@ function DetachForm({ disk, onStarted }: { disk: DiskView; onStarted: OnStarted 
         Detach
       </SubmitButton>
       <ActionMessage state={state} includeFieldErrors />
-    </form>
+    </ActionForm>
   );
 }
 
@@ -76,7 +77,7 @@ function AttachForm({
     );
   }
   return (
-    <form action={formAction} className="space-y-3" noValidate>
+    <ActionForm action={formAction} state={state} className="space-y-3" noValidate>
       <input type="hidden" name="disk_id" value={disk.id} />
       <p className="text-sm text-zinc-600 dark:text-zinc-400">Not attached.</p>
       <SelectField
@@ -117,7 +118,7 @@ function AttachForm({
       </label>
       <SubmitButton pendingLabel="Attaching…">Attach</SubmitButton>
       <ActionMessage state={state} />
-    </form>
+    </ActionForm>
   );
 }
 

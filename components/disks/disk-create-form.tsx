@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { ActionMessage } from '@/components/ui/action-message';
 import { useRouter } from 'next/navigation';
 import { useActionState, useState } from 'react';
@@ -88,7 +89,7 @@ export function DiskCreateForm({ choices }: { choices: DiskCreateChoices }) {
 
   return (
     <div className="space-y-4">
-      <form action={formAction} className="max-w-2xl space-y-4" noValidate>
+      <ActionForm action={formAction} state={state} className="max-w-2xl space-y-4" noValidate>
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium">What the disk starts with</legend>
           {SOURCES.map((option) => (
@@ -218,7 +219,7 @@ export function DiskCreateForm({ choices }: { choices: DiskCreateChoices }) {
           // Nothing reached Gandi: the same disk can go to the team's admins instead.
           <ApprovalRequestButton action={requestDiskCreateApprovalAction} />
         ) : null}
-      </form>
+      </ActionForm>
       {started ? (
         <OperationProgress
           key={started.operations.map((op) => op.id).join(',')}

@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { useActionState, useState } from 'react';
 import { setKernelAction } from '@/app/(panel)/disks/actions';
 import { TextField } from '@/components/ui/input';
@@ -39,7 +40,7 @@ export function DiskKernelForm({
     );
   }
   return (
-    <form action={formAction} className="space-y-3" noValidate>
+    <ActionForm action={formAction} state={state} className="space-y-3" noValidate>
       <input type="hidden" name="disk_id" value={disk.id} />
       <SelectField
         name="kernel"
@@ -78,6 +79,6 @@ export function DiskKernelForm({
         Save kernel
       </SubmitButton>
       <ActionMessage state={state} />
-    </form>
+    </ActionForm>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { useActionState, useState } from 'react';
 import { migrateDiskAction } from '@/app/(panel)/disks/actions';
 import { SelectField } from '@/components/ui/select';
@@ -26,7 +27,7 @@ export function DiskMigrateForm({ disk, onStarted }: { disk: DiskView; onStarted
   }
   const blocked = disk.attachment ? 'Detach the disk before migrating it.' : null;
   return (
-    <form action={formAction} className="space-y-3" noValidate>
+    <ActionForm action={formAction} state={state} className="space-y-3" noValidate>
       <input type="hidden" name="disk_id" value={disk.id} />
       <SelectField
         name="datacenter_id"
@@ -43,6 +44,6 @@ export function DiskMigrateForm({ disk, onStarted }: { disk: DiskView; onStarted
         Migrate
       </SubmitButton>
       <ActionMessage state={state} />
-    </form>
+    </ActionForm>
   );
 }

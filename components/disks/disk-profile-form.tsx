@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { useActionState, useState } from 'react';
 import { setSnapshotProfileAction } from '@/app/(panel)/disks/actions';
 import { CostEstimate } from '@/components/cost/cost-estimate';
@@ -36,7 +37,7 @@ export function DiskProfileForm({
     );
   }
   return (
-    <form action={formAction} className="space-y-3" noValidate>
+    <ActionForm action={formAction} state={state} className="space-y-3" noValidate>
       <input type="hidden" name="disk_id" value={disk.id} />
       <SelectField
         name="snapshot_profile"
@@ -61,7 +62,7 @@ export function DiskProfileForm({
         Save profile
       </SubmitButton>
       <ActionMessage state={state} />
-    </form>
+    </ActionForm>
   );
 }
 

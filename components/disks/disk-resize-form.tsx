@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { useActionState, useState } from 'react';
 import { updateDiskAction } from '@/app/(panel)/disks/actions';
 import { requestDiskResizeApprovalAction } from '@/app/(panel)/team/approvals/actions';
@@ -35,7 +36,7 @@ export function DiskResizeForm({ disk, onStarted }: { disk: DiskView; onStarted:
   const growing = !sizeHint && Number(sizeGb) > currentGb;
 
   return (
-    <form action={formAction} className="space-y-3" noValidate>
+    <ActionForm action={formAction} state={state} className="space-y-3" noValidate>
       <input type="hidden" name="disk_id" value={disk.id} />
       <TextField
         name="name"
@@ -90,6 +91,6 @@ export function DiskResizeForm({ disk, onStarted }: { disk: DiskView; onStarted:
         // Nothing reached Gandi: the same change can go to the team's admins instead.
         <ApprovalRequestButton action={requestDiskResizeApprovalAction} />
       ) : null}
-    </form>
+    </ActionForm>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { useActionState, useState } from 'react';
 import { snapshotDiskAction } from '@/app/(panel)/disks/actions';
 import { requestSnapshotApprovalAction } from '@/app/(panel)/team/approvals/actions';
@@ -24,7 +25,7 @@ export function DiskSnapshotForm({ disk, onStarted }: { disk: DiskView; onStarte
   const blocked = snapshotProblem({ ...disk, vmIds: disk.vmIds, snapshotIds: disk.snapshotIds });
   if (blocked) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{blocked}</p>;
   return (
-    <form action={formAction} className="space-y-3" noValidate>
+    <ActionForm action={formAction} state={state} className="space-y-3" noValidate>
       <input type="hidden" name="disk_id" value={disk.id} />
       <TextField
         name="name"
@@ -45,6 +46,6 @@ export function DiskSnapshotForm({ disk, onStarted }: { disk: DiskView; onStarte
         // Nothing reached Gandi: the same snapshot can go to the team's admins instead.
         <ApprovalRequestButton action={requestSnapshotApprovalAction} />
       ) : null}
-    </form>
+    </ActionForm>
   );
 }

@@ -17,6 +17,8 @@ export interface DiskView {
   vmIds: number[];
   attachment: Attachment | null;
   kernel: string | null;
+  /** Neither a system disk nor made from an image: it boots nothing, so it has no kernel to pick. */
+  isDataDisk: boolean;
   cmdline: string;
   snapshotProfileId: number | null;
   isMigrating: boolean;

@@ -77,14 +77,16 @@ export function DiskWorkspace({
             <DiskSnapshots disk={disk} snapshots={snapshots} onStarted={onStarted} />
           </DetailCard>
         ) : null}
-        <DetailCard id="disk-card-kernel" title="Kernel">
-          <DiskKernelForm
-            key={`${disk.kernel ?? ''}-${disk.cmdline}`}
-            disk={disk}
-            kernels={kernels}
-            onStarted={onStarted}
-          />
-        </DetailCard>
+        {disk.isDataDisk ? null : (
+          <DetailCard id="disk-card-kernel" title="Kernel">
+            <DiskKernelForm
+              key={`${disk.kernel ?? ''}-${disk.cmdline}`}
+              disk={disk}
+              kernels={kernels}
+              onStarted={onStarted}
+            />
+          </DetailCard>
+        )}
         <DetailCard id="disk-card-profile" title="Automatic snapshots">
           <DiskProfileForm
             key={String(disk.snapshotProfileId)}

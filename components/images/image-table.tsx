@@ -63,7 +63,7 @@ export async function ImageTable({
               <Td className="font-medium">
                 {image.label}{' '}
                 {isDeprecatedImage(image) ? <Badge tone="warning">Deprecated</Badge> : null}
-                <span className="block text-xs font-normal text-zinc-500">
+                <span className="block text-xs font-normal text-zinc-600 dark:text-zinc-400">
                   {image.kernelVersion ?? ''}
                 </span>
               </Td>

@@ -2,17 +2,25 @@
 
 import { useId, useState, type ReactNode } from 'react';
 import { cn } from '@/components/ui/cn';
-import { NavLinks } from './nav-links';
+import { ActivityDrawer } from '@/components/operations/activity-drawer';
+import { NavLinks, type NavCount } from './nav-links';
 
 /**
  * The main navigation: a fixed column on a laptop, a "Menu" disclosure on a phone.
  * `footer` holds the account block (handle, sign-out, theme), rendered by the server layout.
  */
-export function Sidebar({ footer }: { footer: ReactNode }) {
+export function Sidebar({
+  footer,
+  counts,
+}: {
+  footer: ReactNode;
+  counts?: Partial<Record<string, NavCount>>;
+}) {
   const [open, setOpen] = useState(false);
   const navId = useId();
   return (
-    <div className="border-b border-zinc-200 bg-white lg:sticky lg:top-0 lg:h-dvh lg:border-r lg:border-b-0 dark:border-zinc-800 dark:bg-zinc-900">
+    // A banner landmark: the brand, the navigation and the account block all sit in a landmark.
+    <header className="border-b border-zinc-200 bg-white lg:sticky lg:top-0 lg:h-dvh lg:border-r lg:border-b-0 dark:border-zinc-800 dark:bg-zinc-900">
       <div className="flex items-center justify-between px-4 py-3 lg:py-5">
         <span className="text-base font-semibold tracking-tight">Gandi Hosting</span>
         <button
@@ -27,10 +35,11 @@ export function Sidebar({ footer }: { footer: ReactNode }) {
       </div>
       <div id={navId} className={cn('flex-col gap-6 px-3 pb-4 lg:flex', open ? 'flex' : 'hidden')}>
         <nav aria-label="Main">
-          <NavLinks onNavigate={() => setOpen(false)} />
+          <NavLinks onNavigate={() => setOpen(false)} counts={counts} />
+          <ActivityDrawer />
         </nav>
         <div className="border-t border-zinc-200 pt-4 dark:border-zinc-800">{footer}</div>
       </div>
-    </div>
+    </header>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { cn } from '@/components/ui/cn';
 import { textLinkClasses } from '@/components/ui/text-link';
 import { ActionMessage } from '@/components/ui/action-message';
@@ -96,7 +97,8 @@ export function CreateIpForm({ choices }: { choices: CreateIpChoices }) {
   }
 
   return (
-    <form
+    <ActionForm
+      state={createState}
       action={(formData) => {
         // The VM chosen at submit time is the one to attach to once the creation is DONE.
         requested.current = { vmId: String(formData.get('vm_id') ?? '') };
@@ -152,6 +154,6 @@ export function CreateIpForm({ choices }: { choices: CreateIpChoices }) {
         // Nothing reached Gandi: the same IP can go to the team's admins instead.
         <ApprovalRequestButton action={requestIfaceCreateApprovalAction} />
       ) : null}
-    </form>
+    </ActionForm>
   );
 }

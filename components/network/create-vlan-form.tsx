@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { ActionMessage } from '@/components/ui/action-message';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { createVlanAction } from '@/app/(panel)/network/vlans/actions';
@@ -57,7 +58,7 @@ export function CreateVlanForm({ datacenters }: { datacenters: { id: number; lab
       <h2 id="create-vlan" className="text-base font-semibold">
         Create a VLAN
       </h2>
-      <form ref={formRef} action={formAction} className="space-y-3" noValidate>
+      <ActionForm ref={formRef} action={formAction} state={state} className="space-y-3" noValidate>
         <TextField
           name="name"
           id="vlan-name"
@@ -110,7 +111,7 @@ export function CreateVlanForm({ datacenters }: { datacenters: { id: number; lab
         <SubmitButton pendingLabel="Creating…" disabled={datacenters.length === 0}>
           Create VLAN
         </SubmitButton>
-      </form>
+      </ActionForm>
       {state.status === 'ok' ? (
         <OperationProgress
           key={state.data.operations.map((op) => op.id).join(',')}

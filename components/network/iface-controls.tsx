@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { useOperationGroups } from '@/components/vms/use-operation-groups';
 import { ActionMessage } from '@/components/ui/action-message';
 import { useRouter } from 'next/navigation';
@@ -93,7 +94,7 @@ export function IfaceControls(props: IfaceControlsProps) {
             <ActionMessage state={detachState} />
           </div>
         ) : (
-          <form action={attachAction} className="space-y-2" noValidate>
+          <ActionForm action={attachAction} state={attachState} className="space-y-2" noValidate>
             <input type="hidden" name="iface_id" value={ifaceId} />
             <SelectField
               name="vm_id"
@@ -116,7 +117,7 @@ export function IfaceControls(props: IfaceControlsProps) {
             >
               Attach
             </SubmitButton>
-          </form>
+          </ActionForm>
         )}
       </DetailCard>
       <DetailCard id="iface-delete" title="Delete">

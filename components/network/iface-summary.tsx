@@ -1,3 +1,4 @@
+import { IpAddress } from '@/components/ui/ip-address';
 import { textLinkClasses } from '@/components/ui/text-link';
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
@@ -60,7 +61,11 @@ export function IfaceSummary({
                 {ips.map((ip) => (
                   <li key={ip.id} className="flex flex-wrap items-center gap-2">
                     <Badge>IPv{ip.version}</Badge>
-                    <span className="font-mono text-xs break-all">{ip.ip ?? 'being created…'}</span>
+                    {ip.ip ? (
+                      <IpAddress ip={ip.ip} />
+                    ) : (
+                      <span className="text-xs">being created…</span>
+                    )}
                     {ip.reverse ? (
                       <span className="text-xs text-zinc-600 dark:text-zinc-400">{ip.reverse}</span>
                     ) : null}

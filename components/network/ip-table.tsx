@@ -21,9 +21,12 @@ export function IpTable({ rows, caption }: { rows: IpRow[]; caption: string }) {
     <ListTable caption={caption} columns={COLUMNS}>
       {rows.map((row) => (
         <tr key={row.id} className="align-top hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
-          <th scope="row" className="px-4 py-3 text-left font-mono text-xs font-medium break-all">
+          <th
+            scope="row"
+            className="px-4 py-3 text-left font-mono text-xs font-medium whitespace-nowrap"
+          >
             <BulkRowCheckbox id={row.id} name={row.ip ?? `IP #${row.id}`} />
-            {row.ip ?? <span className="text-zinc-500">being created…</span>}
+            {row.ip ?? <span className="text-zinc-600 dark:text-zinc-400">being created…</span>}
           </th>
           <td className="px-4 py-3">
             <Badge>IPv{row.version}</Badge>
@@ -36,7 +39,7 @@ export function IpTable({ rows, caption }: { rows: IpRow[]; caption: string }) {
             )}
           </td>
           <td className="px-4 py-3 text-xs break-all">
-            {row.reverse || <span className="text-zinc-500">—</span>}
+            {row.reverse || <span className="text-zinc-600 dark:text-zinc-400">—</span>}
           </td>
           <td className="px-4 py-3 whitespace-nowrap">
             {row.ifaceId === null ? (

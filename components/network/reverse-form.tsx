@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { useActionState, useState } from 'react';
 import { setReverseAction } from '@/app/(panel)/network/actions';
 import { TextField } from '@/components/ui/input';
@@ -27,7 +28,12 @@ export function ReverseForm({
   const changed = value.trim() !== (reverse ?? '');
   const hint = changed ? reverseProblem(value) : null;
   return (
-    <form action={formAction} className="flex flex-wrap items-start gap-2" noValidate>
+    <ActionForm
+      action={formAction}
+      state={state}
+      className="flex flex-wrap items-start gap-2"
+      noValidate
+    >
       <input type="hidden" name="ip_id" value={ipId} />
       <TextField
         name="reverse"
@@ -54,6 +60,6 @@ export function ReverseForm({
           {state.message}
         </p>
       ) : null}
-    </form>
+    </ActionForm>
   );
 }

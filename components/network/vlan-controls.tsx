@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { useOperationGroups } from '@/components/vms/use-operation-groups';
 import { ActionMessage } from '@/components/ui/action-message';
 import { useRouter } from 'next/navigation';
@@ -127,7 +128,7 @@ export function VlanControls({ vlan, attachChoices, inUse }: VlanControlsProps) 
         </form>
       </DetailCard>
       <DetailCard id="vlan-edit" title="Name and gateway">
-        <form action={updateAction} className="space-y-3" noValidate>
+        <ActionForm action={updateAction} state={updateState} className="space-y-3" noValidate>
           <input type="hidden" name="vlan_id" value={vlan.id} />
           <TextField
             name="name"
@@ -154,7 +155,7 @@ export function VlanControls({ vlan, attachChoices, inUse }: VlanControlsProps) 
           />
           <ActionMessage state={updateState} />
           <SubmitButton pendingLabel="Saving…">Save</SubmitButton>
-        </form>
+        </ActionForm>
       </DetailCard>
       <DetailCard id="vlan-delete" title="Delete">
         <p className="mb-2 text-sm text-zinc-700 dark:text-zinc-300">

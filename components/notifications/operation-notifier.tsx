@@ -25,6 +25,9 @@ const TONE: Record<Toast['tone'], string> = {
   neutral: 'border-zinc-300 bg-white text-zinc-900 dark:bg-zinc-900 dark:text-zinc-100',
 };
 
+/** Good news goes away by itself after this long; a failure stays until closed. */
+export const TOAST_DISMISS_MS = 6_000;
+
 type Permission = NotificationPermission | 'unsupported';
 const permissionListeners = new Set<() => void>();
 const subscribePermission = (listener: () => void) => {
@@ -62,6 +65,19 @@ export function OperationNotifier() {
       new Notification(toast.title, { body: toast.body ?? undefined, tag: `operation-${op.id}` });
     }
   });
+
+  // Success and neutral toasts dismiss themselves; errors wait for the person to close them.
+  useEffect(() => {
+    const timers = toasts
+      .filter((toast) => toast.tone !== 'danger')
+      .map((toast) =>
+        setTimeout(
+          () => setToasts((current) => current.filter((t) => t.id !== toast.id)),
+          TOAST_DISMISS_MS,
+        ),
+      );
+    return () => timers.forEach(clearTimeout);
+  }, [toasts]);
 
   // Other tabs' news (an operation they saw end).
   useEffect(() => {
@@ -114,7 +130,9 @@ export function OperationNotifier() {
       ) : null}
       <section
         aria-label="Notifications"
-        className="pointer-events-none fixed right-4 bottom-4 z-50 flex w-[min(24rem,calc(100vw-2rem))] flex-col gap-2"
+        // Over the navigation column on a laptop (never over a form's fields); at the bottom of a
+        // phone's screen, where they go away by themselves.
+        className="pointer-events-none fixed inset-x-4 bottom-4 z-50 flex flex-col gap-2 lg:right-auto lg:left-2 lg:w-[14rem]"
       >
         {toasts.map((toast) => (
           <div

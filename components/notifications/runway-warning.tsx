@@ -1,10 +1,9 @@
 import 'server-only';
 import Link from 'next/link';
 import { runwayDays } from '@/lib/cost/estimate';
+import { getAccountSummary } from '@/lib/dal/account';
 import { verifySession } from '@/lib/dal/auth';
-import { burnPerHour } from '@/lib/dal/runway';
 import { getEnv } from '@/lib/env';
-import { accountInfo, ratingList } from '@/lib/gandi';
 
 const days = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
 
@@ -20,12 +19,7 @@ export async function RunwayWarning() {
   let credits: number;
   let burn: number;
   try {
-    const [account, rating] = await Promise.all([
-      accountInfo(session.conn),
-      ratingList(session.conn),
-    ]);
-    credits = account.credits;
-    burn = burnPerHour(rating);
+    ({ credits, burnPerHour: burn } = await getAccountSummary(session.conn));
   } catch {
     return null;
   }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 
 /** "1 min 05 s" */
 export function formatDuration(ms: number): string {
@@ -42,4 +42,18 @@ export function Elapsed({ from, until }: { from: string; until?: string | null }
   if (end === null) return <span>—</span>;
   const ms = Math.max(0, end - start);
   return <time dateTime={`PT${Math.floor(ms / 1000)}S`}>{formatDuration(ms)}</time>;
+}
+
+/**
+ * "about 4 s left", counting down from when this estimate arrived (remount with a new `key` for a
+ * new estimate), so it does not sit still while the upstream cannot be asked for a fresh one; past
+ * the estimate it says so rather than showing a number that stopped.
+ */
+export function Remaining({ seconds }: { seconds: number }) {
+  const now = useSyncExternalStore(clock.subscribe, clock.read, clock.readOnServer);
+  const [since] = useState(() => clock.read());
+  if (now === null) return <span>about {seconds} s left</span>;
+  const left = Math.ceil(seconds - (now - since) / 1000);
+  if (left <= 0) return <span>taking longer than estimated</span>;
+  return <span>about {formatDuration(left * 1000)} left</span>;
 }

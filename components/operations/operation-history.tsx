@@ -56,7 +56,7 @@ export async function OperationHistory({
             <tr key={op.id}>
               <Td>
                 <span className="font-medium">{describeOperationType(op.type)}</span>{' '}
-                <span className="text-xs text-zinc-500">#{op.id}</span>
+                <span className="text-xs text-zinc-600 dark:text-zinc-400">#{op.id}</span>
                 {op.step === 'ERROR' && op.lastError ? (
                   <span className="block text-xs text-red-700 dark:text-red-400">
                     {op.lastError}

@@ -11,7 +11,7 @@ import {
   type OperationEvent,
 } from '@/lib/operations/types';
 import { cancelOperationAction } from './actions';
-import { Elapsed } from './elapsed';
+import { Elapsed, Remaining } from './elapsed';
 import { StepBadge } from './step-badge';
 
 const TRACK = ['BILL', 'WAIT', 'RUN', 'DONE'] as const;
@@ -30,7 +30,7 @@ function StepTrack({ step }: { step: OperationEvent['step'] }) {
                 ? 'bg-teal-100 text-teal-900 dark:bg-teal-900 dark:text-teal-100'
                 : index === reached
                   ? 'bg-sky-100 text-sky-900 ring-1 ring-sky-500 dark:bg-sky-900 dark:text-sky-100'
-                  : 'bg-zinc-100 text-zinc-500 dark:bg-zinc-800 dark:text-zinc-400',
+                  : 'bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400',
             )}
           >
             {name}
@@ -69,7 +69,7 @@ export function OperationRow({ op }: { op: OperationEvent }) {
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div className="min-w-0">
           <span className="font-medium">{describeOperationType(op.type)}</span>{' '}
-          <span className="text-xs text-zinc-500 dark:text-zinc-400">
+          <span className="text-xs text-zinc-600 dark:text-zinc-400">
             #{op.id}
             {resource ? (
               <>
@@ -95,7 +95,9 @@ export function OperationRow({ op }: { op: OperationEvent }) {
         <span>
           Elapsed <Elapsed from={op.dateCreated} until={final ? op.dateUpdated : null} />
         </span>
-        {!final && op.eta !== null && op.eta > 0 ? <span>about {op.eta} s left</span> : null}
+        {!final && op.eta !== null && op.eta > 0 ? (
+          <Remaining key={`${op.step}:${op.eta}:${op.dateUpdated}`} seconds={op.eta} />
+        ) : null}
       </div>
       {op.step === 'ERROR' ? (
         <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-200">

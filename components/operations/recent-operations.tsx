@@ -52,7 +52,7 @@ export function RecentOperations({
                 <tr key={op.id} className="border-t border-zinc-100 align-top dark:border-zinc-800">
                   <th scope="row" className="py-2 pr-4 text-left font-normal">
                     {describeOperationType(op.type)}{' '}
-                    <span className="font-mono text-xs text-zinc-500">
+                    <span className="font-mono text-xs text-zinc-600 dark:text-zinc-400">
                       {op.type} #{op.id}
                     </span>
                   </th>

@@ -11,12 +11,13 @@ const STEP: Record<OperationStep, { label: string; tone: BadgeTone }> = {
   SUPPORT: { label: 'Needs Gandi support', tone: 'warning' },
 };
 
+/** The step in words ("Done"), once: the API's code (`DONE`) beside it read as "Done DONE". */
 export function StepBadge({ step }: { step: OperationStep }) {
   const { label, tone } = STEP[step] ?? { label: step, tone: 'neutral' };
   return (
     <Badge tone={tone}>
       <span className="sr-only">Step: </span>
-      {label} <span className="ml-1 font-mono opacity-70">{step}</span>
+      {label}
     </Badge>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { ActionMessage } from '@/components/ui/action-message';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { addSshKeyAction } from '@/app/(panel)/ssh-keys/actions';
@@ -51,7 +52,7 @@ export function AddSshKeyForm() {
       <h2 id="add-ssh-key" className="mb-3 text-base font-semibold">
         Add a key
       </h2>
-      <form ref={formRef} action={formAction} className="space-y-3" noValidate>
+      <ActionForm ref={formRef} action={formAction} state={state} className="space-y-3" noValidate>
         <div className="space-y-1">
           <label htmlFor="ssh-key-value" className="block text-sm font-medium">
             Public key
@@ -107,7 +108,7 @@ export function AddSshKeyForm() {
         <SubmitButton pendingLabel="Adding…" disabled={parsed !== null && !parsed.ok}>
           Add key
         </SubmitButton>
-      </form>
+      </ActionForm>
     </section>
   );
 }

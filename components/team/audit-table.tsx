@@ -10,8 +10,36 @@ const RESULT_TONE: Record<string, BadgeTone> = {
   invalid: 'neutral',
 };
 
+/**
+ * The recorded parameters, with member ids (`requested_by`, `decided_by`…) shown as the member's
+ * email: the chain keeps the id (stable, hashed as written), people read the name.
+ */
+export function readableParams(params: string, memberEmails: ReadonlyMap<string, string>): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(params);
+  } catch {
+    return params;
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return params;
+  const named = Object.fromEntries(
+    Object.entries(parsed).map(([key, value]) => [
+      key,
+      key.endsWith('_by') && typeof value === 'string' ? (memberEmails.get(value) ?? value) : value,
+    ]),
+  );
+  return JSON.stringify(named);
+}
+
 /** The audit entries, newest first. Final operation steps are their own entries in the chain. */
-export function AuditTable({ entries }: { entries: readonly ChainedAuditEntry[] }) {
+export function AuditTable({
+  entries,
+  memberEmails,
+}: {
+  entries: readonly ChainedAuditEntry[];
+  /** Member id → email, to name the members the parameters refer to. */
+  memberEmails: ReadonlyMap<string, string>;
+}) {
   if (entries.length === 0) {
     return <EmptyState title="No entries" description="Nothing matches these filters yet." />;
   }
@@ -61,7 +89,9 @@ export function AuditTable({ entries }: { entries: readonly ChainedAuditEntry[] 
                   .map((op) => [op.id, op.type, op.step].filter(Boolean).join(' '))
                   .join(', ') || '—'}
               </td>
-              <td className="max-w-xs py-2 pr-3 font-mono text-xs break-all">{entry.params}</td>
+              <td className="max-w-xs py-2 pr-3 font-mono text-xs break-all">
+                {readableParams(entry.params, memberEmails)}
+              </td>
             </tr>
           ))}
         </tbody>

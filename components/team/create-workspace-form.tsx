@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { useActionState } from 'react';
 import { fieldError, idleState } from '@/lib/action-state';
 import { createWorkspaceAction } from '@/lib/team/actions/workspace';
@@ -11,7 +12,7 @@ import { NewPasswordFields } from './new-password-fields';
 export function CreateWorkspaceForm() {
   const [state, formAction] = useActionState(createWorkspaceAction, idleState);
   return (
-    <form action={formAction} className="max-w-md space-y-4" noValidate>
+    <ActionForm action={formAction} state={state} className="max-w-md space-y-4" noValidate>
       <TextField name="name" label="Workspace name" required error={fieldError(state, 'name')} />
       <TextField
         name="email"
@@ -24,6 +25,6 @@ export function CreateWorkspaceForm() {
       <NewPasswordFields label="Owner password" state={state} />
       <FormMessage state={state} />
       <SubmitButton pendingLabel="Creating the workspace…">Create workspace</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

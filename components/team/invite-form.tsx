@@ -1,6 +1,8 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { useActionState } from 'react';
+import { formatUtcDateTime } from '@/lib/format-date';
 import { fieldError, idleState } from '@/lib/action-state';
 import { inviteMemberAction } from '@/lib/team/actions/members';
 import { INVITABLE_ROLES, ROLE_LABELS } from '@/lib/team/roles';
@@ -18,7 +20,12 @@ export function InviteForm() {
       : undefined;
   return (
     <div className="space-y-4">
-      <form action={formAction} className="flex flex-wrap items-start gap-3" noValidate>
+      <ActionForm
+        action={formAction}
+        state={state}
+        className="flex flex-wrap items-start gap-3"
+        noValidate
+      >
         <TextField
           name="email"
           label="Email"
@@ -38,7 +45,7 @@ export function InviteForm() {
         <div className="pt-6">
           <SubmitButton pendingLabel="Inviting…">Invite</SubmitButton>
         </div>
-      </form>
+      </ActionForm>
       <FormMessage state={state} />
       {state.status === 'ok' && link ? (
         <div
@@ -47,7 +54,7 @@ export function InviteForm() {
         >
           <p>
             Send this one-time link to {state.data.email} ({ROLE_LABELS[state.data.role]}). It is
-            shown only now and expires {new Date(state.data.expiresAt).toUTCString()}.
+            shown only now and expires {formatUtcDateTime(state.data.expiresAt)}.
           </p>
           <label className="block">
             <span className="sr-only">Invitation link</span>

@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { useActionState } from 'react';
 import { idleState } from '@/lib/action-state';
 import { changeRoleAction, removeMemberAction } from '@/lib/team/actions/members';
@@ -22,7 +23,7 @@ export function MemberActions({
   const [removeState, removeAction] = useActionState(removeMemberAction, idleState);
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <form action={roleAction} className="flex items-center gap-2">
+      <ActionForm action={roleAction} state={roleState} className="flex items-center gap-2">
         <input type="hidden" name="member_id" value={memberId} />
         <Select
           name="role"
@@ -34,9 +35,10 @@ export function MemberActions({
         <SubmitButton size="sm" variant="secondary">
           Change role
         </SubmitButton>
-      </form>
-      <form
+      </ActionForm>
+      <ActionForm
         action={removeAction}
+        state={removeState}
         onSubmit={(event) => {
           if (!window.confirm(`Remove ${email}? Their open sessions end at once.`)) {
             event.preventDefault();
@@ -47,7 +49,7 @@ export function MemberActions({
         <SubmitButton size="sm" variant="danger" aria-label={`Remove ${email}`}>
           Remove
         </SubmitButton>
-      </form>
+      </ActionForm>
       <FormMessage state={roleState} />
       <FormMessage state={removeState} />
     </div>

@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { useActionState } from 'react';
 import { fieldError, idleState } from '@/lib/action-state';
 import { replaceKeyAction } from '@/lib/team/actions/workspace';
@@ -10,7 +11,7 @@ import { FormMessage } from './form-message';
 export function ReplaceKeyForm() {
   const [state, formAction] = useActionState(replaceKeyAction, idleState);
   return (
-    <form action={formAction} className="max-w-md space-y-4" noValidate>
+    <ActionForm action={formAction} state={state} className="max-w-md space-y-4" noValidate>
       <TextField
         name="apiKey"
         label="New API key"
@@ -25,6 +26,6 @@ export function ReplaceKeyForm() {
       <SubmitButton variant="secondary" pendingLabel="Checking the key…">
         Replace the key
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

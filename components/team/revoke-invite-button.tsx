@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { useActionState } from 'react';
 import { idleState } from '@/lib/action-state';
 import { revokeInviteAction } from '@/lib/team/actions/members';
@@ -9,7 +10,7 @@ import { FormMessage } from './form-message';
 export function RevokeInviteButton({ inviteId, email }: { inviteId: string; email: string }) {
   const [state, formAction] = useActionState(revokeInviteAction, idleState);
   return (
-    <form action={formAction} className="flex items-center gap-2">
+    <ActionForm action={formAction} state={state} className="flex items-center gap-2">
       <input type="hidden" name="invite_id" value={inviteId} />
       <SubmitButton
         size="sm"
@@ -19,6 +20,6 @@ export function RevokeInviteButton({ inviteId, email }: { inviteId: string; emai
         Withdraw
       </SubmitButton>
       <FormMessage state={state} />
-    </form>
+    </ActionForm>
   );
 }

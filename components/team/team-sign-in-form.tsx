@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { useActionState } from 'react';
 import { fieldError, idleState } from '@/lib/action-state';
 import { teamSignInAction } from '@/lib/team/actions/sign-in';
@@ -14,7 +15,13 @@ import { FormMessage } from './form-message';
 export function TeamSignInForm({ workspaceId }: { workspaceId: string | null }) {
   const [state, formAction] = useActionState(teamSignInAction, idleState);
   return (
-    <form action={formAction} className="space-y-4" noValidate aria-label="Team sign-in">
+    <ActionForm
+      action={formAction}
+      state={state}
+      className="space-y-4"
+      noValidate
+      aria-label="Team sign-in"
+    >
       <TextField
         id="team-workspace"
         name="workspace"
@@ -47,6 +54,6 @@ export function TeamSignInForm({ workspaceId }: { workspaceId: string | null }) 
       <SubmitButton className="w-full" pendingLabel="Checking…">
         Enter team workspace
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

@@ -9,6 +9,8 @@ export interface ConfirmDialogProps {
   triggerLabel: string;
   triggerVariant?: ButtonVariant;
   triggerDisabled?: boolean;
+  /** The id of a sentence saying why the trigger is disabled. */
+  triggerDescribedBy?: string | undefined;
   title: string;
   description?: ReactNode;
   confirmLabel: string;
@@ -31,6 +33,7 @@ export function ConfirmDialog({
   triggerLabel,
   triggerVariant = 'secondary',
   triggerDisabled,
+  triggerDescribedBy,
   title,
   description,
   confirmLabel,
@@ -56,7 +59,13 @@ export function ConfirmDialog({
 
   return (
     <>
-      <Button ref={triggerRef} variant={triggerVariant} onClick={open} disabled={triggerDisabled}>
+      <Button
+        ref={triggerRef}
+        variant={triggerVariant}
+        onClick={open}
+        disabled={triggerDisabled}
+        aria-describedby={triggerDescribedBy}
+      >
         {triggerLabel}
       </Button>
       <dialog

@@ -1,8 +1,12 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useTransition } from 'react';
+import { useEffect, useRef, useTransition } from 'react';
 import { Button } from './button';
+import { useBackoff } from './use-backoff';
+
+/** First automatic retry after 2 s, then each wait 1.5× longer, up to 30 s. */
+export const AUTO_RETRY_MS = { first: 2_000, max: 30_000, factor: 1.5 } as const;
 
 export interface ErrorPanelProps {
   title?: string;
@@ -14,7 +18,11 @@ export interface ErrorPanelProps {
   digest?: string | undefined;
 }
 
-/** A clear failure message with a retry, for error.tsx files and for failed data on a page. */
+/**
+ * A clear failure message with a retry, for error.tsx files and for failed data on a page. It
+ * also retries by itself, backing off (paused while the tab is hidden, at once when the browser
+ * comes back online), so a page that failed while the upstream was down recovers when it is back.
+ */
 export function ErrorPanel({
   title = 'Something went wrong',
   message,
@@ -28,6 +36,18 @@ export function ErrorPanel({
       router.refresh();
       reset?.();
     });
+  useBackoff(retry, AUTO_RETRY_MS);
+  // Back online: at once rather than at the next scheduled try.
+  const retryRef = useRef(retry);
+  useEffect(() => {
+    retryRef.current = retry;
+  });
+  useEffect(() => {
+    const now = () => retryRef.current();
+    window.addEventListener('online', now);
+    return () => window.removeEventListener('online', now);
+  }, []);
+
   return (
     <div
       role="alert"
@@ -35,6 +55,7 @@ export function ErrorPanel({
     >
       <p className="font-medium">{title}</p>
       <p className="mt-1 text-sm">{message}</p>
+      <p className="mt-1 text-xs">This page tries again by itself every few seconds.</p>
       {digest ? <p className="mt-1 text-xs opacity-75">Reference: {digest}</p> : null}
       <Button variant="secondary" size="sm" className="mt-3" onClick={retry} disabled={pending}>
         {pending ? 'Retrying…' : 'Try again'}

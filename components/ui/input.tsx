@@ -4,7 +4,7 @@ import { FormField } from './form-field';
 
 export const controlClasses = cn(
   'block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900 shadow-xs',
-  'placeholder:text-zinc-400 aria-invalid:border-red-600',
+  'placeholder:text-zinc-500 aria-invalid:border-red-600 dark:placeholder:text-zinc-400',
   'disabled:cursor-not-allowed disabled:bg-zinc-100',
   'dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100 dark:disabled:bg-zinc-800',
 );

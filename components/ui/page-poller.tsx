@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect } from 'react';
+import { useBackoff } from './use-backoff';
 
 /** First re-read after 2 s, then each wait 1.5× longer, up to 15 s (a copy can take hours). */
 export const POLL_MS = { first: 2_000, max: 15_000, factor: 1.5 } as const;
@@ -14,20 +14,6 @@ export const POLL_MS = { first: 2_000, max: 15_000, factor: 1.5 } as const;
  */
 export function PagePoller() {
   const router = useRouter();
-  useEffect(() => {
-    let delay: number = POLL_MS.first;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const schedule = () => {
-      timer = setTimeout(() => {
-        if (document.visibilityState === 'visible') router.refresh();
-        delay = Math.min(POLL_MS.max, delay * POLL_MS.factor);
-        schedule();
-      }, delay);
-    };
-    schedule();
-    return () => {
-      if (timer) clearTimeout(timer);
-    };
-  }, [router]);
+  useBackoff(() => router.refresh(), POLL_MS);
   return null;
 }

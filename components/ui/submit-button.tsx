@@ -1,6 +1,7 @@
 'use client';
 
 import { useFormStatus } from 'react-dom';
+import { useActionFormPending } from './action-form';
 import { Button, type ButtonProps } from './button';
 
 export interface SubmitButtonProps extends Omit<ButtonProps, 'type'> {
@@ -10,7 +11,9 @@ export interface SubmitButtonProps extends Omit<ButtonProps, 'type'> {
 
 /** A submit button that disables itself while its form's action runs (no double submit by click). */
 export function SubmitButton({ children, pendingLabel, disabled, ...props }: SubmitButtonProps) {
-  const { pending } = useFormStatus();
+  const { pending: nativePending } = useFormStatus();
+  const ownPending = useActionFormPending();
+  const pending = nativePending || ownPending;
   return (
     <Button
       type="submit"

@@ -22,7 +22,10 @@ export function VmDelete({
   state: vmState,
   onGroup,
   onLeaving,
+  disabledBy,
 }: {
+  /** The id of the sentence saying why this member may not delete it (disables the button). */
+  disabledBy?: string | undefined;
   vmId: number;
   hostname: string;
   state: string;
@@ -82,7 +85,8 @@ export function VmDelete({
       <ConfirmDialog
         triggerLabel={pending ? 'Deleting…' : 'Delete'}
         triggerVariant="danger"
-        triggerDisabled={pending || held !== null}
+        triggerDisabled={pending || held !== null || disabledBy !== undefined}
+        triggerDescribedBy={disabledBy}
         title={`Delete ${hostname}?`}
         description={
           <>

@@ -1,4 +1,6 @@
+import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
+import { textLinkClasses } from '@/components/ui/text-link';
 import type { Disk } from '@/lib/gandi/types';
 import { DetailCard } from './detail-card';
 import { formatMemory } from './format';
@@ -35,7 +37,9 @@ export function VmDisks({ disks, diskIds }: { disks: Disk[]; diskIds: number[] }
                 <tr key={disk.id} className="border-t border-zinc-100 dark:border-zinc-800">
                   <td className="py-2 pr-4 tabular-nums">{position(diskIds, disk.id)}</td>
                   <th scope="row" className="py-2 pr-4 text-left font-normal">
-                    {disk.name}
+                    <Link href={`/disks/${disk.id}`} className={textLinkClasses}>
+                      {disk.name}
+                    </Link>
                   </th>
                   <td className="py-2 pr-4 text-right tabular-nums">{formatMemory(disk.size)}</td>
                   <td className="py-2 pr-4">

@@ -1,3 +1,4 @@
+import { IpAddress } from '@/components/ui/ip-address';
 import { Badge } from '@/components/ui/badge';
 import type { Iface } from '@/lib/gandi/types';
 import { DetailCard } from './detail-card';
@@ -18,10 +19,12 @@ export function VmInterfaces({ ifaces }: { ifaces: Iface[] }) {
               <p className="flex flex-wrap items-center gap-2">
                 <span className="font-medium">Interface {iface.num ?? index}</span>
                 <Badge tone={iface.type === 'private' ? 'warning' : 'neutral'}>
-                  {iface.type === 'private'
-                    ? `Private${iface.vlan ? ` (${iface.vlan.name})` : ''}`
-                    : 'Public'}
+                  {iface.type === 'private' ? 'Private' : 'Public'}
                 </Badge>
+                {/* The VLAN's name beside the pill, not in it: a long name wraps there. */}
+                {iface.type === 'private' && iface.vlan ? (
+                  <span className="min-w-0 break-words">{iface.vlan.name}</span>
+                ) : null}
                 <span className="text-zinc-600 dark:text-zinc-400">
                   {formatBandwidth(iface.bandwidth)}
                 </span>
@@ -34,7 +37,7 @@ export function VmInterfaces({ ifaces }: { ifaces: Iface[] }) {
                   {iface.ips.map((ip) => (
                     <li key={ip.id} className="flex flex-wrap items-center gap-2">
                       <Badge>IPv{ip.version}</Badge>
-                      <span className="font-mono text-xs break-all">{ip.ip ?? 'pending'}</span>
+                      {ip.ip ? <IpAddress ip={ip.ip} /> : <span className="text-xs">pending</span>}
                       {ip.reverse ? (
                         <span className="text-xs text-zinc-600 dark:text-zinc-400">
                           {ip.reverse}

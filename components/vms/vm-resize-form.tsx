@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { ActionMessage } from '@/components/ui/action-message';
 import { useActionState, useId, useState } from 'react';
 import { requestVmResizeApprovalAction } from '@/app/(panel)/team/approvals/actions';
@@ -26,10 +27,13 @@ export function VmResizeForm({
   vmId,
   vm,
   onStarted,
+  disabledBy,
 }: {
   vmId: number;
   vm: ResizableVm;
   onStarted: (data: ResizeResult) => void;
+  /** The id of the sentence saying why this member may not resize it (disables Apply). */
+  disabledBy?: string | undefined;
 }) {
   const [state, formAction] = useActionState(resizeVmAction, idleState);
   const [memory, setMemory] = useState(String(vm.memory));
@@ -46,7 +50,7 @@ export function VmResizeForm({
 
   return (
     <DetailCard id="vm-resize" title="Cores and memory">
-      <form action={formAction} className="space-y-3" noValidate>
+      <ActionForm action={formAction} state={state} className="space-y-3" noValidate>
         <input type="hidden" name="vm_id" value={vmId} />
         <div className="grid gap-3 sm:grid-cols-2">
           <TextField
@@ -124,8 +128,8 @@ export function VmResizeForm({
         ) : null}
         <ActionMessage state={state} />
         <SubmitButton
-          disabled={!plan?.changed}
-          aria-describedby={explanationId}
+          disabled={!plan?.changed || disabledBy !== undefined}
+          aria-describedby={disabledBy ? `${explanationId} ${disabledBy}` : explanationId}
           pendingLabel="Applying…"
         >
           {plan?.needsReboot ? 'Apply and restart' : 'Apply'}
@@ -134,7 +138,7 @@ export function VmResizeForm({
           // Nothing reached Gandi: the same change can go to the team's admins instead.
           <ApprovalRequestButton action={requestVmResizeApprovalAction} />
         ) : null}
-      </form>
+      </ActionForm>
     </DetailCard>
   );
 }

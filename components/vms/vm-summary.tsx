@@ -22,9 +22,12 @@ export function VmSummary({ vm, datacenter }: { vm: VmInfo; datacenter: Datacent
           [
             'Emergency console',
             vm.console ? (
-              <Badge key="console" tone="info">
-                Enabled{vm.consoleUrl ? ` — ${vm.consoleUrl}` : ''}
-              </Badge>
+              <span key="console" className="flex flex-wrap items-center gap-2">
+                <Badge tone="info">Enabled</Badge>
+                {vm.consoleUrl ? (
+                  <span className="font-mono text-xs break-all">{vm.consoleUrl}</span>
+                ) : null}
+              </span>
             ) : (
               <Badge key="console">Disabled</Badge>
             ),

@@ -1,3 +1,4 @@
+import { IpAddress } from '@/components/ui/ip-address';
 import { textLinkClasses } from '@/components/ui/text-link';
 import { ListTable, type ListColumn } from '@/components/ui/table';
 import Link from 'next/link';
@@ -7,12 +8,12 @@ import { formatMemory } from './format';
 import { VmStateBadge } from './vm-state-badge';
 
 function AddressList({ ips }: { ips: string[] }) {
-  if (ips.length === 0) return <span className="text-zinc-500">—</span>;
+  if (ips.length === 0) return <span className="text-zinc-600 dark:text-zinc-400">—</span>;
   return (
     <ul className="space-y-0.5">
       {ips.map((ip) => (
-        <li key={ip} className="font-mono text-xs break-all">
-          {ip}
+        <li key={ip}>
+          <IpAddress ip={ip} />
         </li>
       ))}
     </ul>
@@ -35,7 +36,8 @@ export function VmTable({ rows, caption }: { rows: VmRow[]; caption: string }) {
     <ListTable caption={caption} columns={COLUMNS}>
       {rows.map((vm) => (
         <tr key={vm.id} className="align-top hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
-          <th scope="row" className="px-4 py-3 text-left font-medium">
+          {/* Room for a long hostname on a few lines; the table scrolls in its box on a phone. */}
+          <th scope="row" className="min-w-48 px-4 py-3 text-left font-medium">
             <BulkRowCheckbox id={vm.id} name={vm.hostname} />
             <Link href={`/vms/${vm.id}`} className={textLinkClasses}>
               {vm.hostname}

@@ -1,7 +1,8 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useState } from 'react';
-import { createVmAction } from '@/app/(panel)/vms/actions';
+import { useSearchParams } from 'next/navigation';
+import { useActionState, useEffect, useRef, useState, useTransition } from 'react';
+import { checkHostnameAction, createVmAction } from '@/app/(panel)/vms/actions';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { idleState, type ActionState } from '@/lib/action-state';
@@ -35,6 +36,24 @@ import {
 
 const STEP_INDEX = new Map(WIZARD_STEPS.map((step, index) => [step.id, index]));
 const indexOf = (step: StepId) => STEP_INDEX.get(step) ?? 0;
+const isStepId = (value: string | null): value is StepId =>
+  value !== null && STEP_INDEX.has(value as StepId);
+
+/**
+ * The choices survive leaving the wizard and coming back (Back then Forward, a reload): kept in
+ * this tab's sessionStorage under the wizard's token — without the root password, which stays in
+ * memory only.
+ */
+const draftKey = (token: string) => `vm-wizard:${token}`;
+
+function storedDraft(token: string): WizardDraft | null {
+  try {
+    const raw = window.sessionStorage.getItem(draftKey(token));
+    return raw ? { ...INITIAL_DRAFT, ...(JSON.parse(raw) as Partial<WizardDraft>) } : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Which draft fields each action field comes from (to clear a server error on edit). */
 const FIELDS_OF_DRAFT: Partial<Record<keyof WizardDraft, (keyof CreateVmInput)[]>> = {
@@ -61,7 +80,11 @@ export interface VmWizardProps {
 
 export function VmWizard({ catalog, token, initialCreation }: VmWizardProps) {
   const [draft, setDraft] = useState<WizardDraft>(INITIAL_DRAFT);
-  const [step, setStep] = useState<StepId>('datacenter');
+  // The step lives in the URL (`?step=`), so the browser's Back and Forward move between steps.
+  const searchParams = useSearchParams();
+  const urlStep = searchParams.get('step');
+  const [restored, setRestored] = useState(false);
+  const [checkingHostname, startHostnameCheck] = useTransition();
   const [checkedSteps, setCheckedSteps] = useState<ReadonlySet<StepId>>(new Set());
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -89,6 +112,30 @@ export function VmWizard({ catalog, token, initialCreation }: VmWizardProps) {
     idleState,
   );
 
+  // A step is shown once every step before it is complete: a URL ahead of the choices (typed, or
+  // a password that was not kept) falls back to the first step that still needs something.
+  const firstIncomplete =
+    WIZARD_STEPS.find((item) => Object.keys(stepErrors(item.id, draft, catalog)).length > 0)?.id ??
+    'review';
+  const requested: StepId = isStepId(urlStep) ? urlStep : 'datacenter';
+  const step = indexOf(requested) <= indexOf(firstIncomplete) ? requested : firstIncomplete;
+
+  useEffect(() => {
+    const saved = storedDraft(token);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- sessionStorage exists only after hydration
+    if (saved) setDraft(saved);
+    setRestored(true);
+  }, [token]);
+  useEffect(() => {
+    if (!restored) return;
+    const { password: _password, ...kept } = draft;
+    try {
+      window.sessionStorage.setItem(draftKey(token), JSON.stringify(kept));
+    } catch {
+      // Storage full or disabled: the wizard still works, it just forgets on reload.
+    }
+  }, [draft, restored, token]);
+
   // Move focus to the new step's heading (not on first render), for keyboard and screen readers.
   useEffect(() => {
     if (!stepChanged.current) return;
@@ -98,9 +145,12 @@ export function VmWizard({ catalog, token, initialCreation }: VmWizardProps) {
   const created = state.status === 'ok' ? state.data : initialCreation;
   if (created) return <CreationProgress created={created} />;
 
-  function goTo(target: StepId) {
+  function goTo(target: StepId, mode: 'push' | 'replace' = 'push') {
     stepChanged.current = true;
-    setStep(target);
+    const url = new URL(window.location.href);
+    url.searchParams.set('step', target);
+    if (mode === 'push') window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
   }
 
   function update(patch: Partial<WizardDraft>) {
@@ -135,7 +185,24 @@ export function VmWizard({ catalog, token, initialCreation }: VmWizardProps) {
     setCheckedSteps((current) => new Set(current).add(step));
     if (!complete(step)) return;
     const following = WIZARD_STEPS[indexOf(step) + 1];
-    if (following) goTo(following.id);
+    if (step !== 'access') {
+      if (following) goTo(following.id);
+      return;
+    }
+    // A hostname already in use is reported here, not at the final Create. If the check itself
+    // fails, go on: the creation is refused by the API anyway, and mapped back to this step.
+    const hostname = draft.hostname.trim();
+    startHostnameCheck(async () => {
+      const result = await checkHostnameAction({ hostname });
+      if (result.status === 'ok' && result.data.taken) {
+        setServerErrors((current) => ({
+          ...current,
+          hostname: `This account already has a VM named ${hostname}: choose another hostname.`,
+        }));
+        return;
+      }
+      if (following) goTo(following.id);
+    });
   }
 
   const errors = errorsOf(step);
@@ -259,8 +326,8 @@ export function VmWizard({ catalog, token, initialCreation }: VmWizardProps) {
               Back
             </Button>
             {step !== 'review' ? (
-              <Button onClick={next} disabled={!hydrated}>
-                Next
+              <Button onClick={next} disabled={!hydrated || checkingHostname}>
+                {checkingHostname ? 'Checking…' : 'Next'}
               </Button>
             ) : null}
           </div>

@@ -30,6 +30,17 @@ describe('form deltas', () => {
     expect(diskSizeDelta('-3')).toBe(null);
   });
 
+  it('prices nothing the form would refuse (no +13.5 M credits/hour for a typo)', () => {
+    const vm = { cores: '2', memoryMb: '2048', diskGb: '10', ipMode: 'dual' };
+    expect(vmCreationDelta({ ...vm, memoryMb: '99999999' })).toBe(null);
+    expect(vmCreationDelta({ ...vm, memoryMb: '1000' })).toBe(null);
+    expect(vmCreationDelta({ ...vm, cores: '64' })).toBe(null);
+    expect(vmCreationDelta({ ...vm, diskGb: '5000' })).toBe(null);
+    expect(vmCreationDelta({ ...vm, diskGb: '2.5' })).toBe(null);
+    expect(vmResizeDelta({ cores: 1, memory: 512 }, { cores: 1, memoryMb: '70000' })).toBe(null);
+    expect(diskSizeDelta('99999')).toBe(null);
+  });
+
   it('a resize and a disk growth count only the difference', () => {
     expect(vmResizeDelta({ cores: 2, memory: 2048 }, { cores: '1', memoryMb: '3072' })).toEqual({
       cores: -1,

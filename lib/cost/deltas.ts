@@ -1,16 +1,23 @@
+import { DISK_SIZE_GB } from '@/lib/validation/disk';
+import { coresProblem, memoryProblem } from '@/lib/validation/vm';
 import type { ResourceDelta } from './estimate';
 
 /**
  * What each form's change adds to the account's billed resources, from the form's raw values.
- * Null when the values are not valid numbers yet (the estimate then waits).
+ * Null when a value is not one the form would accept (the estimate then waits instead of pricing
+ * 99999999 MB of RAM): the same rules as the fields' own checks.
  */
 
 const MB_PER_GB = 1024;
 
-function positive(value: string | number): number | null {
+/** `value` as a number when `problem` finds nothing wrong with it, else null. */
+function valid(value: string | number, problem: (n: number) => string | null): number | null {
   const n = typeof value === 'number' ? value : Number(value);
-  return value !== '' && Number.isFinite(n) && n > 0 ? n : null;
+  return value !== '' && Number.isFinite(n) && problem(n) === null ? n : null;
 }
+
+const diskGbProblem = (gb: number) =>
+  Number.isInteger(gb) && gb >= DISK_SIZE_GB.min && gb <= DISK_SIZE_GB.max ? null : 'out of range';
 
 export type PublicIpMode = 'dual' | 'ipv6';
 
@@ -30,9 +37,9 @@ export function vmCreationDelta(input: {
   /** On a private VLAN only: no public address. */
   privateOnly?: boolean;
 }): ResourceDelta | null {
-  const cores = positive(input.cores);
-  const memoryMb = positive(input.memoryMb);
-  const diskGb = positive(input.diskGb);
+  const cores = valid(input.cores, coresProblem);
+  const memoryMb = valid(input.memoryMb, memoryProblem);
+  const diskGb = valid(input.diskGb, diskGbProblem);
   if (cores === null || memoryMb === null || diskGb === null) return null;
   return {
     cores,
@@ -47,15 +54,15 @@ export function vmResizeDelta(
   current: { cores: number; memory: number },
   next: { cores: string | number; memoryMb: string | number },
 ): ResourceDelta | null {
-  const cores = positive(next.cores);
-  const memoryMb = positive(next.memoryMb);
+  const cores = valid(next.cores, coresProblem);
+  const memoryMb = valid(next.memoryMb, memoryProblem);
   if (cores === null || memoryMb === null) return null;
   return { cores: cores - current.cores, memoryMb: memoryMb - current.memory };
 }
 
 /** A new disk (or a grown one: `currentMb` is what it has now). */
 export function diskSizeDelta(sizeGb: string | number, currentMb = 0): ResourceDelta | null {
-  const gb = positive(sizeGb);
+  const gb = valid(sizeGb, diskGbProblem);
   if (gb === null) return null;
   return { diskMb: gb * MB_PER_GB - currentMb };
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { accountInfo, ratingList, vmCount, type GandiConnection } from '@/lib/gandi';
 import { burnPerHour } from './runway';
 import { VM_STATES } from '@/lib/validation/vm';
@@ -11,7 +12,8 @@ export interface AccountSummary {
   burnPerHour: number;
 }
 
-export async function getAccountSummary(conn: GandiConnection): Promise<AccountSummary> {
+/** Once per request: the dashboard's account card and the shell's runway banner both show it. */
+export const getAccountSummary = cache(async (conn: GandiConnection): Promise<AccountSummary> => {
   const [account, rating] = await Promise.all([accountInfo(conn), ratingList(conn)]);
   return {
     handle: account.handle,
@@ -19,7 +21,7 @@ export async function getAccountSummary(conn: GandiConnection): Promise<AccountS
     credits: account.credits,
     burnPerHour: burnPerHour(rating),
   };
-}
+});
 
 /**
  * The states a dashboard counts, in display order (`hosting.vm.count` per state: no listing):

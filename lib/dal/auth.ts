@@ -33,17 +33,21 @@ export const REVOKED_SIGN_OUT_PATH = '/api/session/revoked';
  */
 export const verifySession = cache(async (): Promise<VerifiedSession | null> => {
   const session = await getSession();
+  // Every replica that serves anything also runs durable jobs (one started elsewhere included).
+  void import('@/lib/jobs/runtime').then(({ ensureJobRunner }) => ensureJobRunner());
   if (session.mode === 'team') {
     if (!session.memberSessionId) return null;
     // Loaded only here: personal mode never loads the team storage or a database driver.
     const { resolveTeamSession } = await import('@/lib/team/session-resolve');
     return resolveTeamSession(session.memberSessionId);
   }
-  const { apiKey, endpointId, handle } = session;
-  if (!apiKey || !endpointId || !handle) return null;
+  const { apiKey, endpointId, handle, personalSessionId } = session;
+  // A cookie without a server-side record (made before records existed, or forged) is signed out.
+  if (!apiKey || !endpointId || !handle || !personalSessionId) return null;
   const endpoint = findEndpoint(endpointId);
   // An endpoint removed from the configuration since sign-in invalidates the session.
   if (!endpoint) return null;
+  if (!(await personalSessionLive(personalSessionId, { endpointId, handle }))) return null;
   return {
     conn: { endpoint: endpoint.url, apiKey },
     handle,
@@ -51,6 +55,22 @@ export const verifySession = cache(async (): Promise<VerifiedSession | null> => 
     principal: { kind: 'personal' },
   };
 });
+
+/** Storage trouble reads as "signed out" (logged without any secret), never as signed in. */
+async function personalSessionLive(
+  id: string,
+  account: { endpointId: string; handle: string },
+): Promise<boolean> {
+  try {
+    const { personalSessions } = await import('@/lib/shared-state/runtime');
+    return await (await personalSessions()).isLive(id, account);
+  } catch (err) {
+    console.error(
+      `[session] cannot check a personal session: ${err instanceof Error ? err.name : 'unknown error'}`,
+    );
+    return false;
+  }
+}
 
 /** Like `verifySession`, but sends an anonymous visitor to the sign-in page. */
 export async function requireSession(): Promise<VerifiedSession> {

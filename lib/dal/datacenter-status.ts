@@ -1,3 +1,4 @@
+import { formatUtcDate } from '@/lib/format-date';
 import type { Datacenter } from '@/lib/gandi/types';
 
 export type DatacenterStatus =
@@ -20,15 +21,7 @@ export function datacenterStatus(
   }
 }
 
-/** "25 Dec 2017" in UTC, whatever the server's zone. */
-export function formatUtcDate(date: Date): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(date);
-}
+export { formatUtcDate };
 
 export function describeDatacenterStatus(status: DatacenterStatus): string {
   switch (status.kind) {

@@ -1,12 +1,10 @@
 import 'server-only';
 import {
-  datacenterList,
   diskCount,
   diskInfo,
   diskList,
   diskListKernels,
   GandiError,
-  imageList,
   listAll,
   operationList,
   snapshotProfileList,
@@ -14,6 +12,7 @@ import {
   vmList,
   type GandiConnection,
 } from '@/lib/gandi';
+import { listDatacenters, listImages } from './catalog';
 import type {
   Datacenter,
   Disk,
@@ -119,7 +118,7 @@ export async function getDiskPage(conn: GandiConnection, query: DiskListQuery): 
       sort_by: DISK_SORTS[query.sort],
     }),
     diskCount(conn, filters),
-    datacenterList(conn),
+    listDatacenters(conn),
     snapshotProfileList(conn),
   ]);
   const vms = await vmsById(
@@ -172,7 +171,7 @@ export async function getDiskDetail(conn: GandiConnection, id: Id): Promise<Disk
   const attachedVmId = disk.vmIds[0];
   const [datacenters, kernelList, profiles, dcVms, operations, snapshots, attachedVm, origin] =
     await Promise.all([
-      datacenterList(conn),
+      listDatacenters(conn),
       diskListKernels(conn, disk.datacenterId),
       snapshotProfileList(conn),
       listAll(conn, vmList, { datacenter_id: disk.datacenterId }),
@@ -234,8 +233,8 @@ export interface DiskCreateChoices {
 /** What the create form offers: open datacenters, images, the account's disks and profiles. */
 export async function getDiskCreateChoices(conn: GandiConnection): Promise<DiskCreateChoices> {
   const [datacenters, images, disks, profiles] = await Promise.all([
-    datacenterList(conn),
-    imageList(conn),
+    listDatacenters(conn),
+    listImages(conn),
     listAll(conn, diskList, { sort_by: 'name ASC' }),
     snapshotProfileList(conn),
   ]);

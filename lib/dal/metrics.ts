@@ -1,6 +1,12 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
-import { GandiError, metricQuery, vmInfo, type GandiConnection } from '@/lib/gandi';
+import {
+  GandiError,
+  metricAvailable,
+  metricQuery,
+  vmInfo,
+  type GandiConnection,
+} from '@/lib/gandi';
 import type { Id } from '@/lib/gandi/types';
 import { bucketSeries, type ChartData } from '@/components/metrics/chart-data';
 import {
@@ -60,4 +66,19 @@ export async function getVmHeadingOrNotFound(
     if (err instanceof GandiError && err.causeName === 'CAUSE_NOTFOUND') notFound();
     throw err;
   }
+}
+
+/**
+ * The CPU metrics `hosting.metric.available` offers for VMs (none on Gandi's documented API nor in
+ * the simulator: only `vif.*` and `vbd.*`), and everything it offers, so the page can say why it
+ * has no CPU chart instead of leaving it out silently.
+ */
+export async function getVmCpuMetrics(
+  conn: GandiConnection,
+): Promise<{ cpu: string[]; offered: string[] }> {
+  const available = await metricAvailable(conn, { resource: 'vm' });
+  const offered = available
+    .filter((entry) => entry.resourceType === 'vm')
+    .flatMap((entry) => entry.metrics);
+  return { cpu: offered.filter((name) => /cpu/i.test(name)), offered };
 }

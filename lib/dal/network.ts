@@ -1,7 +1,7 @@
 import 'server-only';
+import { datacenterChoices, type DatacenterChoice } from '@/lib/datacenter-choices';
 import { ActionError } from '@/lib/action';
 import {
-  datacenterList,
   GandiError,
   ifaceCreate,
   ifaceDelete,
@@ -16,6 +16,7 @@ import {
   vmList,
   type GandiConnection,
 } from '@/lib/gandi';
+import { listDatacenters } from './catalog';
 import type { Datacenter, Iface, Id, IpAddress, Operation } from '@/lib/gandi/types';
 import { IP_SORTS, type CreatePublicIfaceInput, type IpListQuery } from '@/lib/validation/network';
 import { datacenterLabel } from './vms';
@@ -88,7 +89,7 @@ export async function getIpPage(conn: GandiConnection, query: IpListQuery): Prom
       sort_by: IP_SORTS[query.sort],
     }),
     ipCount(conn, filters),
-    datacenterList(conn),
+    listDatacenters(conn),
   ]);
   const ifaceIds = [
     ...new Set(ips.flatMap((ip) => (ip.type === 'private' && ip.ifaceId ? [ip.ifaceId] : []))),
@@ -131,7 +132,7 @@ export interface IfaceDetail {
 export async function getIfaceDetail(conn: GandiConnection, id: Id): Promise<IfaceDetail> {
   const [iface, datacenters, running] = await Promise.all([
     ifaceInfo(conn, id),
-    datacenterList(conn),
+    listDatacenters(conn),
     operationList(conn, { iface_id: id, step: RUNNING_STEPS, items_per_page: 20 }),
   ]);
   const [vms, choices] = await Promise.all([
@@ -258,7 +259,7 @@ export async function setReverse(
 
 export interface CreateIpChoices {
   /** Open ones first: a closing one (`iaas_closed_for: NEW`) takes only accounts already there. */
-  datacenters: { id: Id; label: string; closing: boolean }[];
+  datacenters: DatacenterChoice[];
   /** Running or halted VMs (the first ATTACH_CHOICES_MAX by hostname), with their datacenter. */
   vms: { id: Id; hostname: string; datacenterId: Id }[];
 }
@@ -266,7 +267,7 @@ export interface CreateIpChoices {
 /** What the "create a public IP" form offers: open datacenters and VMs to attach to. */
 export async function getCreateIpChoices(conn: GandiConnection): Promise<CreateIpChoices> {
   const [datacenters, vms] = await Promise.all([
-    datacenterList(conn),
+    listDatacenters(conn),
     vmList(conn, {
       state: ['running', 'halted'],
       items_per_page: ATTACH_CHOICES_MAX,
@@ -274,18 +275,7 @@ export async function getCreateIpChoices(conn: GandiConnection): Promise<CreateI
     }),
   ]);
   return {
-    datacenters: datacenters
-      .filter((dc) => dc.iaasClosedFor !== 'ALL')
-      .map((dc) => {
-        const closing = dc.iaasClosedFor === 'NEW';
-        const label = `${dc.dcCode ?? dc.name} — ${dc.name}`;
-        return {
-          id: dc.id,
-          label: closing ? `${label} (closing: only where you already have resources)` : label,
-          closing,
-        };
-      })
-      .sort((a, b) => Number(a.closing) - Number(b.closing)),
+    datacenters: datacenterChoices(datacenters),
     vms: vms.map((vm) => ({ id: vm.id, hostname: vm.hostname, datacenterId: vm.datacenterId })),
   };
 }

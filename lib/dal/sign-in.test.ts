@@ -1,19 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withSharedTables } from '@/lib/shared-state/db';
+import { addressKey, SignInThrottle, targetKey } from '@/lib/shared-state/sign-in-throttle';
+import { openTestDb, type TestDb } from '@/lib/team/testing/test-db';
 import { accountInfo, type GandiConnection } from '@/lib/gandi';
 import { DEMO_API_KEY, startSimulator, type Simulator } from '@/simulator';
 import type { Endpoint } from '@/lib/endpoints';
 import { checkSignIn, type SignInDeps } from './sign-in';
-import { SignInThrottle } from './sign-in-throttle';
 
 let sim: Simulator;
+let db: TestDb;
 let clock = 0;
 
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, memory: true, quiet: true, instant: true });
+  db = await openTestDb('sqlite');
 });
 afterAll(async () => {
   await sim.close();
+  await db.dispose();
 });
+
+let clients = 0;
+/** Each test is its own client (the throttle is shared storage, like across replicas). */
+const nextClient = () => `203.0.113.${++clients}`;
 
 function deps(overrides: Partial<SignInDeps> = {}): SignInDeps & { upstreamCalls: () => number } {
   let calls = 0;
@@ -23,8 +32,12 @@ function deps(overrides: Partial<SignInDeps> = {}): SignInDeps & { upstreamCalls
     { id: 'ote', label: 'Gandi test (OT&E)', url: 'http://127.0.0.1:9/xmlrpc/' },
   ];
   return {
-    client: '203.0.113.7',
-    throttle: new SignInThrottle({ now: () => clock, freeFailures: 2, baseDelayMs: 1_000 }),
+    client: nextClient(),
+    throttle: new SignInThrottle(withSharedTables(db.db), {
+      now: () => clock,
+      freeFailures: 2,
+      baseDelayMs: 1_000,
+    }),
     findEndpoint: (id) => endpoints.find((endpoint) => endpoint.id === id),
     accountInfo: (conn: GandiConnection) => {
       calls += 1;
@@ -87,7 +100,7 @@ describe('checkSignIn', () => {
   it('slows repeated failures from one client, then lets it try again later', async () => {
     const d = deps();
     const attempt = () =>
-      checkSignIn({ apiKey: 'unknownkey00000000000042', endpointId: 'simulator' }, d);
+      checkSignIn({ apiKey: 'slowedkey000000000000042', endpointId: 'simulator' }, d);
     await attempt();
     await attempt();
     const third = await attempt();
@@ -99,7 +112,8 @@ describe('checkSignIn', () => {
       ok: false,
       state: {
         status: 'error',
-        message: 'Too many failed sign-ins from this address. Try again in 1 second.',
+        message:
+          'Too many failed sign-ins from this address or for this account. Try again in 1 second.',
       },
     });
     expect(d.upstreamCalls()).toBe(3);
@@ -111,6 +125,28 @@ describe('checkSignIn', () => {
     const d = deps();
     const result = await checkSignIn({ apiKey: DEMO_API_KEY, endpointId: 'ote' }, d);
     expect(result.ok === false && result.state.message).toMatch(/^Cannot reach 127\.0\.0\.1:9/);
-    expect(d.throttle.size).toBe(0);
+    expect(await d.throttle.failures(addressKey(d.client))).toBe(0);
+  });
+
+  it('a success with one’s own key does not wipe the failures of guessing another', async () => {
+    const d = deps();
+    const guess = 'victimkey000000000000001';
+    await checkSignIn({ apiKey: guess, endpointId: 'simulator' }, d);
+    expect((await checkSignIn({ apiKey: DEMO_API_KEY, endpointId: 'simulator' }, d)).ok).toBe(true);
+    expect(await d.throttle.failures(addressKey(d.client))).toBe(1);
+    expect(await d.throttle.failures(targetKey('api-key', guess))).toBe(1);
+  });
+
+  it('changing address does not reset the count against one key', async () => {
+    const guess = 'rotatedkey00000000000001';
+    const results = [];
+    for (let i = 0; i < 3; i += 1)
+      results.push(await checkSignIn({ apiKey: guess, endpointId: 'simulator' }, deps()));
+    const last = results[2]!;
+    expect(last.ok === false && last.state.message).toBe(
+      'Sign-in failed. Too many failures: wait 1 second before the next try.',
+    );
+    const fresh = await checkSignIn({ apiKey: guess, endpointId: 'simulator' }, deps());
+    expect(fresh.ok === false && fresh.state.message).toMatch(/^Too many failed sign-ins/);
   });
 });

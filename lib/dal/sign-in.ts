@@ -4,10 +4,15 @@ import { GandiError, userMessage, type Account, type GandiConnection } from '@/l
 import type { ActionState } from '@/lib/action-state';
 import type { Endpoint } from '@/lib/endpoints';
 import { signInSchema } from '@/lib/validation/auth';
-import { describeWait, type SignInThrottle } from './sign-in-throttle';
+import {
+  addressKey,
+  describeWait,
+  targetKey,
+  type SignInThrottle,
+} from '@/lib/shared-state/sign-in-throttle';
 
 export interface SignInDeps {
-  /** The client's address (throttle key). */
+  /** The client's address (see lib/client-address.ts). */
   client: string;
   throttle: SignInThrottle;
   findEndpoint: (id: string) => Endpoint | undefined;
@@ -30,18 +35,18 @@ const SIGN_IN_TIMEOUT_MS = 10_000;
  * (a typo in the format or an unreachable endpoint says nothing about guessing keys).
  */
 export async function checkSignIn(raw: unknown, deps: SignInDeps): Promise<SignInResult> {
-  const verdict = deps.throttle.check(deps.client);
-  if (!verdict.allowed) {
-    return fail(
-      `Too many failed sign-ins from this address. Try again in ${describeWait(verdict.retryAfterMs)}.`,
-    );
-  }
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
     return fail('Check the highlighted fields.', fieldErrors);
   }
   const { apiKey, endpointId } = parsed.data;
+  // Counted under the address AND the key's target: changing address does not reset the count
+  // against one key, and a success with another key does not clear the address.
+  const target = targetKey('api-key', apiKey);
+  const keys = [addressKey(deps.client), target];
+  const verdict = await deps.throttle.check(keys);
+  if (!verdict.allowed) return fail(lockedOutMessage(verdict.retryAfterMs));
   const endpoint = deps.findEndpoint(endpointId);
   if (!endpoint) {
     return fail('Check the highlighted fields.', {
@@ -54,27 +59,35 @@ export async function checkSignIn(raw: unknown, deps: SignInDeps): Promise<SignI
       apiKey,
       timeoutMs: SIGN_IN_TIMEOUT_MS,
     });
-    deps.throttle.recordSuccess(deps.client);
+    await deps.throttle.recordSuccess(target);
     return { ok: true, session: { apiKey, endpointId: endpoint.id, handle: account.handle } };
   } catch (err) {
     if (err instanceof GandiError && err.kind === 'fault' && err.faultCode !== undefined) {
       if (err.faultCode === UNKNOWN_KEY_FAULT || MALFORMED_KEY_FAULTS.has(err.faultCode)) {
-        const lockout = deps.throttle.recordFailure(deps.client);
+        const lockout = await deps.throttle.recordFailure(keys);
         const message =
           err.faultCode === UNKNOWN_KEY_FAULT
             ? `${endpoint.label} does not know this API key (revoked or mistyped).`
             : userMessage(err);
-        const suffix =
-          lockout > 0
-            ? ` Too many failures: wait ${describeWait(lockout)} before the next try.`
-            : '';
-        return fail(`Sign-in failed.${suffix}`, { apiKey: [message] });
+        return fail(`Sign-in failed.${lockoutSuffix(lockout)}`, { apiKey: [message] });
       }
     }
     if (err instanceof GandiError) return fail(userMessage(err));
     console.error(`[sign-in] unexpected ${err instanceof Error ? err.name : typeof err}`);
     return fail('Sign-in failed for an unexpected reason. Please try again.');
   }
+}
+
+/** The one wording of a lockout (personal and team sign-in). */
+export function lockedOutMessage(retryAfterMs: number): string {
+  return `Too many failed sign-ins from this address or for this account. Try again in ${describeWait(retryAfterMs)}.`;
+}
+
+/** What a failure adds to its message once it caused a lockout. */
+export function lockoutSuffix(lockout: number): string {
+  return lockout > 0
+    ? ` Too many failures: wait ${describeWait(lockout)} before the next try.`
+    : '';
 }
 
 function fail(message: string, fieldErrors?: Record<string, string[]>): SignInResult {

@@ -1,7 +1,7 @@
 import 'server-only';
+import { datacenterChoices, type DatacenterChoice } from '@/lib/datacenter-choices';
 import { ActionError } from '@/lib/action';
 import {
-  datacenterList,
   GandiError,
   ifaceCreate,
   ipList,
@@ -17,6 +17,7 @@ import {
   waitForOperations,
   type GandiConnection,
 } from '@/lib/gandi';
+import { listDatacenters } from './catalog';
 import type { Id, Operation, Vlan, VlanUpdateSpec } from '@/lib/gandi/types';
 import type {
   CreatePrivateIfaceInput,
@@ -44,14 +45,14 @@ export interface VlanPage {
   page: number;
   pageSize: number;
   /** Datacenters open to new resources, for the create form. */
-  openDatacenters: { id: Id; label: string }[];
+  openDatacenters: DatacenterChoice[];
 }
 
 export async function getVlanPage(conn: GandiConnection, page: number): Promise<VlanPage> {
   const [vlans, total, datacenters] = await Promise.all([
     vlanList(conn, { page: page - 1, items_per_page: VLAN_PAGE_SIZE, sort_by: 'name ASC' }),
     vlanCount(conn),
-    datacenterList(conn),
+    listDatacenters(conn),
   ]);
   return {
     rows: vlans.map((vlan) => ({
@@ -65,9 +66,7 @@ export async function getVlanPage(conn: GandiConnection, page: number): Promise<
     total,
     page,
     pageSize: VLAN_PAGE_SIZE,
-    openDatacenters: datacenters
-      .filter((dc) => dc.iaasClosedFor !== 'ALL')
-      .map((dc) => ({ id: dc.id, label: `${dc.dcCode ?? dc.name} — ${dc.name}` })),
+    openDatacenters: datacenterChoices(datacenters),
   };
 }
 
@@ -122,7 +121,7 @@ export async function getVlanDetail(conn: GandiConnection, id: Id): Promise<Vlan
     throw err;
   }
   const [datacenters, members, choices] = await Promise.all([
-    datacenterList(conn),
+    listDatacenters(conn),
     vlanMembers(conn, id),
     vmList(conn, {
       datacenter_id: vlan.datacenterId,

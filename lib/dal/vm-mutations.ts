@@ -20,7 +20,7 @@ import type { Id, Operation, VmInfo } from '@/lib/gandi/types';
 import { diskSizeProblem, type CreateVmInput } from '@/lib/validation/vm';
 import { buildCreateFromCall } from '@/lib/validation/vm-create-call';
 import { planResize } from '@/lib/validation/vm-resize';
-import { createIdempotencyStore, type IdempotencyStore } from './vm-create-idempotency';
+import { idempotencyStore } from '@/lib/shared-state/runtime';
 import { createPrivateIfaceForVm } from './vlans';
 
 /** What an action that started operations returns to the browser (ids for `<OperationProgress>`). */
@@ -144,37 +144,53 @@ function nothingCreated(error: unknown): boolean {
   return error instanceof ActionError || (error instanceof GandiError && error.kind === 'fault');
 }
 
-const STORE_KEY = Symbol.for('gandi-panel.vm-create-idempotency');
-type GlobalWithStore = typeof globalThis & { [STORE_KEY]?: IdempotencyStore<CreatedVm> };
+/** A day: a wizard left open overnight and submitted again still finds its first result. */
+const CREATION_TTL_MS = 24 * 60 * 60 * 1000;
 
-/** One store per server process (on globalThis so every bundle of the app shares it). */
-function creationStore(): IdempotencyStore<CreatedVm> {
-  const holder = globalThis as GlobalWithStore;
-  holder[STORE_KEY] ??= createIdempotencyStore<CreatedVm>({
-    ttlMs: 24 * 60 * 60 * 1000,
-    maxEntries: 10_000,
+/**
+ * The creations of every replica, in the shared storage: a second submit of one wizard, on any
+ * replica, waits for the first and gets its result.
+ */
+function creationStore() {
+  return idempotencyStore<CreatedVm>('vm-create', {
+    ttlMs: CREATION_TTL_MS,
+    // create_from answers within the client's timeout; past this the runner is gone.
+    leaseMs: 2 * 60_000,
+    waitMs: 60_000,
+    pollMs: 150,
     forgetOnError: nothingCreated,
+    describeError: (error) =>
+      error instanceof ActionError || error instanceof GandiError
+        ? error.message
+        : 'The first submit of this form failed; the server may have been created — check the list.',
+    replayError: (message) => new ActionError(message),
   });
-  return holder[STORE_KEY];
 }
 
 /** The key never contains the API key: endpoint and account handle identify the account. */
 function creationKey(session: VerifiedSession, token: string): string {
-  return `${session.endpoint.id}|${session.handle}|${token}`;
+  return `vm-create|${session.endpoint.id}|${session.handle}|${token}`;
 }
 
-/** The result of an earlier submit of this wizard, if there was one (settled or not). */
+/** The result of an earlier submit of this wizard, if it succeeded (null while pending/failed). */
 export async function findCreation(
   session: VerifiedSession,
   token: string,
 ): Promise<CreatedVm | null> {
-  const pending = creationStore().peek(creationKey(session, token));
-  if (!pending) return null;
-  return pending.catch(() => null);
+  const outcome = await (await creationStore()).peek(creationKey(session, token));
+  return outcome?.state === 'done' ? outcome.result : null;
 }
 
-export function createVmOnce(session: VerifiedSession, input: CreateVmInput): Promise<CreatedVm> {
-  return creationStore().run(creationKey(session, input.token), () =>
+/** True when this wizard was submitted before (pending, done or failed): nothing new to count. */
+export async function creationClaimed(session: VerifiedSession, token: string): Promise<boolean> {
+  return (await (await creationStore()).peek(creationKey(session, token))) !== null;
+}
+
+export async function createVmOnce(
+  session: VerifiedSession,
+  input: CreateVmInput,
+): Promise<CreatedVm> {
+  return (await creationStore()).run(creationKey(session, input.token), () =>
     createVm(session.conn, input),
   );
 }

@@ -2,6 +2,9 @@
  * The VM DAL against the real simulator over HTTP: server-side paging and filters, IPs of the
  * visible page, the catalogue the wizard gets, and one VM per wizard token under a double submit.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '@/simulator';
 import { vmCount, vmInfo, type GandiConnection } from '@/lib/gandi';
@@ -14,6 +17,8 @@ let sim: Simulator;
 
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, memory: true, instant: true });
+  // The wizard's idempotency records live in the shared storage: a private SQLite file here.
+  process.env.PORTAL_DATA_DIR = mkdtempSync(path.join(tmpdir(), 'vms-test-'));
 });
 afterAll(async () => {
   await sim.close();

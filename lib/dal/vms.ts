@@ -2,8 +2,6 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 import {
   GandiError,
-  datacenterList,
-  imageList,
   ipList,
   listAll,
   operationList,
@@ -14,6 +12,7 @@ import {
   vmList,
   type GandiConnection,
 } from '@/lib/gandi';
+import { listAllImages, listDatacenters } from './catalog';
 import type { Datacenter, Id, Operation, VmInfo, VmSummary } from '@/lib/gandi/types';
 import { FINAL_STEPS } from '@/lib/gandi/types';
 import type { WizardCatalog } from '@/components/wizard/wizard-model';
@@ -73,7 +72,7 @@ export async function getVmPage(conn: GandiConnection, query: VmListQuery): Prom
       sort_by: VM_SORTS[query.sort],
     }),
     vmCount(conn, filters),
-    datacenterList(conn),
+    listDatacenters(conn),
   ]);
   const ifaceIds = vms.flatMap((vm) => vm.ifaceIds);
   const ips = ifaceIds.length === 0 ? [] : await listAll(conn, ipList, { iface_id: ifaceIds });
@@ -121,7 +120,7 @@ export async function getVmDetail(conn: GandiConnection, id: Id): Promise<VmDeta
       sort_by: 'date_created DESC',
       items_per_page: VM_OPERATIONS_SHOWN,
     }),
-    datacenterList(conn),
+    listDatacenters(conn),
   ]);
   return {
     vm,
@@ -144,8 +143,8 @@ export async function getVmDetailOrNotFound(conn: GandiConnection, id: Id): Prom
 /** Everything the creation wizard offers, as plain data for the browser (no key, no params). */
 export async function getWizardCatalog(conn: GandiConnection): Promise<WizardCatalog> {
   const [datacenters, images, sshKeys, vlans] = await Promise.all([
-    datacenterList(conn),
-    listAll(conn, imageList),
+    listDatacenters(conn),
+    listAllImages(conn),
     listAll(conn, sshList),
     listAll(conn, vlanList, { state: 'created' }),
   ]);
@@ -174,4 +173,9 @@ export async function getWizardCatalog(conn: GandiConnection): Promise<WizardCat
       datacenterId: vlan.datacenterId,
     })),
   };
+}
+
+/** Whether the account already has a VM called `hostname` (the API refuses a second one). */
+export async function hostnameTaken(conn: GandiConnection, hostname: string): Promise<boolean> {
+  return (await vmCount(conn, { hostname })) > 0;
 }

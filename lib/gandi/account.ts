@@ -1,7 +1,14 @@
-import type { RawAccount, RawRating } from './raw-types';
-import { reshapeAccount, reshapePriceTable, reshapeRating } from './reshape';
+import type { RawAccount, RawContactBalance, RawPrepaid, RawRating } from './raw-types';
+import { reshapeAccount, reshapePriceTable, reshapeRating, struct } from './reshape';
 import { asOne, optionsParam, read } from './rpc';
-import type { Account, GandiConnection, ListOptions, PriceLine, RatingLine } from './types';
+import type {
+  Account,
+  ContactBalance,
+  GandiConnection,
+  ListOptions,
+  PriceLine,
+  RatingLine,
+} from './types';
 
 /** `hosting.account.info`: handle, credits and billing model of the key's account. */
 export function accountInfo(conn: GandiConnection): Promise<Account> {
@@ -29,4 +36,20 @@ export function ratingList(conn: GandiConnection, options?: ListOptions): Promis
  */
 export function catalogList(conn: GandiConnection, options?: ListOptions): Promise<PriceLine[]> {
   return read(conn, 'hosting.catalog.list', optionsParam(options), reshapePriceTable);
+}
+
+/** `contact.balance`: the prepaid account's balance (gandi.cli's `account info` shows it). */
+export function contactBalance(conn: GandiConnection): Promise<ContactBalance> {
+  return read(conn, 'contact.balance', [], (value) => {
+    const raw = struct<RawContactBalance>(value, 'balance');
+    const prepaid =
+      raw.prepaid && typeof raw.prepaid === 'object'
+        ? struct<RawPrepaid>(raw.prepaid, 'prepaid')
+        : null;
+    return {
+      prepaid: prepaid
+        ? { amount: Number(prepaid.amount), currency: String(prepaid.currency ?? '') }
+        : null,
+    };
+  });
 }

@@ -62,6 +62,8 @@ export class GandiError extends Error {
   readonly causeName?: string;
   /** The human part: the bracketed text of a Gandi fault, or the whole message otherwise. */
   readonly reason: string;
+  /** A fault's whole faultString as the endpoint sent it, secrets redacted. */
+  readonly faultString?: string;
   readonly httpStatus?: number;
   readonly endpointHost?: string;
 
@@ -75,7 +77,10 @@ export class GandiError extends Error {
     this.kind = init.kind;
     this.method = init.method;
     this.reason = parsed?.[3] ?? text;
-    if (init.faultCode !== undefined) this.faultCode = init.faultCode;
+    if (init.faultCode !== undefined) {
+      this.faultCode = init.faultCode;
+      this.faultString = text;
+    }
     if (decoded) this.qualification = decoded.qualification;
     const objectName = decoded?.objectName ?? parsed?.[1];
     const causeName = decoded?.causeName ?? parsed?.[2];

@@ -5,6 +5,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
+import { reportCall } from './call-observer';
 import { decodeMethodResponse, XmlRpcDecodeError, type XmlRpcValue } from './decoder';
 import { GandiError, type GandiErrorInit } from './errors';
 import type { GandiConnection } from './types';
@@ -49,10 +50,27 @@ export interface Exchange {
   method: string;
   body: string;
   signal: AbortSignal | undefined;
+  /** Receives the answer's text as it came (a forwarder passes it on unchanged). */
+  onBody?: (text: string) => void;
 }
 
-/** One HTTP POST → decoded value; throws GandiError for every failure. */
-export function post({ conn, method, body, signal }: Exchange): Promise<XmlRpcValue> {
+/** One HTTP POST → decoded value; throws GandiError for every failure. Reported to observers. */
+export function post(exchange: Exchange): Promise<XmlRpcValue> {
+  const started = performance.now();
+  const seconds = () => (performance.now() - started) / 1000;
+  return postOnce(exchange).then(
+    (value) => {
+      reportCall(exchange.method, 'ok', seconds());
+      return value;
+    },
+    (err: unknown) => {
+      reportCall(exchange.method, err instanceof GandiError ? err.kind : 'other', seconds());
+      throw err;
+    },
+  );
+}
+
+function postOnce({ conn, method, body, signal, onBody }: Exchange): Promise<XmlRpcValue> {
   const secrets = [conn.apiKey];
   const host = endpointHost(conn.endpoint);
   const fail = (init: Omit<GandiErrorInit, 'method' | 'secrets' | 'endpointHost'>) =>
@@ -146,6 +164,7 @@ export function post({ conn, method, body, signal }: Exchange): Promise<XmlRpcVa
           return;
         }
         const text = Buffer.concat(chunks, size).toString('utf8');
+        onBody?.(text);
         let decoded;
         try {
           decoded = decodeMethodResponse(text);

@@ -27,7 +27,7 @@ export {
 
 export { versionInfo } from './version';
 export { operationCancel, operationCount, operationInfo, operationList } from './operation';
-export { accountInfo, catalogList, ratingList } from './account';
+export { accountInfo, catalogList, contactBalance, ratingList } from './account';
 export { datacenterList } from './datacenter';
 export { imageInfo, imageList } from './image';
 export {

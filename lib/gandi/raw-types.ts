@@ -220,3 +220,13 @@ export type RawMetricSeries = {
   resource_type: string;
   points: { timestamp: Date | string; value: W<number> }[];
 } & Record<string, unknown>;
+
+/** `contact.balance` (reference §18: gandi.cli's `account info`); only `prepaid` is read. */
+export interface RawPrepaid {
+  amount: number | string;
+  currency?: string;
+}
+
+export interface RawContactBalance {
+  prepaid?: RawPrepaid | null;
+}

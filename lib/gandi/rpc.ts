@@ -8,7 +8,7 @@ import { inGatedScope, UngatedCallError } from './call-gate';
 import { GandiError } from './errors';
 import type { RawHostingOperation } from './raw-types';
 import { list, reshapeOperation, ShapeError, struct } from './reshape';
-import { call, type CallParam } from './transport';
+import { call, type CallParam, type RawAnswer } from './transport';
 import type { GandiConnection, Operation } from './types';
 
 async function run<T>(
@@ -17,8 +17,9 @@ async function run<T>(
   params: readonly CallParam[],
   idempotent: boolean,
   shape: (value: XmlRpcValue) => T,
+  raw?: RawAnswer,
 ): Promise<T> {
-  const value = await call(conn, method, params, { idempotent });
+  const value = await call(conn, method, params, { idempotent, ...(raw ? { raw } : {}) });
   try {
     return shape(value);
   } catch (err) {
@@ -34,14 +35,18 @@ async function run<T>(
   }
 }
 
-/** A read: shares identical in-flight calls, retried once on a network error. */
+/**
+ * A read: shares identical in-flight calls, retried once on a network error (`raw`, which wants
+ * the answer's own text, gets a request of its own).
+ */
 export function read<T>(
   conn: GandiConnection,
   method: string,
   params: readonly CallParam[],
   shape: (value: XmlRpcValue) => T,
+  raw?: RawAnswer,
 ): Promise<T> {
-  return run(conn, method, params, true, shape);
+  return run(conn, method, params, true, shape, raw);
 }
 
 /**
@@ -53,8 +58,9 @@ export async function write<T>(
   method: string,
   params: readonly CallParam[],
   shape: (value: XmlRpcValue) => T,
+  raw?: RawAnswer,
 ): Promise<T> {
-  const send = () => run(conn, method, params, false, shape);
+  const send = () => run(conn, method, params, false, shape, raw);
   if (conn.gate) return conn.gate.pass({ method, args: params }, send);
   if (inGatedScope()) throw new UngatedCallError(method);
   return send();

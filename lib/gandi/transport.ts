@@ -18,7 +18,12 @@ export { DEFAULT_TIMEOUT_MS } from './http-exchange';
 export interface CallOptions {
   /** A read: may share an identical in-flight request and is retried once on a network error. */
   idempotent?: boolean;
+  /** Receives the answer's text as it came (then the request is never shared). */
+  raw?: RawAnswer;
 }
+
+/** Receives an answer's text as the endpoint sent it (the portal's endpoint forwards it). */
+export type RawAnswer = (text: string) => void;
 
 /** A parameter as callers give it: `undefined` struct members are dropped, Dates sent as UTC. */
 export type CallParam =
@@ -175,6 +180,10 @@ export function call(
         secrets: [conn.apiKey],
       }),
     );
+  }
+  if (options.raw) {
+    const exchange = { conn, method, body, signal: conn.signal, onBody: options.raw };
+    return options.idempotent ? postWithRetry(exchange, true) : post(exchange);
   }
   if (!options.idempotent) {
     return post({ conn, method, body, signal: conn.signal });

@@ -378,3 +378,8 @@ export interface PriceLine {
   unit: string | null;
   creditsPerHour: number;
 }
+
+/** `contact.balance`: the prepaid money of the account (null when it has no prepaid account). */
+export interface ContactBalance {
+  prepaid: { amount: number; currency: string } | null;
+}

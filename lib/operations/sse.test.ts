@@ -167,3 +167,38 @@ describe('operation event stream', () => {
     expect(watcher.subscriberCount).toBe(0);
   });
 });
+
+describe('operationEventStream on a draining replica', () => {
+  it('counts itself open, then tells the browser to reconnect and closes when the replica drains', async () => {
+    const { apiKey } = sim.control.createAccount();
+    const conn: GandiConnection = { endpoint: sim.url, apiKey };
+    const watcher = new AccountWatcher(conn, deps);
+    let open = 0;
+    const notices: (() => void)[] = [];
+    const stream = operationEventStream(
+      watcher,
+      { running: true },
+      new Map(),
+      new AbortController().signal,
+      60_000,
+      {
+        opened: () => {
+          open += 1;
+          return () => (open -= 1);
+        },
+        onDrain: (notice) => {
+          notices.push(notice);
+          return () => notices.splice(notices.indexOf(notice), 1);
+        },
+      },
+    );
+    const reader = collect(stream);
+    expect(open).toBe(1);
+    notices[0]!();
+    await reader.done;
+    expect((await reader.events()).map((event) => event.event)).toContain('reconnect');
+    expect(open).toBe(0);
+    expect(notices).toHaveLength(0);
+    expect(watcher.subscriberCount).toBe(0);
+  });
+});

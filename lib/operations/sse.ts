@@ -3,6 +3,14 @@ import { serializeKnown, type KnownVersions } from './event-id';
 import type { AccountWatcher, WatchScope, WatcherMessage } from './watcher';
 import { isFinalStep } from './types';
 
+/** What the stream reports to the process (metrics, shutdown); tests pass nothing. */
+export interface StreamHooks {
+  /** Called once when the stream opens; returns what to call when it closes. */
+  opened?: () => () => void;
+  /** Registers a "reconnect elsewhere" notice for a draining replica; returns an unregister. */
+  onDrain?: (notice: () => void) => () => void;
+}
+
 /** A comment line every 15 s keeps proxies and the browser from dropping an idle stream. */
 export const HEARTBEAT_MS = 15_000;
 /** The browser waits this long before reconnecting a dropped stream. */
@@ -26,6 +34,7 @@ export function operationEventStream(
   known: KnownVersions,
   signal: AbortSignal,
   heartbeatMs = HEARTBEAT_MS,
+  hooks: StreamHooks = {},
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const delivered: KnownVersions = new Map(known);
@@ -79,11 +88,19 @@ export function operationEventStream(
       write(`retry: ${RECONNECT_MS}\n: connected\n\n`);
       const unsubscribe = watcher.subscribe(scope, onMessage);
       const heartbeat = setInterval(() => write(': ping\n\n'), heartbeatMs);
+      const closedHook = hooks.opened?.();
+      // A draining replica ends the stream with a notice; the browser reconnects (to another one).
+      const undrain = hooks.onDrain?.(() => {
+        write(`event: reconnect\ndata: {}\n\n`);
+        cleanup();
+      });
       cleanup = () => {
         if (closed) return;
         closed = true;
         clearInterval(heartbeat);
         unsubscribe();
+        closedHook?.();
+        undrain?.();
         signal.removeEventListener('abort', cleanup);
         try {
           controller.close();

@@ -1,12 +1,10 @@
 import 'server-only';
-import { headers } from 'next/headers';
-import { clientAddress } from '@/lib/dal/sign-in-throttle';
+import { requestClientAddress } from '@/lib/request-address';
 
-/** The requesting address for the audit log (x-forwarded-for first, as the sign-in throttle reads it). */
+/** The requesting address for the audit log (the same one the sign-in throttle counts). */
 export async function requestAddress(): Promise<string | null> {
   try {
-    const list = await headers();
-    const address = clientAddress(list.get('x-forwarded-for'), list.get('x-real-ip'));
+    const address = await requestClientAddress();
     return address === 'unknown' ? null : address;
   } catch {
     return null;

@@ -82,7 +82,13 @@ function declaredActions() {
 }
 
 /** Route handlers that act for nobody in particular (ending the caller's own session). */
-const ROUTES_WITHOUT_PERMISSION = ['app/api/session/revoked/route.ts'];
+const ROUTES_WITHOUT_PERMISSION = [
+  'app/api/session/revoked/route.ts',
+  // Probes and metrics are for machines, not members: no session (metrics has its own token).
+  'app/healthz/route.ts',
+  'app/metrics/route.ts',
+  'app/readyz/route.ts',
+];
 
 describe('route handlers check the team permission', () => {
   it('every route handler calls teamRouteRefusal (or is a listed exception)', () => {

@@ -295,7 +295,7 @@ async function recordOwnership(
 }
 
 /** An operation as answered by a mutator (with its object ids), or only its id. */
-type OwnedOperation =
+export type OwnedOperation =
   | { id: number }
   | {
       id: number;
@@ -303,18 +303,9 @@ type OwnedOperation =
       diskId: number | null;
       ifaceId: number | null;
       ipId: number | null;
-      type?: string;
-      params?: Record<string, unknown>;
+      type: string;
+      params: Record<string, unknown>;
     };
-
-/** The load balancer a `hosting.rproxy.create` operation makes: its id is only in its params. */
-export function rproxyCreatedBy(op: {
-  type?: string;
-  params?: Record<string, unknown>;
-}): number | null {
-  const id = op.params?.rproxy_id;
-  return op.type === 'rproxy_iaas_create' && typeof id === 'number' ? id : null;
-}
 
 /**
  * Records `memberId` as the owner of these operations and, for a creation, of what they create
@@ -348,8 +339,9 @@ export async function recordOwnedOperations(
       if (info.diskId) await own({ kind: 'disk', id: info.diskId });
       if (info.ifaceId) await own({ kind: 'iface', id: info.ifaceId });
       if (info.ipId) await own({ kind: 'ip', id: info.ipId });
-      const rproxyId = rproxyCreatedBy(info);
-      if (rproxyId) await own({ kind: 'rproxy', id: rproxyId });
+      // A load balancer's id is only in the operation's params (hosting.rproxy.create).
+      if (info.type === 'rproxy_iaas_create' && typeof info.params.rproxy_id === 'number')
+        await own({ kind: 'rproxy', id: info.params.rproxy_id });
     } catch (err) {
       console.error(`[team] ownership of operation ${op.id} not recorded: ${describeError(err)}`);
     }

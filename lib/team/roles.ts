@@ -53,6 +53,8 @@ const VERBS = {
   quota: ['read', 'manage'],
   // Approvals: members ask, owners and admins decide.
   approval: ['read', 'request', 'decide'],
+  // Personal access tokens (issue 14): each member creates and revokes their own; admins manage all.
+  token: ['read', 'create', 'revoke', 'manage'],
 } as const;
 
 type Verbs = typeof VERBS;
@@ -103,12 +105,23 @@ const PRIVILEGED_READS: ReadonlySet<TeamAction> = new Set<TeamAction>([
 ]);
 
 /**
+ * A member's own credentials (their access tokens, scoped to them by the handler): every role,
+ * a viewer too — a token acts with its member's role, so it never lets anyone do more.
+ */
+const SELF_SERVICE: ReadonlySet<TeamAction> = new Set<TeamAction>(['token.create', 'token.revoke']);
+
+export function isSelfService(action: TeamAction): boolean {
+  return SELF_SERVICE.has(action);
+}
+
+/**
  * `allow`: go ahead. `own`: allowed only on resources this member created (the caller checks the
  * ownership table for every resource the action touches). `deny`: refused.
  */
 export type Decision = 'allow' | 'own' | 'deny';
 
 export function decide(role: Role, action: TeamAction): Decision {
+  if (SELF_SERVICE.has(action)) return 'allow';
   switch (role) {
     case 'owner':
       return 'allow';

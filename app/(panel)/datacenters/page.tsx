@@ -39,7 +39,7 @@ export default async function DatacentersPage() {
                 <Td className="font-medium">{dc.name}</Td>
                 <Td className="font-mono">{dc.dcCode ?? '—'}</Td>
                 <Td>
-                  {dc.country} <span className="text-zinc-500">({dc.iso})</span>
+                  {dc.country} <span className="text-zinc-600 dark:text-zinc-400">({dc.iso})</span>
                 </Td>
                 <Td>
                   <DatacenterStatusBadge dc={dc} />

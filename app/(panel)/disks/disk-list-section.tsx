@@ -6,6 +6,7 @@ import { PagedList } from '@/components/ui/paged-list';
 import type { SearchParamsRecord } from '@/components/ui/pagination';
 import { requireSession } from '@/lib/dal/auth';
 import { load } from '@/lib/dal/load';
+import { ownersForControls } from '@/lib/team/owners';
 import { getDiskPage } from '@/lib/dal/disks';
 import { isDiskListFiltered, type DiskListQuery } from '@/lib/validation/disk-list-query';
 
@@ -16,8 +17,11 @@ export async function DiskListSection({
   query: DiskListQuery;
   searchParams: SearchParamsRecord;
 }) {
-  const { conn } = await requireSession();
-  const loaded = await load(() => getDiskPage(conn, query));
+  const { conn, principal } = await requireSession();
+  const [loaded, owners] = await Promise.all([
+    load(() => getDiskPage(conn, query)),
+    ownersForControls(principal, 'disk'),
+  ]);
   if (!loaded.ok)
     return <ErrorPanel title="The disk list could not load" message={loaded.message} />;
   const data = loaded.data;
@@ -39,7 +43,14 @@ export async function DiskListSection({
         action: { href: '/disks/new', label: 'Create a disk' },
       }}
     >
-      <BulkSelection kind="disk" items={data.rows.map((row) => ({ id: row.id, name: row.name }))}>
+      <BulkSelection
+        kind="disk"
+        items={data.rows.map((row) => ({
+          id: row.id,
+          name: row.name,
+          ownerId: owners?.get(row.id) ?? null,
+        }))}
+      >
         <DiskTable rows={data.rows} caption={`Disks, page ${data.page}`} />
       </BulkSelection>
     </PagedList>

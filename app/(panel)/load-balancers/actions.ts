@@ -28,10 +28,9 @@ const detail = (id: number) => revalidatePath(`/load-balancers/${id}`);
 
 export const createRproxyAction = defineAction(
   createRproxySchema,
-  // Team members: the gate on their connection decides the call (role, datacenter, the
-  // `rproxies` quota reserved) when it is sent.
-  async (input, { conn }) => {
-    const result = await createRproxy(conn, input);
+  async (input, ctx) => {
+    // Team members: the gate counts it against the 'Load balancers' quota.
+    const result = await createRproxy(ctx.conn, input);
     if (result.kind === 'started') revalidatePath('/load-balancers');
     return result;
   },

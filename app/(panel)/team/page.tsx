@@ -85,6 +85,11 @@ export default async function TeamPage() {
             Approvals
           </Link>
         </li>
+        <li>
+          <Link className="text-teal-700 underline dark:text-teal-300" href="/team/tokens">
+            Access tokens
+          </Link>
+        </li>
       </ul>
       {decide(principal.role, 'workspace.key.replace') === 'allow' ? (
         <section aria-labelledby="key-heading" className="mt-8">

@@ -1,21 +1,29 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { defineAction } from '@/lib/action';
+import { z } from 'zod';
+import { defineAction, defineJsonAction } from '@/lib/action';
 import {
   confirmedForDelete,
   createVmOnce,
   deleteVmStep,
-  findCreation,
+  creationClaimed,
   rebootVm,
   resizeVm,
   startVm,
   stopVm,
 } from '@/lib/dal/vm-mutations';
+import { hostnameTaken } from '@/lib/dal/vms';
 import { holdDelete } from '@/lib/team/approvals/policy-hook';
 import { preflight } from '@/lib/team/gate/preflight';
 import { buildCreateFromCall } from '@/lib/validation/vm-create-call';
-import { createVmSchema, deleteVmSchema, resizeVmSchema, vmIdSchema } from '@/lib/validation/vm';
+import {
+  createVmSchema,
+  deleteVmSchema,
+  hostnameSchema,
+  resizeVmSchema,
+  vmIdSchema,
+} from '@/lib/validation/vm';
 
 // Thin on purpose: each action is parsed, session-checked and error-mapped by defineAction; the
 // work is in lib/dal/vm-mutations.ts. Pages refresh themselves when the operations settle.
@@ -90,7 +98,7 @@ export const createVmAction = defineAction(
     // would only cost upstream calls.
     // A resubmit of the same wizard gets its first result back: nothing new to count.
     // Team members: the creation is decided before a private interface it may need first.
-    if (!(await findCreation(session, input.token))) {
+    if (!(await creationClaimed(session, input.token))) {
       const call = buildCreateFromCall(input);
       await preflight(session, {
         method: 'hosting.vm.create_from',
@@ -100,4 +108,14 @@ export const createVmAction = defineAction(
     return createVmOnce(session, input);
   },
   { permission: 'vm.create' },
+);
+
+/**
+ * The wizard asks when leaving its Access step, so a hostname already in use is reported there
+ * rather than at the final Create (which the API would refuse anyway: it stays the authority).
+ */
+export const checkHostnameAction = defineJsonAction(
+  z.object({ hostname: hostnameSchema }),
+  async ({ hostname }, { conn }) => ({ taken: await hostnameTaken(conn, hostname) }),
+  { permission: 'vm.read' },
 );

@@ -6,6 +6,7 @@ import { PagedList } from '@/components/ui/paged-list';
 import type { SearchParamsRecord } from '@/components/ui/pagination';
 import { requireSession } from '@/lib/dal/auth';
 import { load } from '@/lib/dal/load';
+import { ownersForControls } from '@/lib/team/owners';
 import { getVmPage } from '@/lib/dal/vms';
 import { isVmListFiltered, type VmListQuery } from '@/lib/validation/vm';
 
@@ -16,8 +17,11 @@ export async function VmListSection({
   query: VmListQuery;
   searchParams: SearchParamsRecord;
 }) {
-  const { conn } = await requireSession();
-  const loaded = await load(() => getVmPage(conn, query));
+  const { conn, principal } = await requireSession();
+  const [loaded, owners] = await Promise.all([
+    load(() => getVmPage(conn, query)),
+    ownersForControls(principal, 'vm'),
+  ]);
   if (!loaded.ok) return <ErrorPanel title="The VM list could not load" message={loaded.message} />;
   const data = loaded.data;
   return (
@@ -38,7 +42,14 @@ export async function VmListSection({
         action: { href: '/vms/new', label: 'Create a VM' },
       }}
     >
-      <BulkSelection kind="vm" items={data.rows.map((row) => ({ id: row.id, name: row.hostname }))}>
+      <BulkSelection
+        kind="vm"
+        items={data.rows.map((row) => ({
+          id: row.id,
+          name: row.hostname,
+          ownerId: owners?.get(row.id) ?? null,
+        }))}
+      >
         <VmTable rows={data.rows} caption={`Virtual machines, page ${data.page}`} />
       </BulkSelection>
     </PagedList>

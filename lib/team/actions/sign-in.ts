@@ -1,11 +1,13 @@
 'use server';
 
-import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { after } from 'next/server';
 import { z } from 'zod';
 import type { ActionState } from '@/lib/action-state';
-import { clientAddress, describeWait, signInThrottle } from '@/lib/dal/sign-in-throttle';
+import { lockedOutMessage, lockoutSuffix } from '@/lib/dal/sign-in';
+import { requestClientAddress } from '@/lib/request-address';
+import { addressKey, targetKey } from '@/lib/shared-state/sign-in-throttle';
+import { signInThrottle } from '@/lib/shared-state/runtime';
 import { startTeamSession } from '@/lib/session';
 import { formDataToObject } from '@/lib/validation/form';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '../password';
@@ -24,15 +26,7 @@ export async function teamSignInAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
-  const headerList = await headers();
-  const client = clientAddress(headerList.get('x-forwarded-for'), headerList.get('x-real-ip'));
-  const verdict = signInThrottle.check(client);
-  if (!verdict.allowed) {
-    return {
-      status: 'error',
-      message: `Too many failed sign-ins from this address. Try again in ${describeWait(verdict.retryAfterMs)}.`,
-    };
-  }
+  const client = await requestClientAddress();
   const parsed = teamSignInSchema.safeParse(formDataToObject(formData));
   if (!parsed.success) {
     return {
@@ -41,8 +35,15 @@ export async function teamSignInAction(
       fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
     };
   }
+  // The same rules as the personal sign-in: per address AND per target (the email).
+  const target = targetKey('team-email', parsed.data.email);
+  const keys = [addressKey(client), target];
   let session: { id: string; workspaceId: string };
   try {
+    const throttle = await signInThrottle();
+    const verdict = await throttle.check(keys);
+    if (!verdict.allowed)
+      return { status: 'error', message: lockedOutMessage(verdict.retryAfterMs) };
     const store = await teamStore();
     const { workspace, email, password } = parsed.data;
     const member = await store.findMemberForSignIn(workspace, email);
@@ -66,12 +67,10 @@ export async function teamSignInAction(
     if (!member || !passwordOk) {
       // A wrong password for a real member is worth knowing in that workspace's log.
       if (member) audit('refused', member.id, member.email);
-      const lockout = signInThrottle.recordFailure(client);
-      const suffix =
-        lockout > 0 ? ` Too many failures: wait ${describeWait(lockout)} before the next try.` : '';
-      return { status: 'error', message: `${FAILED}${suffix}` };
+      const lockout = await throttle.recordFailure(keys);
+      return { status: 'error', message: `${FAILED}${lockoutSuffix(lockout)}` };
     }
-    signInThrottle.recordSuccess(client);
+    await throttle.recordSuccess(target);
     session = { id: await store.createSession(member), workspaceId: member.workspace_id };
     audit('ok', member.id, member.email);
   } catch (err) {

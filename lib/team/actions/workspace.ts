@@ -3,7 +3,8 @@
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { accountInfo, GandiError } from '@/lib/gandi';
-import { describeWait, signInThrottle } from '@/lib/dal/sign-in-throttle';
+import { describeWait } from '@/lib/shared-state/sign-in-throttle';
+import { signInThrottle } from '@/lib/shared-state/runtime';
 import { ActionError, defineAction } from '@/lib/action';
 import { findEndpoint } from '@/lib/endpoints';
 import { getEnv } from '@/lib/env';
@@ -66,7 +67,8 @@ export const replaceKeyAction = defineAction(
     if (!endpoint) throw new ActionError('This workspace’s endpoint is no longer offered.');
     // Each try tells whether a key is valid: throttled like sign-in, per workspace.
     const throttleKey = `replace-key:${ctx.principal.workspaceId}`;
-    const verdict = signInThrottle.check(throttleKey);
+    const throttle = await signInThrottle();
+    const verdict = await throttle.check([throttleKey]);
     if (!verdict.allowed) {
       throw new ActionError(
         `Too many failed tries. Try again in ${describeWait(verdict.retryAfterMs)}.`,
@@ -78,12 +80,12 @@ export const replaceKeyAction = defineAction(
     } catch (err) {
       // A mistyped key is not the workspace's key being revoked: say so, sign nobody out.
       if (!(err instanceof GandiError) || err.kind !== 'fault') throw err;
-      signInThrottle.recordFailure(throttleKey);
+      await throttle.recordFailure([throttleKey]);
       throw new ActionError('This key was not accepted by Gandi.', {
         apiKey: ['Check the key: Gandi does not accept it.'],
       });
     }
-    signInThrottle.recordSuccess(throttleKey);
+    await throttle.recordSuccess(throttleKey);
     if (account.handle !== ctx.handle) {
       throw new ActionError('This key belongs to another Gandi account.', {
         apiKey: [`The workspace uses the account ${ctx.handle}.`],

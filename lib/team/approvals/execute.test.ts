@@ -13,7 +13,8 @@ import { ApprovalStore } from './approval-store';
 vi.mock('../runtime', () => ({ getTeamStore: async () => null }));
 vi.mock('../client-address', () => ({ requestAddress: async () => null }));
 
-const { executeApproved } = await import('./execute');
+const { continueApproved, executeApproved } = await import('./execute');
+type Continuation = import('./execute').Continuation;
 
 let sim: Simulator;
 let db: TestDb;
@@ -94,6 +95,65 @@ function laterQueue() {
 }
 
 const isGone = (err: unknown) => err instanceof GandiError && err.causeName === 'CAUSE_NOTFOUND';
+
+describe('an approved stop-then-delete as a durable job', () => {
+  it('is recorded as a continuation, and another replica finishes it from that record alone', async () => {
+    const { apiKey, conn } = await workspace();
+    const [vmId] = sim.control.createVms({ apiKey, count: 1 }).vmIds as [number];
+    const vm = await vmInfo(conn, vmId);
+    const id = await approved('vm.delete', { vm_id: vmId, hostname: vm.hostname });
+    const queue = laterQueue();
+    const recorded: Continuation[] = [];
+    const first = await executeApproved(
+      { ...deps(conn, queue.later), durable: async (c) => void recorded.push(c) },
+      id,
+    );
+    // Nothing left in this process: the replica that approved may die now.
+    expect(queue.size).toBe(0);
+    expect(recorded).toEqual([
+      { workspaceId, requestId: id, operationIds: [first.operations[0]!.id], actor: admin },
+    ]);
+    const checkpoints: number[][] = [];
+    // "Another replica": a fresh round-trip through JSON, as the job row stores it.
+    const fromRow = JSON.parse(JSON.stringify(recorded[0])) as Continuation;
+    await continueApproved(
+      deps(conn, () => undefined),
+      fromRow,
+      async (ids) => void checkpoints.push(ids),
+    );
+    const done = await approvals.get(workspaceId, id);
+    expect(done?.state).toBe('done');
+    expect(done?.operationIds).toHaveLength(2);
+    expect(checkpoints).toEqual([done?.operationIds]);
+    await expect(vmInfo(conn, vmId)).rejects.toSatisfy(isGone);
+  });
+
+  it('a replica taking over follows a delete already sent instead of sending another', async () => {
+    const { apiKey, conn } = await workspace();
+    const [vmId] = sim.control.createVms({ apiKey, count: 1 }).vmIds as [number];
+    const vm = await vmInfo(conn, vmId);
+    const id = await approved('vm.delete', { vm_id: vmId, hostname: vm.hostname });
+    const recorded: Continuation[] = [];
+    await executeApproved(
+      { ...deps(conn, laterQueue().later), durable: async (c) => void recorded.push(c) },
+      id,
+    );
+    // The stop ends, and (on the replica that died) the delete was sent but never recorded.
+    const { operationList, vmDelete } = await import('@/lib/gandi');
+    const { waitForOperations } = await import('@/lib/gandi');
+    await waitForOperations(conn, recorded[0]!.operationIds, { intervalMs: 5 });
+    const sent = await vmDelete(conn, vmId);
+    await continueApproved(
+      deps(conn, () => undefined),
+      recorded[0]!,
+      async () => undefined,
+    );
+    const done = await approvals.get(workspaceId, id);
+    expect(done?.state).toBe('done');
+    expect(done?.operationIds).toEqual([...recorded[0]!.operationIds, sent.id]);
+    expect(await operationList(conn, { vm_id: vmId, type: 'vm_delete' })).toHaveLength(1);
+  });
+});
 
 describe('executing an approved request', () => {
   it('deletes a running VM in two steps: stop now, delete once the stop is DONE', async () => {

@@ -20,6 +20,11 @@ export interface ExecuteDeps {
    */
   later: (task: () => Promise<void>) => void;
   /**
+   * Runs the later steps of a kind that can resume as a durable job instead (any replica, also
+   * after the one that started it dies). Absent: `later`.
+   */
+  durable?: (continuation: Continuation) => Promise<void>;
+  /**
    * The connection the request runs with: gated for its requester (`requesterConnection`), the
    * stored call decided again by the gate first (it throws when the gate refuses it now).
    */
@@ -27,6 +32,14 @@ export interface ExecuteDeps {
   /** How long a later step waits for the operations before it (a stop, a creation). */
   stepTimeoutMs?: number;
   pollIntervalMs?: number;
+}
+
+/** What a replica needs to finish a request in steps: the request and the operations so far. */
+export interface Continuation {
+  workspaceId: string;
+  requestId: string;
+  operationIds: number[];
+  actor: ApprovalActor;
 }
 
 const formatWait = (ms: number) =>
@@ -88,12 +101,52 @@ export async function executeApproved(
     actor,
   );
   const next = first.afterDone;
-  deps.later(() => runLaterSteps(deps, kind, request, ids, next).catch(fail));
+  if (deps.durable && kind.resume) {
+    await deps.durable({ workspaceId, requestId, operationIds: ids, actor });
+  } else deps.later(() => runLaterSteps(deps, kind, request, ids, next).catch(fail));
   return { request: progressed.ok ? progressed.request : request, operations: first.operations };
 }
 
+/**
+ * Finishes a request in steps from what was recorded (the durable job's body, on any replica):
+ * waits for the recorded operations, then derives the next step from the upstream state.
+ * `record` keeps the operations started so far, for a replica that takes over after this one.
+ */
+export async function continueApproved(
+  deps: Omit<ExecuteDeps, 'later' | 'durable'>,
+  continuation: Continuation,
+  record: (operationIds: number[]) => Promise<void>,
+): Promise<void> {
+  const { approvals, workspaceId } = deps;
+  const request = await approvals.get(workspaceId, continuation.requestId);
+  if (!request || request.state !== 'executing') return;
+  const kind = approvalKind(request.action);
+  const fail = (err: unknown) =>
+    approvals.apply(
+      workspaceId,
+      request.id,
+      { type: 'failed', message: failureMessage(err) },
+      deps.actor,
+    );
+  try {
+    if (!kind?.resume) throw new ActionError(`This portal cannot resume “${request.action}”.`);
+    const resume = kind.resume;
+    // Decided again by the gate, as the first step was: the job runs the same request, not a new one.
+    const ctx = { conn: await deps.gateFor(request), workspaceId, call: request.call };
+    await runLaterSteps(
+      { ...deps, later: () => undefined, onStep: record },
+      kind,
+      request,
+      continuation.operationIds,
+      () => resume(request.params, ctx),
+    );
+  } catch (err) {
+    await fail(err);
+  }
+}
+
 async function runLaterSteps(
-  deps: ExecuteDeps,
+  deps: ExecuteDeps & { onStep?: (operationIds: number[]) => Promise<void> },
   kind: RegisteredKind,
   request: StoredApproval,
   doneSoFar: number[],
@@ -121,6 +174,7 @@ async function runLaterSteps(
   const step = await next();
   await own(deps, kind, request, step.operations);
   const ids = [...doneSoFar, ...step.operations.map((op) => op.id)];
+  await deps.onStep?.(ids);
   if (step.afterDone) {
     await approvals.apply(workspaceId, request.id, { type: 'progress', operationIds: ids }, actor);
     return runLaterSteps(deps, kind, request, ids, step.afterDone);

@@ -39,7 +39,7 @@ export async function fileApprovalRequest(
 export async function fileCallRequest(
   conn: GandiConnection,
   principal: TeamPrincipal,
-  request: { action: string; params: unknown; call: GateCall },
+  request: { action: string; params: unknown; call: GateCall; note?: string | undefined },
 ): Promise<string> {
   const { decideFor, decisionError } = await import('../gate/gated-connection');
   const member = {
@@ -57,5 +57,10 @@ export async function fileCallRequest(
       : decision.verdict === 'refuse'
         ? (decision.quotaLines ?? [decision.reason]).join(' ')
         : 'Asked by the member.';
-  return fileApprovalRequest(principal, { ...request, why });
+  // The approver reads why it was held, then what the requester wrote.
+  const { note, ...filed } = request;
+  return fileApprovalRequest(principal, {
+    ...filed,
+    why: note ? `${why} Requester's note: ${note}` : why,
+  });
 }

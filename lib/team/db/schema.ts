@@ -11,6 +11,7 @@ export interface TeamDatabase {
   member_sessions: MemberSessionTable;
   resource_owners: ResourceOwnerTable;
   audit: AuditTable;
+  access_tokens: AccessTokenTable;
 }
 
 export interface WorkspaceTable {
@@ -92,6 +93,20 @@ export interface AuditTable {
   operations: string;
   prev_hash: string;
   hash: string;
+}
+
+/** A member's personal access token for the XML-RPC endpoint (issue 14); the token itself is never stored. */
+export interface AccessTokenTable {
+  id: string;
+  workspace_id: string;
+  member_id: string;
+  name: string;
+  /** sha256 (hex) of the token. */
+  token_hash: string;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
 }
 
 /** Not a table column type; re-exported so callers need not import kysely for it. */

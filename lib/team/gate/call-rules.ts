@@ -46,7 +46,7 @@ export interface CallRule<A = never> {
   /** A delete, which the policy may hold for operators. */
   isDelete?: boolean;
   /** The form field a quota refusal is shown next to. */
-  quotaField?: string;
+  quotaField?: string | ((args: A) => string | undefined);
 }
 
 const vmSpec = z
@@ -251,7 +251,8 @@ export const CALL_RULES: Readonly<Record<string, CallRule<unknown>>> = {
         disk.size ?? (await sourceOf(reads, src, disk.datacenter_id)).sizeMb ?? 0,
         prices,
       ),
-    quotaField: 'size_gb',
+    // A snapshot's form has no size: its refusal is shown for the whole form.
+    quotaField: ([disk]) => (disk.type === 'snapshot' ? undefined : 'size_gb'),
   }),
   'hosting.disk.update': rule<IdAndSpec>({
     args: args(id, spec),
@@ -322,12 +323,13 @@ export const CALL_RULES: Readonly<Record<string, CallRule<unknown>>> = {
   'hosting.vlan.delete': rule({ args: args(id), permission: 'vlan.delete', touches: one('vlan') }),
   'hosting.ssh.create': rule({ args: args(spec), permission: 'ssh.create', touches: () => [] }),
   'hosting.ssh.delete': rule({ args: args(id), permission: 'ssh.delete', touches: one('ssh') }),
+  // The Web Accelerator (`rproxy-rules.ts`).
+  ...RPROXY_RULES,
   'operation.cancel': rule({
     args: args(id),
     permission: 'operation.cancel',
     touches: one('operation'),
   }),
-  ...RPROXY_RULES,
 };
 
 export function callRule(method: string): CallRule<unknown> | null {

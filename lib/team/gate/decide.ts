@@ -73,6 +73,8 @@ export async function decideCall(
   const delta: QuotaDelta = rule.delta ? await rule.delta(ctx, await deps.reads.prices()) : {};
   const grows = Object.values(delta).some((value) => (value ?? 0) > 0);
   const quotaLines = quota && grows ? await deps.quotaLines(member, delta) : [];
+  const quotaField =
+    typeof rule.quotaField === 'function' ? rule.quotaField(parsed.data) : rule.quotaField;
   const policy = await deps.policy(member.workspaceId);
   const cores = (await rule.policyCores?.(ctx)) ?? null;
   const hold =
@@ -88,7 +90,7 @@ export async function decideCall(
       reason: `Over quota — ${quotaLines.join(' ')}`,
       permission,
       quotaLines,
-      ...(rule.quotaField ? { field: rule.quotaField } : {}),
+      ...(quotaField ? { field: quotaField } : {}),
     };
   }
   return {
@@ -96,7 +98,7 @@ export async function decideCall(
     permission,
     delta,
     touches,
-    ...(rule.quotaField ? { quotaField: rule.quotaField } : {}),
+    ...(quotaField ? { quotaField } : {}),
   };
 }
 

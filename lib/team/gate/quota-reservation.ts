@@ -2,7 +2,7 @@ import 'server-only';
 import type { PriceTable } from '@/lib/cost/estimate';
 import { operationInfo, type GandiConnection } from '@/lib/gandi';
 import { getTeamDb } from '../db';
-import { rproxyCreatedBy } from '../guard';
+import type { OwnedOperation } from '../guard';
 import type { ResourceRef } from '../permission';
 import { hasLimits, quotaLines, quotaSnapshot } from '../quotas/enforce';
 import { getQuotaStore } from '../quotas/quota-store';
@@ -58,20 +58,16 @@ export async function reserveQuota(
   );
 }
 
-interface OperationLike {
-  id: number;
-  step: string;
-  vmId: number | null;
-  diskId: number | null;
-  ifaceId: number | null;
-  ipId: number | null;
-  type?: string;
-  params?: Record<string, unknown>;
-}
+/** An operation as a mutator answers it (with its step and object ids). */
+type OperationLike = Extract<OwnedOperation, { vmId: number | null }> & { step: string };
 
-/** The operations in a mutator's answer (one operation, or a list). */
+/**
+ * The operations in a mutator's answer (one operation, or a list), or in a call the XML-RPC
+ * endpoint forwarded (`forwardCall`'s `{ value, body, operations }`).
+ */
 export function operationsIn(result: unknown): OperationLike[] {
-  const list = Array.isArray(result) ? result : [result];
+  const forwarded = (result as { operations?: unknown } | null)?.operations;
+  const list = Array.isArray(forwarded) ? forwarded : Array.isArray(result) ? result : [result];
   return list.filter(
     (item): item is OperationLike =>
       !!item &&
@@ -96,14 +92,14 @@ export async function reservationAnswered(
     return;
   }
   const created: ResourceRef[] = creates
-    ? operations.flatMap((op) => {
-        const rproxyId = rproxyCreatedBy(op);
-        return [
-          ...(op.vmId ? [{ kind: 'vm' as const, id: op.vmId }] : []),
-          ...(op.diskId ? [{ kind: 'disk' as const, id: op.diskId }] : []),
-          ...(rproxyId ? [{ kind: 'rproxy' as const, id: rproxyId }] : []),
-        ];
-      })
+    ? operations.flatMap((op) => [
+        ...(op.vmId ? [{ kind: 'vm' as const, id: op.vmId }] : []),
+        ...(op.diskId ? [{ kind: 'disk' as const, id: op.diskId }] : []),
+        // A load balancer's id is only in its creation's params.
+        ...(typeof op.params?.rproxy_id === 'number'
+          ? [{ kind: 'rproxy' as const, id: op.params.rproxy_id }]
+          : []),
+      ])
     : [];
   await store.answered(
     id,

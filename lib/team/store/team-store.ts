@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { auditMacKey, GENESIS_HASH } from '../audit/chain';
+import { verifyAuditStorage } from '../audit/verify-storage';
 import { writeHeadCopy } from '../audit/head-copy';
 import { decryptSecret, encryptSecret } from '../crypto';
 import type { TeamDb } from '../db/connect';
@@ -443,5 +444,10 @@ export class TeamStore {
   /** The workspace's chain, checked with the MAC key. */
   verifyAudit(workspaceId: string) {
     return verifyWorkspaceAudit(this.db, workspaceId, this.auditMacKey);
+  }
+
+  /** Every chain (or those of `only`) and the heads' copies outside the database. */
+  verifyAuditStorage(only: readonly string[] = []) {
+    return verifyAuditStorage(this.db, this.auditMacKey, this.auditHeadDir, only);
   }
 }

@@ -32,6 +32,7 @@ function toView(detail: DiskDetail): DiskView {
     vmIds: disk.vmIds,
     attachment,
     kernel: disk.kernelVersion,
+    isDataDisk: !disk.isBootDisk && disk.kernelVersion === null,
     cmdline: formatCmdline(disk.kernelCmdline),
     snapshotProfileId: disk.snapshotProfileId,
     isMigrating: disk.isMigrating,

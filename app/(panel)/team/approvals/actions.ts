@@ -28,12 +28,24 @@ function teamOf(ctx: ActionContext): TeamPrincipal {
  * policy hold, never a permission, an ownership or the catalogue); why it needs approval is the
  * gate's own reason, re-decided now rather than taken from the browser.
  */
-async function file(ctx: ActionContext, action: string, params: unknown, call: GateCall) {
+async function file(
+  ctx: ActionContext,
+  action: string,
+  params: unknown,
+  call: GateCall,
+  note?: string,
+) {
   const principal = teamOf(ctx);
   const { fileCallRequest } = await import('@/lib/team/approvals/file-request');
-  const id = await fileCallRequest(ctx.conn, principal, { action, params, call });
+  const id = await fileCallRequest(ctx.conn, principal, { action, params, call, note });
   revalidatePath('/team/approvals');
   return { id };
+}
+
+/** The requester's note, sent with every request form (`ApprovalRequestButton`). */
+const requestNote = z.object({ request_note: z.string().trim().max(500).optional() });
+function withNote<S extends z.ZodType>(schema: S) {
+  return z.intersection(schema, requestNote);
 }
 
 /** A template launch the quota refused, sent to the admins instead. */
@@ -64,8 +76,8 @@ export const requestApprovalAction = defineAction(
 
 /** A wizard creation the quota or the policy refused, sent to the admins instead. */
 export const requestVmCreateApprovalAction = defineAction(
-  createVmSchema,
-  async (input, ctx) => {
+  withNote(createVmSchema),
+  async ({ request_note, ...input }, ctx) => {
     const principal = teamOf(ctx);
     const [{ toVmCreateParams, VmCreateRequestError, VM_CREATE_ACTION }, { passwordSealer }] =
       await Promise.all([
@@ -80,10 +92,16 @@ export const requestVmCreateApprovalAction = defineAction(
       throw err;
     }
     // The stored call never holds the password (it is sealed in the parameters).
-    return file(ctx, VM_CREATE_ACTION, params, {
-      method: 'hosting.vm.create_from',
-      args: [params.vm_spec, params.disk_spec, params.src_disk_id],
-    });
+    return file(
+      ctx,
+      VM_CREATE_ACTION,
+      params,
+      {
+        method: 'hosting.vm.create_from',
+        args: [params.vm_spec, params.disk_spec, params.src_disk_id],
+      },
+      request_note,
+    );
   },
   // The password is sealed in the request and never written to the audit log.
   { permission: 'approval.request', audit: { redact: ['password'] } },
@@ -91,8 +109,8 @@ export const requestVmCreateApprovalAction = defineAction(
 
 /** A new disk over quota, sent to the admins instead. */
 export const requestDiskCreateApprovalAction = defineAction(
-  createDiskSchema,
-  async (input, ctx) => {
+  withNote(createDiskSchema),
+  async ({ request_note, ...input }, ctx) => {
     const { planDiskCreate } = await import('@/lib/dal/disk-mutations');
     const { spec, srcDiskId } = await planDiskCreate(ctx.conn, input);
     return file(
@@ -102,6 +120,7 @@ export const requestDiskCreateApprovalAction = defineAction(
       srcDiskId === null
         ? { method: 'hosting.disk.create', args: [spec] }
         : { method: 'hosting.disk.create_from', args: [spec, srcDiskId] },
+      request_note,
     );
   },
   {
@@ -113,18 +132,24 @@ export const requestDiskCreateApprovalAction = defineAction(
 
 /** A new public IP over quota, sent to the admins instead. */
 export const requestIfaceCreateApprovalAction = defineAction(
-  createPublicIfaceSchema,
-  async (input, ctx) =>
-    file(ctx, 'iface.create', input, {
-      method: 'hosting.iface.create',
-      args: [
-        {
-          datacenter_id: input.datacenter_id,
-          ip_version: input.ip_mode === 'dual' ? 4 : 6,
-          bandwidth: input.bandwidth,
-        },
-      ],
-    }),
+  withNote(createPublicIfaceSchema),
+  async ({ request_note, ...input }, ctx) =>
+    file(
+      ctx,
+      'iface.create',
+      input,
+      {
+        method: 'hosting.iface.create',
+        args: [
+          {
+            datacenter_id: input.datacenter_id,
+            ip_version: input.ip_mode === 'dual' ? 4 : 6,
+            bandwidth: input.bandwidth,
+          },
+        ],
+      },
+      request_note,
+    ),
   {
     permission: 'approval.request',
     resource: ({ vm_id }) => (vm_id === undefined ? null : { kind: 'vm', id: vm_id }),
@@ -133,8 +158,8 @@ export const requestIfaceCreateApprovalAction = defineAction(
 
 /** Growing a VM past the quota or the policy's cores, sent to the admins instead. */
 export const requestVmResizeApprovalAction = defineAction(
-  resizeVmSchema,
-  async ({ vm_id, cores, memory, accept_reboot }, ctx) => {
+  withNote(resizeVmSchema),
+  async ({ vm_id, cores, memory, accept_reboot, request_note }, ctx) => {
     const { vmInfo } = await import('@/lib/gandi');
     const { hostname } = await vmInfo(ctx.conn, vm_id);
     return file(
@@ -142,6 +167,7 @@ export const requestVmResizeApprovalAction = defineAction(
       'vm.update',
       { vm_id, hostname, cores, memory, accept_reboot },
       { method: 'hosting.vm.update', args: [vm_id, { cores, memory }] },
+      request_note,
     );
   },
   { permission: 'approval.request', resource: ({ vm_id }) => ({ kind: 'vm', id: vm_id }) },
@@ -149,8 +175,8 @@ export const requestVmResizeApprovalAction = defineAction(
 
 /** Growing a disk past the quota, sent to the admins instead. */
 export const requestDiskResizeApprovalAction = defineAction(
-  updateDiskSchema,
-  async ({ disk_id, name, size_gb }, ctx) => {
+  withNote(updateDiskSchema),
+  async ({ disk_id, name, size_gb, request_note }, ctx) => {
     const { diskInfo } = await import('@/lib/gandi');
     // The card names the disk as it is called now (the form may also rename it).
     const current = await diskInfo(ctx.conn, disk_id);
@@ -159,6 +185,7 @@ export const requestDiskResizeApprovalAction = defineAction(
       'disk.update',
       { disk_id, name, size_gb, current_name: current.name },
       { method: 'hosting.disk.update', args: [disk_id, { size: size_gb * 1024 }] },
+      request_note,
     );
   },
   { permission: 'approval.request', resource: ({ disk_id }) => ({ kind: 'disk', id: disk_id }) },
@@ -166,8 +193,8 @@ export const requestDiskResizeApprovalAction = defineAction(
 
 /** A snapshot over the disk quota, sent to the admins instead. */
 export const requestSnapshotApprovalAction = defineAction(
-  snapshotSchema,
-  async ({ disk_id, name }, ctx) => {
+  withNote(snapshotSchema),
+  async ({ disk_id, name, request_note }, ctx) => {
     const { diskInfo } = await import('@/lib/gandi');
     const disk = await diskInfo(ctx.conn, disk_id);
     return file(
@@ -181,6 +208,7 @@ export const requestSnapshotApprovalAction = defineAction(
           disk_id,
         ],
       },
+      request_note,
     );
   },
   { permission: 'approval.request', resource: ({ disk_id }) => ({ kind: 'disk', id: disk_id }) },
@@ -293,6 +321,12 @@ export const decideApprovalAction = defineAction(
         gateFor: (request) => requesterConnection(ctx.conn, principal.workspaceId, request),
         actor,
         later: (task) => after(task),
+        // A request in steps that can resume is a durable job: any replica finishes it.
+        durable: async (continuation) => {
+          const { enqueueJob } = await import('@/lib/jobs/runtime');
+          const { APPROVAL_CONTINUE } = await import('@/lib/jobs/approval-job');
+          await enqueueJob(APPROVAL_CONTINUE, continuation, `approval:${continuation.requestId}`);
+        },
       },
       request_id,
     );

@@ -2,7 +2,7 @@ import 'server-only';
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
 import { verifySession } from '@/lib/dal/auth';
-import { decide } from '@/lib/team/roles';
+import { pendingApprovals } from '@/lib/team/approvals/pending-count';
 
 /**
  * The dashboard's approvals card for team members: requests waiting for this admin's decision, or
@@ -11,15 +11,9 @@ import { decide } from '@/lib/team/roles';
  */
 export async function ApprovalsCard() {
   const session = await verifySession();
-  const principal = session?.principal;
-  if (!session || principal?.kind !== 'team') return null;
-  if (decide(principal.role, 'approval.read') === 'deny') return null;
-  const { getApprovalStore } = await import('@/lib/team/approvals/approval-store');
-  const decides = decide(principal.role, 'approval.decide') === 'allow';
-  const pending = await (
-    await getApprovalStore()
-  ).countPending(principal.workspaceId, decides ? undefined : principal.memberId);
-  if (pending === 0) return null;
+  const waiting = session ? await pendingApprovals(session.principal) : null;
+  if (!waiting || waiting.count === 0) return null;
+  const { count: pending, decides } = waiting;
   const plural = pending === 1 ? '' : 's';
   return (
     <Card title="Approvals">

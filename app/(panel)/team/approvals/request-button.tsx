@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { useActionState } from 'react';
 import { ActionMessage } from '@/components/ui/action-message';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -26,12 +27,12 @@ export function RequestButton({
 }) {
   const [state, formAction] = useActionState(action, idleState);
   return (
-    <form action={formAction} className="space-y-1" noValidate>
+    <ActionForm action={formAction} state={state} className="space-y-1" noValidate>
       <input type="hidden" name="request_id" value={requestId} />
       <ActionMessage state={state} includeFieldErrors />
       <SubmitButton variant="secondary" pendingLabel={pendingLabel}>
         {label}
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { ActionMessage } from '@/components/ui/action-message';
 import { useActionState } from 'react';
 import { SentForApproval } from '@/components/team/sent-for-approval';
@@ -20,7 +21,7 @@ export function RequestApprovalForm({
     return <SentForApproval />;
   }
   return (
-    <form action={formAction} className="space-y-2" noValidate>
+    <ActionForm action={formAction} state={state} className="space-y-2" noValidate>
       <input type="hidden" name="template_id" value={templateId} />
       <input type="hidden" name="hostname" value={hostname} />
       <label className="block text-sm">
@@ -35,6 +36,6 @@ export function RequestApprovalForm({
       <SubmitButton variant="secondary" pendingLabel="Sending…">
         Ask for approval
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

@@ -57,7 +57,10 @@ export default async function AuditPage({
         </h2>
         {verdict.ok ? (
           <p role="status" data-testid="chain-verdict" className="text-sm">
-            <Badge tone="success">Chain verified</Badge> All {verdict.count} entries are intact.
+            <Badge tone="success">Chain verified</Badge>{' '}
+            {verdict.count === 1
+              ? 'The one entry is intact.'
+              : `All ${verdict.count} entries are intact.`}
           </p>
         ) : (
           <p role="alert" data-testid="chain-verdict" className="text-sm">
@@ -115,7 +118,10 @@ export default async function AuditPage({
           />
         </FilterField>
       </FilterForm>
-      <AuditTable entries={entries} />
+      <AuditTable
+        entries={entries}
+        memberEmails={new Map(members.map((member) => [member.id, member.email]))}
+      />
     </>
   );
 }

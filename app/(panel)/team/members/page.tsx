@@ -1,9 +1,11 @@
+import { formatUtcDate, formatUtcDateTime } from '@/lib/format-date';
 import type { Metadata } from 'next';
 import { InviteForm } from '@/components/team/invite-form';
 import { MemberActions } from '@/components/team/member-actions';
 import { RevokeInviteButton } from '@/components/team/revoke-invite-button';
 import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
+import { ListTable } from '@/components/ui/table';
 import { requireTeamPermission } from '@/lib/team/page-access';
 import { decide, ROLE_LABELS } from '@/lib/team/roles';
 import { getTeamStore } from '@/lib/team/runtime';
@@ -28,48 +30,36 @@ export default async function MembersPage() {
           <InviteForm />
         </section>
       ) : null}
-      <table className="w-full text-left text-sm">
-        <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
-          <tr>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Email
-            </th>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Role
-            </th>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Since
-            </th>
+      <ListTable
+        caption="Members of the workspace"
+        columns={[
+          { label: 'Email' },
+          { label: 'Role' },
+          { label: 'Since' },
+          ...(canManage ? [{ label: 'Actions', hidden: true }] : []),
+        ]}
+      >
+        {members.map((member) => (
+          <tr key={member.id}>
+            <td className="px-4 py-3">{member.email}</td>
+            <td className="px-4 py-3">
+              <Badge tone={member.role === 'owner' ? 'info' : 'neutral'}>
+                {ROLE_LABELS[member.role]}
+              </Badge>
+            </td>
+            <td className="px-4 py-3">
+              <time dateTime={member.created_at}>{formatUtcDate(member.created_at)}</time>
+            </td>
             {canManage ? (
-              <th scope="col" className="py-2 font-medium">
-                <span className="sr-only">Actions</span>
-              </th>
+              <td className="px-4 py-3">
+                {member.role !== 'owner' ? (
+                  <MemberActions memberId={member.id} email={member.email} role={member.role} />
+                ) : null}
+              </td>
             ) : null}
           </tr>
-        </thead>
-        <tbody>
-          {members.map((member) => (
-            <tr key={member.id} className="border-b border-zinc-100 dark:border-zinc-800">
-              <td className="py-2 pr-4">{member.email}</td>
-              <td className="py-2 pr-4">
-                <Badge tone={member.role === 'owner' ? 'info' : 'neutral'}>
-                  {ROLE_LABELS[member.role]}
-                </Badge>
-              </td>
-              <td className="py-2 pr-4">
-                <time dateTime={member.created_at}>{member.created_at.slice(0, 10)}</time>
-              </td>
-              {canManage ? (
-                <td className="py-2">
-                  {member.role !== 'owner' ? (
-                    <MemberActions memberId={member.id} email={member.email} role={member.role} />
-                  ) : null}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </ListTable>
       {invites.length > 0 ? (
         <section aria-labelledby="invites-heading" className="mt-8">
           <h2 id="invites-heading" className="mb-3 text-lg font-semibold">
@@ -82,9 +72,7 @@ export default async function MembersPage() {
                 <Badge>{ROLE_LABELS[invite.role]}</Badge>
                 <span className="text-zinc-600 dark:text-zinc-400">
                   expires{' '}
-                  <time dateTime={invite.expires_at}>
-                    {invite.expires_at.slice(0, 16).replace('T', ' ')} UTC
-                  </time>
+                  <time dateTime={invite.expires_at}>{formatUtcDateTime(invite.expires_at)}</time>
                 </span>
                 <RevokeInviteButton inviteId={invite.id} email={invite.email} />
               </li>

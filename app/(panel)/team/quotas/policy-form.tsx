@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { useActionState } from 'react';
 import { TextField } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -10,8 +11,9 @@ import { setApprovalPolicyAction } from './actions';
 export function PolicyForm({ policy }: { policy: ApprovalPolicy }) {
   const [state, formAction] = useActionState(setApprovalPolicyAction, idleState);
   return (
-    <form
+    <ActionForm
       action={formAction}
+      state={state}
       aria-label="Approval policy"
       className="max-w-sm space-y-2"
       noValidate
@@ -49,6 +51,6 @@ export function PolicyForm({ policy }: { policy: ApprovalPolicy }) {
       <SubmitButton variant="secondary" pendingLabel="Saving…">
         Save policy
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

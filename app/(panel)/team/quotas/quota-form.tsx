@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { ActionMessage } from '@/components/ui/action-message';
 import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -19,7 +20,13 @@ export function QuotaForm({
 }) {
   const [state, formAction] = useActionState(setQuotaAction, idleState);
   return (
-    <form action={formAction} aria-label={`Quota of ${who}`} className="space-y-2" noValidate>
+    <ActionForm
+      action={formAction}
+      state={state}
+      aria-label={`Quota of ${who}`}
+      className="space-y-2"
+      noValidate
+    >
       <input type="hidden" name="member_id" value={memberId} />
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-6">
         {QUOTA_KEYS.map((key) => (
@@ -46,6 +53,6 @@ export function QuotaForm({
       <SubmitButton variant="secondary" pendingLabel="Saving…">
         Save quota
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { ActionMessage } from '@/components/ui/action-message';
 import Link from 'next/link';
 import { useActionState, useState } from 'react';
@@ -46,8 +47,9 @@ export function LaunchForm({
   }
   const fieldId = `launch-hostname-${templateId}`;
   const form = (
-    <form
+    <ActionForm
       action={formAction}
+      state={state}
       className="space-y-3"
       noValidate
       aria-label={`Launch ${templateName}`}
@@ -65,7 +67,7 @@ export function LaunchForm({
       <CostEstimate title="Cost" delta={vmCreationDelta(delta)} />
       <ActionMessage state={state} />
       <SubmitButton pendingLabel="Launching…">Launch</SubmitButton>
-    </form>
+    </ActionForm>
   );
   // Over quota or held by the policy: nothing was sent to Gandi; the same launch can go to an
   // admin instead.

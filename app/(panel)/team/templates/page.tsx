@@ -1,3 +1,4 @@
+import { datacenterChoices } from '@/lib/datacenter-choices';
 import type { Metadata } from 'next';
 import { Badge } from '@/components/ui/badge';
 import { ErrorPanel } from '@/components/ui/error-panel';
@@ -32,9 +33,7 @@ export default async function TemplatesPage() {
     return <ErrorPanel title="The catalogue could not load" message={catalog.message} />;
   const { wizard, profiles } = catalog.data;
   const choices: TemplateChoices = {
-    datacenters: wizard.datacenters
-      .filter((dc) => dc.iaasClosedFor !== 'ALL')
-      .map((dc) => ({ id: dc.id, label: `${dc.name}${dc.dcCode ? ` (${dc.dcCode})` : ''}` })),
+    datacenters: datacenterChoices(wizard.datacenters),
     images: wizard.images.map((image) => ({
       diskId: image.diskId,
       datacenterId: image.datacenterId,

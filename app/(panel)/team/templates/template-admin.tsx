@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { ActionMessage } from '@/components/ui/action-message';
 import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
@@ -35,7 +36,11 @@ export function TemplateAdmin({
           {editing ? 'Close the editor' : 'Edit template'}
         </Button>
         {confirming ? (
-          <form action={deleteAction} className="flex flex-wrap items-center gap-2">
+          <ActionForm
+            action={deleteAction}
+            state={deleteState}
+            className="flex flex-wrap items-center gap-2"
+          >
             <input type="hidden" name="template_id" value={template.id} />
             <span className="text-sm">
               Delete “{template.name}”? Members can no longer launch it.
@@ -46,7 +51,7 @@ export function TemplateAdmin({
             <Button variant="ghost" size="sm" onClick={() => setConfirming(false)}>
               Keep it
             </Button>
-          </form>
+          </ActionForm>
         ) : (
           <Button variant="danger" size="sm" onClick={() => setConfirming(true)}>
             Delete template

@@ -1,5 +1,6 @@
 'use client';
 
+import { ActionForm } from '@/components/ui/action-form';
 import { ActionMessage } from '@/components/ui/action-message';
 import { useActionState, useState } from 'react';
 import { CostEstimate } from '@/components/cost/cost-estimate';
@@ -56,8 +57,9 @@ export function TemplateForm({
     template ? `template-${template.id}-${field}` : `template-${field}`;
 
   return (
-    <form
+    <ActionForm
       action={formAction}
+      state={state}
       aria-label={template ? `Edit template ${template.name}` : undefined}
       className="max-w-2xl space-y-4"
       noValidate
@@ -214,6 +216,6 @@ export function TemplateForm({
       <SubmitButton pendingLabel="Saving…">
         {template ? 'Save changes' : 'Save template'}
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

@@ -13,6 +13,7 @@ import { VmSummary } from '@/components/vms/vm-summary';
 import { requireSession } from '@/lib/dal/auth';
 import { load } from '@/lib/dal/load';
 import { getVmDetailOrNotFound } from '@/lib/dal/vms';
+import { ownersForControls } from '@/lib/team/owners';
 import { idField } from '@/lib/validation/vm';
 
 export const metadata: Metadata = { title: 'Virtual machine' };
@@ -20,8 +21,11 @@ export const metadata: Metadata = { title: 'Virtual machine' };
 export default async function VmPage({ params }: { params: Promise<{ id: string }> }) {
   const parsedId = idField.safeParse((await params).id);
   if (!parsedId.success) notFound();
-  const { conn } = await requireSession();
-  const loaded = await load(() => getVmDetailOrNotFound(conn, parsedId.data));
+  const { conn, principal } = await requireSession();
+  const [loaded, owners] = await Promise.all([
+    load(() => getVmDetailOrNotFound(conn, parsedId.data)),
+    ownersForControls(principal, 'vm'),
+  ]);
   if (!loaded.ok) return <ErrorPanel title="This VM could not load" message={loaded.message} />;
   const { vm, datacenter, operations, runningOperationIds } = loaded.data;
   return (
@@ -48,6 +52,7 @@ export default async function VmPage({ params }: { params: Promise<{ id: string 
               vmMaxMemory: vm.vmMaxMemory,
             }}
             runningOperationIds={runningOperationIds}
+            ownerId={owners?.get(vm.id) ?? null}
           />
         </div>
         <div className="space-y-4">

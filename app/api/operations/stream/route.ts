@@ -2,7 +2,9 @@ import type { NextRequest } from 'next/server';
 import { verifySession } from '@/lib/dal/auth';
 import { parseKnown } from '@/lib/operations/event-id';
 import { operationWatchers } from '@/lib/operations/registry';
-import { operationEventStream, SSE_HEADERS } from '@/lib/operations/sse';
+import { HEARTBEAT_MS, operationEventStream, SSE_HEADERS } from '@/lib/operations/sse';
+import { panelMetrics } from '@/lib/observability/metrics';
+import { onDrain } from '@/lib/server/lifecycle';
 import type { WatchScope } from '@/lib/operations/watcher';
 import { teamRouteRefusal } from '@/lib/team/route-guard';
 import { memberBoundSignal } from '@/lib/team/stream-signal';
@@ -30,7 +32,14 @@ export async function GET(request: NextRequest) {
   const watcher = operationWatchers.forConnection(session.conn);
   // A team member's stream also ends when their session is revoked (removal ends access at once).
   const signal = memberBoundSignal(session, request.signal);
-  const stream = operationEventStream(watcher, scope, known, signal);
+  const stream = operationEventStream(watcher, scope, known, signal, HEARTBEAT_MS, {
+    opened: () => {
+      const { sseClients } = panelMetrics();
+      sseClients.inc();
+      return () => sseClients.dec();
+    },
+    onDrain,
+  });
   return new Response(stream, { headers: SSE_HEADERS });
 }
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { deleteDisk } from '@/lib/dal/disk-mutations';
 import { deleteIface } from '@/lib/dal/network';
 import { deleteVmStep } from '@/lib/dal/vm-mutations';
-import type { GandiConnection } from '@/lib/gandi';
+import { operationList, type GandiConnection } from '@/lib/gandi';
 import { defineKind, type RequestRun } from './request-kind';
 
 /**
@@ -22,12 +22,24 @@ async function deleteVmInSteps(conn: GandiConnection, vmId: number, hostname: st
   return run;
 }
 
+/**
+ * The same, taken over by another replica: a delete that may already have been sent is looked up
+ * upstream first (followed, not sent twice); otherwise the VM's state decides (stop or delete).
+ */
+async function resumeVmDelete(conn: GandiConnection, vmId: number, hostname: string) {
+  const deletes = await operationList(conn, { vm_id: vmId, type: 'vm_delete' });
+  const sent = deletes.find((op) => op.step !== 'ERROR' && op.step !== 'CANCEL');
+  if (sent) return { operations: [{ id: sent.id }] };
+  return deleteVmInSteps(conn, vmId, hostname);
+}
+
 export const vmDeleteKind = defineKind({
   action: 'vm.delete',
   params: z.object({ vm_id: id, hostname: z.string().min(1) }),
   creates: false,
   describe: ({ hostname }) => `Delete VM ${hostname}`,
   run: ({ vm_id, hostname }, { conn }) => deleteVmInSteps(conn, vm_id, hostname),
+  resume: ({ vm_id, hostname }, { conn }) => resumeVmDelete(conn, vm_id, hostname),
 });
 
 export const diskDeleteKind = defineKind({

@@ -5,6 +5,7 @@ import type { RegisteredKind } from './request-kind';
 import { diskResizeKind, vmResizeKind } from './resizes';
 import { templateLaunchKind } from './template-launch';
 import { vmCreateKind } from './vm-create';
+import { xmlrpcChangeKind, xmlrpcCreateKind } from './xmlrpc-call';
 
 export type { RegisteredKind, RequestRun, RunContext } from './request-kind';
 export { DamagedRequestError } from './request-kind';
@@ -22,6 +23,8 @@ const KINDS: ReadonlyMap<string, RegisteredKind> = new Map(
     vmDeleteKind,
     diskDeleteKind,
     ifaceDeleteKind,
+    xmlrpcCreateKind,
+    xmlrpcChangeKind,
   ].map((kind) => [kind.action, kind]),
 );
 

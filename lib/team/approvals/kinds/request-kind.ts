@@ -33,6 +33,12 @@ export interface ApprovalKind<P> {
   creates: boolean;
   describe(params: P): string;
   run(params: P, ctx: RunContext): Promise<RequestRun>;
+  /**
+   * The next step derived from the upstream state alone (no closure), for a replica that takes
+   * over a request in steps after the one that started it stopped. A step that may have run is
+   * looked up upstream before it is repeated. Kinds without it finish on the replica they began.
+   */
+  resume?(params: P, ctx: RunContext): Promise<RequestRun>;
 }
 
 /** A kind with its parameters still unchecked (as read back from the database). */
@@ -41,6 +47,7 @@ export interface RegisteredKind {
   creates: boolean;
   describe(params: unknown): string | null;
   run(params: unknown, ctx: RunContext): Promise<RequestRun>;
+  resume?(params: unknown, ctx: RunContext): Promise<RequestRun>;
 }
 
 /** Shown to the admin as it is (a stored request is input too, and checked again). */
@@ -64,6 +71,15 @@ export function defineKind<P>(kind: ApprovalKind<P>): RegisteredKind {
       if (!parsed.success) throw new DamagedRequestError();
       return kind.run(parsed.data, ctx);
     },
+    ...(kind.resume
+      ? {
+          resume: async (raw: unknown, ctx: RunContext) => {
+            const parsed = kind.params.safeParse(raw);
+            if (!parsed.success) throw new DamagedRequestError();
+            return kind.resume!(parsed.data, ctx);
+          },
+        }
+      : {}),
   };
 }
 

@@ -8,7 +8,7 @@ import { ErrorPanel } from '@/components/ui/error-panel';
 import { CardSkeleton } from '@/components/ui/skeleton';
 import { requireSession } from '@/lib/dal/auth';
 import { load } from '@/lib/dal/load';
-import { getVmHeadingOrNotFound, getVmMetricChart } from '@/lib/dal/metrics';
+import { getVmCpuMetrics, getVmHeadingOrNotFound, getVmMetricChart } from '@/lib/dal/metrics';
 import {
   METRIC_RANGES,
   metricRangeSchema,
@@ -61,6 +61,9 @@ export default async function VmMetricsPage({
             <ChartSection vmId={vm.id} kind={kind} rangeId={rangeId} now={now} />
           </Suspense>
         ))}
+        <Suspense fallback={null}>
+          <CpuNote />
+        </Suspense>
       </div>
     </>
   );
@@ -90,5 +93,28 @@ async function ChartSection({
       rangeLabel={range.label}
       perStep={range.perStep}
     />
+  );
+}
+
+/** Why there is no CPU chart: the API offers no CPU metric (said on the page, not left out). */
+async function CpuNote() {
+  const { conn } = await requireSession();
+  const loaded = await load(() => getVmCpuMetrics(conn));
+  if (!loaded.ok) return null;
+  const { cpu, offered } = loaded.data;
+  return (
+    <section
+      aria-labelledby="cpu-metric"
+      className="rounded-lg border border-zinc-200 bg-white p-4 text-sm dark:border-zinc-800 dark:bg-zinc-900"
+    >
+      <h2 id="cpu-metric" className="font-semibold">
+        CPU
+      </h2>
+      <p className="mt-1 text-zinc-700 dark:text-zinc-300">
+        {cpu.length === 0
+          ? `No CPU chart: this endpoint offers no CPU metric for VMs (hosting.metric.available lists ${offered.length === 0 ? 'none at all' : offered.join(', ')}).`
+          : `This endpoint offers ${cpu.join(', ')}; the panel charts network and disk traffic only, not CPU time yet.`}
+      </p>
+    </section>
   );
 }

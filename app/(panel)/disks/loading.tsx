@@ -1,5 +1,0 @@
-import { TableSkeleton } from '@/components/ui/skeleton';
-
-export default function DisksLoading() {
-  return <TableSkeleton label="Loading disks…" columns={7} />;
-}

@@ -1,5 +1,0 @@
-import { TableSkeleton } from '@/components/ui/skeleton';
-
-export default function VlansLoading() {
-  return <TableSkeleton label="Loading VLANs…" columns={5} />;
-}

@@ -1,0 +1,29 @@
+/**
+ * @file Issue 16, item 9: a global activity indicator — the navigation counts the operations
+ * running on the account (live, whoever started them) and opens a drawer listing them; the step
+ * pills read "Done", not "Done DONE".
+ */
+import { expect, operationIdOf, simRpc, simVm, test } from './fixtures';
+
+test('the navigation counts running operations and lists them in a drawer', async ({
+  signedInPage: page,
+  account,
+}) => {
+  // A migration out of the closing FR-SD2 stays in RUN until finalized (see operations.spec).
+  const vmId = await simVm(account.apiKey, 1);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('button', { name: 'Nothing running' })).toBeVisible();
+
+  const opId = operationIdOf(await simRpc('hosting.vm.migrate', account.apiKey, vmId));
+  const indicator = nav.getByRole('button', { name: '1 running operation' });
+  await expect(indicator).toBeVisible();
+  await indicator.click();
+  const drawer = page.getByRole('dialog', { name: 'Running operations' });
+  const row = drawer.getByRole('listitem', { name: `Migrate server ${opId}` });
+  await expect(row).toContainText('Running');
+
+  await simRpc('hosting.vm.migrate', account.apiKey, vmId, true);
+  await expect(drawer.getByText('Nothing is running now.')).toBeVisible({ timeout: 30_000 });
+  await drawer.getByRole('button', { name: 'Close' }).click();
+  await expect(nav.getByRole('button', { name: 'Nothing running' })).toBeVisible();
+});

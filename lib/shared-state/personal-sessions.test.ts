@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openTestDb, TEST_BACKENDS, type TestDb } from '@/lib/team/testing/test-db';
+import { withSharedTables } from './db';
+import { PersonalSessions } from './personal-sessions';
+
+const ALICE = { endpointId: 'simulator', handle: 'AA1-GANDI' };
+const BOB = { endpointId: 'simulator', handle: 'BB2-GANDI' };
+
+describe.each(TEST_BACKENDS)('personal session records on %s', (backend) => {
+  let opened: TestDb | undefined;
+  afterEach(async () => {
+    await opened?.dispose();
+    opened = undefined;
+  });
+
+  async function setup() {
+    opened = await openTestDb(backend);
+    const clock = { now: 7_000_000 };
+    const make = () =>
+      new PersonalSessions(withSharedTables(opened!.db), { ttlMs: 60_000, now: () => clock.now });
+    return { make, clock };
+  }
+
+  it('a session ended on one replica is ended on the other at once', async () => {
+    const { make } = await setup();
+    const [one, two] = [make(), make()];
+    const id = await one.create(ALICE);
+    expect(await two.isLive(id, ALICE)).toBe(true);
+    await one.end(id);
+    expect(await two.isLive(id, ALICE)).toBe(false);
+  });
+
+  it('sign out everywhere ends every session of the account and no other', async () => {
+    const { make } = await setup();
+    const store = make();
+    const [a1, a2, b1] = [
+      await store.create(ALICE),
+      await store.create(ALICE),
+      await store.create(BOB),
+    ];
+    expect(await store.endEverywhere(ALICE)).toBe(2);
+    expect(await store.isLive(a1, ALICE)).toBe(false);
+    expect(await store.isLive(a2, ALICE)).toBe(false);
+    expect(await store.isLive(b1, BOB)).toBe(true);
+  });
+
+  it('refuses an unknown id, another account’s id, and an expired one; sweeps expired rows', async () => {
+    const { make, clock } = await setup();
+    const store = make();
+    const id = await store.create(ALICE);
+    expect(await store.isLive('forged-id', ALICE)).toBe(false);
+    expect(await store.isLive(id, BOB)).toBe(false);
+    clock.now += 60_001;
+    expect(await store.isLive(id, ALICE)).toBe(false);
+    expect(await store.sweep()).toBe(1);
+  });
+});
