@@ -1,5 +1,6 @@
 'use client';
 
+import { IpAddress } from '@/components/ui/ip-address';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { addBackendAction, changeBackendAction } from '@/app/(panel)/load-balancers/actions';
 import { ActionMessage } from '@/components/ui/action-message';
@@ -48,8 +49,8 @@ export function BackendsCard({
             const label = backendLabel(b.ip, b.port);
             return (
               <li key={b.id} className="flex flex-wrap items-center gap-2 py-2">
-                <span className="min-w-0 flex-1 text-sm break-all">
-                  <span className="font-mono">{label}</span>
+                <span className="min-w-0 flex-1 text-sm">
+                  <IpAddress ip={label} />
                   {b.host ? (
                     <span className="text-zinc-600 dark:text-zinc-400"> ({b.host})</span>
                   ) : null}

@@ -1,5 +1,6 @@
 'use client';
 
+import { IpAddress } from '@/components/ui/ip-address';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { createRproxyAction } from '@/app/(panel)/load-balancers/actions';
 import { OperationProgress } from '@/components/operations/operation-progress';
@@ -114,7 +115,7 @@ export function CreateRproxyForm({ datacenters, choices, price }: CreateRproxyFo
             <ul className="max-h-48 space-y-1 overflow-y-auto">
               {here.map((c) => (
                 <li key={c.value}>
-                  <label className="flex items-center gap-2 text-sm break-all">
+                  <label className="flex items-center gap-2 text-sm">
                     <input
                       type="checkbox"
                       name="backend"
@@ -128,8 +129,8 @@ export function CreateRproxyForm({ datacenters, choices, price }: CreateRproxyFo
                         )
                       }
                     />
-                    <span>
-                      {c.hostname} <span className="font-mono text-xs">{c.value}</span>
+                    <span className="flex min-w-0 flex-wrap items-baseline gap-x-2">
+                      <span className="break-all">{c.hostname}</span> <IpAddress ip={c.value} />
                     </span>
                   </label>
                 </li>

@@ -1,5 +1,6 @@
 'use client';
 
+import { IpAddress } from '@/components/ui/ip-address';
 import { useActionState, useMemo, useState } from 'react';
 import { probeAction } from '@/app/(panel)/load-balancers/actions';
 import { ActionMessage } from '@/components/ui/action-message';
@@ -130,7 +131,9 @@ export function ProbeCard({ rproxy, follow }: { rproxy: RproxyView; follow: Foll
           <ul className="divide-y divide-zinc-200 text-sm dark:divide-zinc-800">
             {tested.backends.map((b) => (
               <li key={b.label} className="flex flex-wrap items-center gap-2 py-1">
-                <span className="min-w-0 flex-1 font-mono break-all">{b.label}</span>
+                <span className="min-w-0 flex-1">
+                  <IpAddress ip={b.label} />
+                </span>
                 <Badge tone={b.ok ? 'success' : 'danger'}>
                   {b.status === 0
                     ? `timed out after ${b.seconds} s`

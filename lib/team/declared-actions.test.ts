@@ -88,6 +88,9 @@ const ROUTES_WITHOUT_PERMISSION = [
   'app/healthz/route.ts',
   'app/metrics/route.ts',
   'app/readyz/route.ts',
+  // Gandi's XML-RPC API for members' tools: a personal token in each call (no session), and every
+  // call is decided by the gate (lib/gateway, lib/team/gate).
+  'app/xmlrpc/route.ts',
 ];
 
 describe('route handlers check the team permission', () => {
