@@ -100,9 +100,11 @@ test.describe('sign-in', () => {
     const key = page.getByLabel('API key');
     for (let attempt = 1; attempt <= 4; attempt += 1) {
       await key.fill(`wrongkey${String(attempt).padStart(16, '0')}`);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      // React resets the form when the action has answered: only then type the next key.
-      await expect(key).toHaveValue('');
+      // The form keeps what was typed: wait for the action's answer before typing the next key.
+      await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/login')),
+        page.getByRole('button', { name: 'Sign in' }).click(),
+      ]);
       await expect(page.getByRole('alert').filter({ hasText: 'Sign-in failed' })).toBeVisible();
     }
     await expect(

@@ -19,6 +19,7 @@ test('a VM stopped in one tab toasts in both open tabs when its operation is don
 
   await page.goto(`/vms/${vmIds[0]}`);
   await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Stop the VM' }).click();
 
   for (const tab of [page, other]) {
     const toasts = tab.getByRole('region', { name: 'Notifications' });
@@ -55,6 +56,7 @@ test('a failed operation toasts with its error', async ({ signedInPage: page, ac
   await simControl('fail', { apiKey: account.apiKey, type: 'vm_reboot', count: 1 });
   await page.goto(`/vms/${vmIds[0]}`);
   await page.getByRole('button', { name: 'Reboot' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Reboot the VM' }).click();
   const toast = page.getByRole('region', { name: 'Notifications' }).getByRole('status');
   await expect(toast).toContainText('Reboot server: failed', { timeout: 30_000 });
 });
