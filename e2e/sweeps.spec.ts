@@ -69,7 +69,8 @@ test.beforeAll(async ({ browser }) => {
 async function visit(page: Page, path: string): Promise<void> {
   const response = await page.goto(path);
   expect(response?.status(), `${path} answered`).toBeLessThan(500);
-  await expect(page.locator('.animate-pulse'), `${path} still loading`).toHaveCount(0);
+  // Skeletons mark what is still loading (the activity indicator pulses too, by design).
+  await expect(page.locator('[data-skeleton]'), `${path} still loading`).toHaveCount(0);
 }
 
 /** Runs `check` on every page of every session, one browser context per session. */

@@ -6,6 +6,7 @@ export function Skeleton({ className }: { className?: string }) {
   return (
     <div
       aria-hidden="true"
+      data-skeleton=""
       className={cn('animate-pulse rounded-md bg-zinc-200 dark:bg-zinc-800', className)}
     />
   );
