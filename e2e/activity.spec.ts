@@ -3,20 +3,22 @@
  * running on the account (live, whoever started them) and opens a drawer listing them; the step
  * pills read "Done", not "Done DONE".
  */
-import { expect, operationIdOf, simRpc, simVm, test } from './fixtures';
+import { expect, simRpc, simVm, test, waitingMigration } from './fixtures';
 
 test('the navigation counts running operations and lists them in a drawer', async ({
   signedInPage: page,
   account,
 }) => {
-  // A migration out of the closing FR-SD2 stays in RUN until finalized (see operations.spec).
+  // A migration out of the closing FR-SD2 copies, then waits in RUN until finalized (its second
+  // operation, see simulator/README.md).
   const vmId = await simVm(account.apiKey, 1);
   const nav = page.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByRole('button', { name: 'Nothing running' })).toBeVisible();
 
-  const opId = operationIdOf(await simRpc('hosting.vm.migrate', account.apiKey, vmId));
+  const opId = await waitingMigration(account.apiKey, vmId);
   const indicator = nav.getByRole('button', { name: '1 running operation' });
-  await expect(indicator).toBeVisible();
+  // The indicator learns of work started elsewhere at the watcher's idle pace (5 s).
+  await expect(indicator).toBeVisible({ timeout: 15_000 });
   await indicator.click();
   const drawer = page.getByRole('dialog', { name: 'Running operations' });
   const row = drawer.getByRole('listitem', { name: `Migrate server ${opId}` });
