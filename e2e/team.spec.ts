@@ -319,7 +319,7 @@ test('owner, operator and viewer: roles on the server, removal, and a verifiable
       `update audit set result = 'ok' where workspace_id = ? and action = 'vm.delete' and result = 'refused'`,
       [workspaceId],
     );
-    expect(edited.changes).toBe(2);
+    expect(edited.changes).toBe(1);
 
     await owner.page.goto('/team/audit');
     await expect(owner.page.getByTestId('chain-verdict')).toContainText('Chain broken');
