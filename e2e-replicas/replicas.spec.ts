@@ -119,8 +119,11 @@ test('failed sign-ins over both replicas lock out at the same count; forged X-Fo
     // A new forged address every time: HAProxy appends the real one, which is what counts.
     await page.setExtraHTTPHeaders({ 'x-forwarded-for': `198.51.100.${attempt}` });
     await key.fill(`wrongkey${String(attempt).padStart(16, '0')}`);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(key).toHaveValue('');
+    // The form keeps what was typed: wait for the action's answer before the next try.
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/login')),
+      page.getByRole('button', { name: 'Sign in' }).click(),
+    ]);
     await expect(page.getByRole('alert').filter({ hasText: 'Sign-in failed' })).toBeVisible();
     if (attempt < 4)
       await expect(page.getByRole('alert').filter({ hasText: 'Too many' })).toHaveCount(0);
