@@ -55,7 +55,7 @@ export default async function TeamPage() {
         <dt className="text-zinc-600 dark:text-zinc-400">API key</dt>
         <dd>Stored encrypted on the server; never shown.</dd>
       </dl>
-      <ul className="mt-6 flex gap-4 text-sm">
+      <ul className="mt-6 flex flex-wrap gap-x-4 gap-y-2 text-sm">
         {decide(principal.role, 'members.read') === 'allow' ? (
           <li>
             <Link className="text-teal-700 underline dark:text-teal-300" href="/team/members">
