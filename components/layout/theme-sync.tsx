@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
+import { THEME_BOOT_SCRIPT } from './theme';
 
 declare global {
   interface Window {
@@ -9,14 +10,14 @@ declare global {
 }
 
 /**
- * The boot script (theme.ts) sets `data-theme` before the first paint; when React renders the
- * document again on the client (a not-found or an error recovered in the browser), the attribute
- * it does not know about is dropped. Applying the stored choice once more after that keeps the
- * theme on every page.
+ * The boot script (theme.ts) sets `data-theme` before the first paint. When the browser renders the
+ * document itself (a not-found page reached on the client), that inline script never runs and the
+ * attribute is missing; running the same script here then keeps the theme on every page.
  */
 export function ThemeSync() {
   useEffect(() => {
-    window.__applyTheme?.();
+    if (window.__applyTheme) window.__applyTheme();
+    else new Function(THEME_BOOT_SCRIPT)(); // our own constant: the boot script itself
   });
   return null;
 }
