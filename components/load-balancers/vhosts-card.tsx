@@ -1,19 +1,18 @@
 'use client';
 
-import { useActionState, useEffect, useMemo, useRef, useState } from 'react';
+import { useActionState, useMemo } from 'react';
 import { addVhostAction, removeVhostAction } from '@/app/(panel)/load-balancers/actions';
 import { ActionMessage } from '@/components/ui/action-message';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { TextField } from '@/components/ui/input';
-import { SubmitButton } from '@/components/ui/submit-button';
 import { DetailCard } from '@/components/vms/detail-card';
 import { formatState } from '@/components/vms/format';
 import { useOnStarted } from '@/components/vms/use-started-operations';
 import type { ActionState } from '@/lib/action-state';
-import { fieldError, idleState } from '@/lib/action-state';
+import { idleState } from '@/lib/action-state';
 import type { StartedOrUnvalidated } from '@/lib/dal/rproxy-mutations';
 import { vhostProblem } from '@/lib/validation/rproxy';
+import { AddPartForm } from './add-part-form';
 import { DnsRecordsPanel } from './dns-records';
 import type { Follow, RproxyView } from './types';
 
@@ -28,17 +27,10 @@ function startedOnly(state: ActionState<StartedOrUnvalidated>) {
 export function VhostsCard({ rproxy, follow }: { rproxy: RproxyView; follow: Follow }) {
   const [addState, addAction] = useActionState(addVhostAction, idleState);
   const [removeState, removeAction] = useActionState(removeVhostAction, idleState);
-  const [vhost, setVhost] = useState('');
-  const handled = useRef<typeof addState | null>(null);
   // Memoized: useOnStarted compares states by identity.
   const started = useMemo(() => startedOnly(addState), [addState]);
   useOnStarted(started, follow('Add a domain'));
   useOnStarted(removeState, follow('Remove a domain'));
-  useEffect(() => {
-    if (started.status !== 'ok' || handled.current === addState) return;
-    handled.current = addState;
-    setVhost('');
-  }, [addState, started.status]);
   const ready = rproxy.state === 'running';
 
   return (
@@ -71,30 +63,23 @@ export function VhostsCard({ rproxy, follow }: { rproxy: RproxyView; follow: Fol
         </ul>
       )}
       <ActionMessage state={removeState} />
-      <form action={addAction} className="mt-3 space-y-2" noValidate>
-        <input type="hidden" name="rproxy_id" value={rproxy.id} />
-        <TextField
-          name="vhost"
-          id="rproxy-add-vhost"
-          label="Add a domain"
-          value={vhost}
-          onChange={(event) => setVhost(event.target.value)}
-          placeholder="www.example.com"
-          spellCheck={false}
-          autoComplete="off"
-          error={
-            fieldError(addState, 'vhost') ??
-            (vhost.trim() === '' ? undefined : (vhostProblem(vhost) ?? undefined))
-          }
-        />
+      <AddPartForm
+        rproxyId={rproxy.id}
+        ready={ready}
+        action={addAction}
+        state={addState}
+        started={started.status === 'ok'}
+        name="vhost"
+        id="rproxy-add-vhost"
+        label="Add a domain"
+        placeholder="www.example.com"
+        problem={vhostProblem}
+        submitLabel="Add domain"
+      >
         {addState.status === 'ok' && addState.data.kind === 'unvalidated' ? (
           <DnsRecordsPanel records={addState.data.records} />
         ) : null}
-        <ActionMessage state={addState.status === 'ok' ? idleState : addState} />
-        <SubmitButton pendingLabel="Adding…" disabled={!ready}>
-          Add domain
-        </SubmitButton>
-      </form>
+      </AddPartForm>
     </DetailCard>
   );
 }
