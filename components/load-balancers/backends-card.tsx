@@ -4,14 +4,13 @@ import { IpAddress } from '@/components/ui/ip-address';
 import { useActionState } from 'react';
 import { addBackendAction, changeBackendAction } from '@/app/(panel)/load-balancers/actions';
 import { ActionMessage } from '@/components/ui/action-message';
-import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { DetailCard } from '@/components/vms/detail-card';
-import { formatState } from '@/components/vms/format';
 import { useOnStarted } from '@/components/vms/use-started-operations';
 import { idleState } from '@/lib/action-state';
 import { backendLabel, parseBackend } from '@/lib/validation/rproxy';
 import { AddPartForm } from './add-part-form';
+import { PartList, RemoveButton } from './part-list';
 import type { Follow, RproxyView } from './types';
 
 function backendProblem(value: string): string | null {
@@ -37,60 +36,43 @@ export function BackendsCard({
 
   return (
     <DetailCard id="rproxy-backends" title="Backends">
-      {rproxy.backends.length === 0 ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">No backend: add one below.</p>
-      ) : (
-        <ul className="divide-y divide-zinc-200 dark:divide-zinc-800" aria-label="Backends">
-          {rproxy.backends.map((b) => {
-            const label = backendLabel(b.ip, b.port);
-            const toggle = b.state === 'disabled' ? 'enable' : 'disable';
-            const toggleLabel = toggle === 'enable' ? 'Enable' : 'Disable';
-            return (
-              <li key={b.id} className="flex flex-wrap items-center gap-2 py-2">
-                <span className="min-w-0 flex-1 text-sm">
-                  <IpAddress ip={label} />
-                  {b.host ? (
-                    <span className="text-zinc-600 dark:text-zinc-400"> ({b.host})</span>
-                  ) : null}
-                </span>
-                <Badge
-                  tone={
-                    b.state === 'running' ? 'success' : b.state === 'disabled' ? 'warning' : 'info'
-                  }
-                >
-                  {formatState(b.state)}
-                </Badge>
-                <form action={changeAction} className="flex gap-2">
-                  <input type="hidden" name="rproxy_id" value={rproxy.id} />
-                  <input type="hidden" name="server_id" value={b.id} />
-                  <Button
-                    type="submit"
-                    size="sm"
-                    variant="secondary"
-                    name="change"
-                    value={toggle}
-                    disabled={!ready || (toggle === 'disable' && b.state !== 'running')}
-                    aria-label={`${toggleLabel} ${label}`}
-                  >
-                    {toggleLabel}
-                  </Button>
-                  <Button
-                    type="submit"
-                    size="sm"
-                    variant="ghost"
-                    name="change"
-                    value="delete"
-                    disabled={!ready}
-                    aria-label={`Remove ${label}`}
-                  >
-                    Remove
-                  </Button>
-                </form>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <PartList
+        label="Backends"
+        empty="No backend: add one below."
+        items={rproxy.backends}
+        name={(b) => (
+          <span className="min-w-0 flex-1 text-sm">
+            <IpAddress ip={backendLabel(b.ip, b.port)} />
+            {b.host ? <span className="text-zinc-600 dark:text-zinc-400"> ({b.host})</span> : null}
+          </span>
+        )}
+        tone={(state) =>
+          state === 'running' ? 'success' : state === 'disabled' ? 'warning' : 'info'
+        }
+        controls={(b) => {
+          const label = backendLabel(b.ip, b.port);
+          const toggle = b.state === 'disabled' ? 'enable' : 'disable';
+          const toggleLabel = toggle === 'enable' ? 'Enable' : 'Disable';
+          return (
+            <form action={changeAction} className="flex gap-2">
+              <input type="hidden" name="rproxy_id" value={rproxy.id} />
+              <input type="hidden" name="server_id" value={b.id} />
+              <Button
+                type="submit"
+                size="sm"
+                variant="secondary"
+                name="change"
+                value={toggle}
+                disabled={!ready || (toggle === 'disable' && b.state !== 'running')}
+                aria-label={`${toggleLabel} ${label}`}
+              >
+                {toggleLabel}
+              </Button>
+              <RemoveButton what={label} name="change" value="delete" disabled={!ready} />
+            </form>
+          );
+        }}
+      />
       <ActionMessage state={changeState} />
       <AddPartForm
         rproxyId={rproxy.id}

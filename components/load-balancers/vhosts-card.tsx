@@ -3,10 +3,7 @@
 import { useActionState, useMemo } from 'react';
 import { addVhostAction, removeVhostAction } from '@/app/(panel)/load-balancers/actions';
 import { ActionMessage } from '@/components/ui/action-message';
-import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
 import { DetailCard } from '@/components/vms/detail-card';
-import { formatState } from '@/components/vms/format';
 import { useOnStarted } from '@/components/vms/use-started-operations';
 import type { ActionState } from '@/lib/action-state';
 import { idleState } from '@/lib/action-state';
@@ -14,6 +11,7 @@ import type { StartedOrUnvalidated } from '@/lib/dal/rproxy-mutations';
 import { vhostProblem } from '@/lib/validation/rproxy';
 import { AddPartForm } from './add-part-form';
 import { DnsRecordsPanel } from './dns-records';
+import { PartList, RemoveButton } from './part-list';
 import type { Follow, RproxyView } from './types';
 
 /** Started operations only (a refusal for an unvalidated domain started nothing). */
@@ -35,33 +33,20 @@ export function VhostsCard({ rproxy, follow }: { rproxy: RproxyView; follow: Fol
 
   return (
     <DetailCard id="rproxy-vhosts" title="Domains">
-      {rproxy.vhosts.length === 0 ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">No domain yet.</p>
-      ) : (
-        <ul className="divide-y divide-zinc-200 dark:divide-zinc-800" aria-label="Domains">
-          {rproxy.vhosts.map((v) => (
-            <li key={v.id} className="flex flex-wrap items-center gap-2 py-2">
-              <span className="min-w-0 flex-1 font-mono text-sm break-all">{v.name}</span>
-              <Badge tone={v.state === 'running' ? 'success' : 'info'}>
-                {formatState(v.state)}
-              </Badge>
-              <form action={removeAction}>
-                <input type="hidden" name="rproxy_id" value={rproxy.id} />
-                <input type="hidden" name="vhost" value={v.name} />
-                <Button
-                  type="submit"
-                  size="sm"
-                  variant="ghost"
-                  disabled={!ready}
-                  aria-label={`Remove ${v.name}`}
-                >
-                  Remove
-                </Button>
-              </form>
-            </li>
-          ))}
-        </ul>
-      )}
+      <PartList
+        label="Domains"
+        empty="No domain yet."
+        items={rproxy.vhosts}
+        name={(v) => <span className="min-w-0 flex-1 font-mono text-sm break-all">{v.name}</span>}
+        tone={(state) => (state === 'running' ? 'success' : 'info')}
+        controls={(v) => (
+          <form action={removeAction}>
+            <input type="hidden" name="rproxy_id" value={rproxy.id} />
+            <input type="hidden" name="vhost" value={v.name} />
+            <RemoveButton what={v.name} disabled={!ready} />
+          </form>
+        )}
+      />
       <ActionMessage state={removeState} />
       <AddPartForm
         rproxyId={rproxy.id}
