@@ -5,19 +5,17 @@ import { ActionMessage } from '@/components/ui/action-message';
 import { TextField } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { fieldError, type ActionState } from '@/lib/action-state';
+import type { RproxyView } from './types';
 
 export interface AddPartFormProps {
-  rproxyId: number;
-  /** Changes wait until the load balancer is running. */
-  ready: boolean;
+  rproxy: Pick<RproxyView, 'id' | 'state'>;
   /** The dispatch function of `useActionState`, and the state it produces. */
   action: (formData: FormData) => void;
   state: ActionState<unknown>;
   /** Whether `state` says the addition started: the field is emptied then (kept on a refusal). */
   started: boolean;
-  /** The one field: its name (also the server's field error key), id, label. */
+  /** The one field: its name (also the server's field error key and its id's end), label. */
   name: string;
-  id: string;
   label: string;
   placeholder: string;
   hint?: string;
@@ -31,13 +29,11 @@ export interface AddPartFormProps {
 
 /** The "add one" form under a load balancer's backends or domains. */
 export function AddPartForm({
-  rproxyId,
-  ready,
+  rproxy,
   action,
   state,
   started,
   name,
-  id,
   label,
   placeholder,
   hint,
@@ -56,10 +52,10 @@ export function AddPartForm({
 
   return (
     <form action={action} className="mt-3 space-y-2" noValidate>
-      <input type="hidden" name="rproxy_id" value={rproxyId} />
+      <input type="hidden" name="rproxy_id" value={rproxy.id} />
       <TextField
         name={name}
-        id={id}
+        id={`rproxy-add-${name}`}
         label={label}
         value={value}
         onChange={(event) => setValue(event.target.value)}
@@ -75,7 +71,8 @@ export function AddPartForm({
       />
       {children}
       <ActionMessage state={state} />
-      <SubmitButton pendingLabel="Adding…" disabled={!ready}>
+      {/* Changes wait until the load balancer is running. */}
+      <SubmitButton pendingLabel="Adding…" disabled={rproxy.state !== 'running'}>
         {submitLabel}
       </SubmitButton>
     </form>

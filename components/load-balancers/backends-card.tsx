@@ -75,13 +75,11 @@ export function BackendsCard({
       />
       <ActionMessage state={changeState} />
       <AddPartForm
-        rproxyId={rproxy.id}
-        ready={ready}
+        rproxy={rproxy}
         action={addAction}
         state={addState}
         started={addState.status === 'ok'}
         name="backend"
-        id="rproxy-add-backend"
         label="Add a backend"
         list="rproxy-backend-choices"
         placeholder="192.0.2.10:80"

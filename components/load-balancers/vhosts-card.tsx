@@ -49,13 +49,11 @@ export function VhostsCard({ rproxy, follow }: { rproxy: RproxyView; follow: Fol
       />
       <ActionMessage state={removeState} />
       <AddPartForm
-        rproxyId={rproxy.id}
-        ready={ready}
+        rproxy={rproxy}
         action={addAction}
         state={addState}
         started={started.status === 'ok'}
         name="vhost"
-        id="rproxy-add-vhost"
         label="Add a domain"
         placeholder="www.example.com"
         problem={vhostProblem}
