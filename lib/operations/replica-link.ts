@@ -1,3 +1,4 @@
+import { isFinalStep } from './types';
 import { RUNNING_SCOPE_ID, type BoardEntry, type WatchBoard, type WatchNote } from './watch-board';
 
 /** What a replica link drives in its account watcher. */
@@ -19,6 +20,10 @@ export interface LinkTimings {
 
 export const DEFAULT_LINK_TIMINGS: LinkTimings = { heartbeatMs: 1_000 };
 
+/** Published states nobody updated for this long are dropped (a leader sweeps now and then). */
+const STATE_KEEP_MS = 60 * 60 * 1000;
+const SWEEP_EVERY_BEATS = 60;
+
 export type LinkScheduler = (task: () => void, ms: number) => () => void;
 
 /**
@@ -37,6 +42,7 @@ export class ReplicaLink {
   private unlisten: (() => void) | null = null;
   private chain: Promise<unknown> = Promise.resolve();
   private stopped = false;
+  private beats = 0;
 
   constructor(
     private readonly board: WatchBoard,
@@ -72,6 +78,8 @@ export class ReplicaLink {
         const leading = await this.board.tryLead(this.account);
         if (leading) this.leaderUntil = this.now() + this.board.leaseMs;
         this.setLeader(leading);
+        if (leading && ++this.beats % SWEEP_EVERY_BEATS === 0)
+          await this.board.sweep(STATE_KEEP_MS);
       } catch (err) {
         this.onError(err);
         // Without a renewal this replica must not poll past its lease: another may take over.
@@ -103,8 +111,11 @@ export class ReplicaLink {
             this.account,
             newIds.filter((id) => id !== RUNNING_SCOPE_ID),
           )),
+          // A new "running" view starts with what runs now, as on the leader (watcher.subscribe).
           ...(newIds.includes(RUNNING_SCOPE_ID)
-            ? await this.board.read(this.account, 'running')
+            ? (await this.board.read(this.account, 'running')).filter(
+                ({ message }) => message.kind === 'operation' && !isFinalStep(message.op.step),
+              )
             : []),
         ];
         this.watcher.receive(known);

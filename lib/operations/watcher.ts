@@ -244,6 +244,21 @@ export class AccountWatcher {
     const newRunning = remote.running && !this.remote.running;
     this.remote = { ids: new Set(remote.ids), running: remote.running };
     if (!this.leader || this.stopped) return;
+    // What this leader already knows of ids new elsewhere is published again: the other replica
+    // may have missed it (a swept state, a note lost while its listener reconnected).
+    const known: BoardEntry[] = [];
+    for (const id of newIds) {
+      const cached = this.cache.get(id);
+      if (this.missing.has(id))
+        known.push({ opId: id, running: false, message: { kind: 'missing', id } });
+      else if (cached)
+        known.push({
+          opId: id,
+          running: !isFinalStep(cached.event.step),
+          message: { kind: 'operation', op: cached.event, version: cached.version },
+        });
+    }
+    void this.link?.publish(known);
     const unknown =
       newIds.some((id) => !this.cache.has(id) && !this.missing.has(id)) ||
       (newRunning && this.since === null);
