@@ -7,7 +7,7 @@ import { onDrain } from '@/lib/server/lifecycle';
 import { DEFAULT_TIMINGS } from './poll-plan';
 import { ReplicaLink } from './replica-link';
 import { WatchBoard } from './watch-board';
-import { timerScheduler, WatcherRegistry } from './watcher';
+import { timerScheduler, WatcherRegistry } from './watcher-registry';
 
 /** A lease outlives a few missed heartbeats (1 s), and moves within this long of a crash. */
 const LEASE_MS = 4_000;

@@ -7,6 +7,7 @@ import {
   TOO_MANY_IDS,
   watchRefusal,
 } from './stream-limits';
+import { RECONNECT_MS, refusedStream } from './sse';
 import { AccountWatcher, DEFAULT_TIMINGS } from './watcher';
 
 const idle = () => () => undefined;
@@ -43,5 +44,14 @@ describe('stream limits', () => {
     expect(watchRefusal(watcher, { ids: [1, 100_000] })).toBe(TOO_MANY_IDS);
     expect(watchRefusal(watcher, { running: true })).toBeNull();
     expect(watchRefusal(undefined, { ids: range(1, 100) })).toBeNull();
+  });
+});
+
+describe('refused stream', () => {
+  it('says why in an event the panel shows, then ends', async () => {
+    const text = await new Response(refusedStream(TOO_MANY_IDS)).text();
+    expect(text).toBe(
+      `retry: ${RECONNECT_MS}\nevent: refused\ndata: ${JSON.stringify({ message: TOO_MANY_IDS })}\n\n`,
+    );
   });
 });

@@ -2,13 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operationList, vmStop, type GandiConnection, type ListOptions } from '@/lib/gandi';
 import { startSimulator, type Simulator } from '@/simulator';
 import type { OperationStep } from '@/lib/gandi/types';
-import {
-  AccountWatcher,
-  WatcherRegistry,
-  watcherKey,
-  type WatcherDeps,
-  type WatcherMessage,
-} from './watcher';
+import { WatcherRegistry } from './watcher-registry';
+import { AccountWatcher, watcherKey, type WatcherDeps, type WatcherMessage } from './watcher';
 
 /**
  * The watcher against the real in-process simulator over real HTTP, with the simulator's clock
