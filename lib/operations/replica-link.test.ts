@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { operationList, vmStop, type GandiConnection } from '@/lib/gandi';
 import { openTestDb, TEST_BACKENDS, type TestDb } from '@/lib/team/testing/test-db';
@@ -129,6 +130,15 @@ describe.each(TEST_BACKENDS)('one watcher per account across replicas on %s', (b
     expect(two.steps(b)).toEqual(['WAIT', 'DONE']);
     expect(one.steps(a)).toEqual(['WAIT', 'DONE']);
     expect(two.calls()).toBe(0);
+    // What the replicas share names the account by a digest: the key is nowhere in it.
+    const shared = await Promise.all(
+      ['operation_watch_leases', 'operation_watch_ids', 'operation_watch_state'].map((table) =>
+        sql`select * from ${sql.table(table)}`.execute(opened!.db).then((result) => result.rows),
+      ),
+    );
+    expect(shared.flat().length).toBeGreaterThan(0);
+    expect(JSON.stringify(shared)).not.toContain(conn.apiKey);
+    expect(JSON.stringify(shared)).toContain(watcherKey(conn));
   });
 
   it('moves the lease when its holder stops renewing it (a crash), and the new holder polls', async () => {
