@@ -103,7 +103,13 @@ export async function reportStreams(ctx: StreamBenchContext): Promise<void> {
   const cookies = [await ctx.signIn(apiKey), await ctx.signIn(apiKey)];
   const { vmMigrate } = await import('../lib/gandi/vm');
   const conn = { endpoint: sim.url, apiKey };
-  const ids = (await Promise.all(vmIds.map((id) => vmMigrate(conn, id, false)))).map((op) => op.id);
+  await Promise.all(vmIds.map((id) => vmMigrate(conn, id, false)));
+  // The copy ends after one operation's time; the migration then waits in RUN for its finalize.
+  await sleep(4_500);
+  const { operationList } = await import('../lib/gandi/operation');
+  const waiting = await operationList(conn, { type: 'hosting_migration_vm', step: 'RUN' });
+  const ids = waiting.map((op) => op.id);
+  if (ids.length !== vmIds.length) throw new Error('the migrations did not wait for a finalize');
   const one = await callsWith(ctx, apiKey, cookies, ids, 1);
   const many = await callsWith(ctx, apiKey, cookies, ids, MANY_STREAMS);
   console.log(
@@ -130,10 +136,14 @@ export async function reportStreams(ctx: StreamBenchContext): Promise<void> {
   await sleep(6_000);
   for (const stream of streams) {
     stream.close();
+    // The first event of each new step (later RUN events only count the eta down).
+    const seen = new Set<string>();
     for (const { event, data, at } of stream.events) {
       if (event !== 'operation') continue;
       const op = JSON.parse(data) as { step: string; dateUpdated: string };
-      if (op.step === 'RUN' || op.step === 'DONE') delays.push(at - Date.parse(op.dateUpdated));
+      if ((op.step !== 'RUN' && op.step !== 'DONE') || seen.has(op.step)) continue;
+      seen.add(op.step);
+      delays.push(at - Date.parse(op.dateUpdated));
     }
   }
   console.log(`\n(3) step change in the simulator → event on a stream (${delays.length} changes)`);
