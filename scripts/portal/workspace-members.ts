@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { z } from 'zod';
 import { accountInfo } from '@/lib/gandi';
 import { configuredEndpoints, findEndpoint } from '@/lib/endpoints';
-import { workspaceCapProblem } from '@/lib/team/workspace-cap';
+import { createWorkspaceWithinCap } from '@/lib/team/workspace-cap';
 import { hashPassword } from '@/lib/team/password';
 import { INVITABLE_ROLES } from '@/lib/team/roles';
 import { API_KEY_PATTERN } from '@/lib/validation/auth';
@@ -80,9 +80,7 @@ export function workspaceCommands(program: Command, run: Run): void {
         }
         const account = await accountInfo({ endpoint: endpoint.url, apiKey, timeoutMs: 15_000 });
         // The panel's cap on workspaces per Gandi account holds here too.
-        const capped = await workspaceCapProblem(cli.store, endpoint.id, account.handle);
-        if (capped) throw new CliFailure(capped);
-        const { workspace: created, owner } = await cli.store.createWorkspace({
+        const made = await createWorkspaceWithinCap(cli.store, {
           name,
           endpointId: endpoint.id,
           handle: account.handle,
@@ -90,6 +88,8 @@ export function workspaceCommands(program: Command, run: Run): void {
           ownerEmail,
           ownerPasswordHash: await hashPassword(password),
         });
+        if ('problem' in made) throw new CliFailure(made.problem);
+        const { workspace: created, owner } = made;
         await auditCli(cli, created.id, 'workspace.create', {
           name,
           email: owner.email,

@@ -12,7 +12,7 @@ import { hashPassword } from '../password';
 import { createWorkspaceSchema, replaceKeySchema } from '../validation';
 import { teamStore } from '../lazy-store';
 import { requestAddress } from '../client-address';
-import { workspaceCapProblem } from '../workspace-cap';
+import { createWorkspaceWithinCap } from '../workspace-cap';
 
 /**
  * Turns the current personal session into a team workspace: the key (and its endpoint) go into
@@ -26,9 +26,7 @@ export const createWorkspaceAction = defineAction(
       throw new ActionError('You are already in a team workspace.');
     }
     const store = await teamStore();
-    const capped = await workspaceCapProblem(store, ctx.endpoint.id, ctx.handle);
-    if (capped) throw new ActionError(capped);
-    const { workspace, owner } = await store.createWorkspace({
+    const created = await createWorkspaceWithinCap(store, {
       name,
       endpointId: ctx.endpoint.id,
       handle: ctx.handle,
@@ -36,6 +34,8 @@ export const createWorkspaceAction = defineAction(
       ownerEmail: email,
       ownerPasswordHash: await hashPassword(password),
     });
+    if ('problem' in created) throw new ActionError(created.problem);
+    const { workspace, owner } = created;
     await store.appendAudit(workspace.id, {
       memberId: owner.id,
       memberEmail: owner.email,
