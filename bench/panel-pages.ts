@@ -240,14 +240,14 @@ export async function reportPageSpeed({
   }
 
   const js = await firstLoadJsGzip(base, sessions.main.cookie, '/');
-  // The not-found page loads React, Next's router and the root layout only: what every page of
-  // any Next app pays before a line of the panel's own client code.
+  // The not-found page loads React, Next's router, the root layout and the error pages only: what
+  // every page pays before the panel's own client components.
   const floor = await firstLoadJsGzip(base, sessions.main.cookie, '/no-such-page');
   const kb = js.bytes / 1024;
   console.log(
     `\n(1c) dashboard first-load JS  ${kb.toFixed(1)} KB gzip in ${js.scripts} scripts   ≤ ${TARGET_JS_KB} KB ${verdict(kb, TARGET_JS_KB)}`,
   );
   console.log(
-    `     of which framework + root layout (the not-found page's scripts) ${(floor.bytes / 1024).toFixed(1)} KB in ${floor.scripts}, the panel's own ${((js.bytes - floor.bytes) / 1024).toFixed(1)} KB`,
+    `     of which React + Next + root layout (the not-found page's scripts) ${(floor.bytes / 1024).toFixed(1)} KB in ${floor.scripts}, the panel's own ${((js.bytes - floor.bytes) / 1024).toFixed(1)} KB`,
   );
 }
