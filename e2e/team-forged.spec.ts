@@ -7,8 +7,8 @@
  */
 import type { Page, Route } from '@playwright/test';
 import { expect, simRpc, simVm, simVmState, test, vmCount } from './fixtures';
-import { setQuota, teamWithOperator } from './team-workspace';
-import { openWizardAtSize } from './wizard-steps';
+import { launchWebSmall, setQuota, teamWithOperator } from './team-workspace';
+import { openWizardAtReview } from './wizard-steps';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -76,14 +76,7 @@ test('an operator cannot forge another member’s disk, a bigger resize or someo
   expect(ownerDiskId).toBeGreaterThan(0);
 
   // The operator's own VM, launched from the template (2 cores, 2048 MB).
-  await operator.goto('/team/templates');
-  const template = operator.getByRole('region', { name: 'Template web small' });
-  await template.getByLabel('Hostname').fill('forger-own');
-  await template.getByRole('button', { name: 'Launch' }).click();
-  await expect(template.getByText('Step: Done')).toHaveCount(3, { timeout: 30_000 });
-  await operator.getByRole('link', { name: 'Open forger-own' }).click();
-  await expect(operator).toHaveURL(/\/vms\/\d+$/);
-  const ownVmId = Number(/\/vms\/(\d+)$/.exec(operator.url())?.[1]);
+  const ownVmId = await launchWebSmall(operator, 'forger-own');
   const vmsBefore = await vmCount(account.apiKey);
 
   await test.step('a Stop rewritten to the owner’s VM is refused; both VMs keep running', async () => {
@@ -127,13 +120,7 @@ test('an operator cannot forge another member’s disk, a bigger resize or someo
 
   await test.step('a creation sent for approval with the owner’s system disk is refused', async () => {
     await setQuota(owner, operatorEmail, { VMs: '1' });
-    await openWizardAtSize(operator);
-    await operator.getByRole('button', { name: 'Next' }).click();
-    await expect(operator.getByRole('heading', { name: 'Step 4 of 6: Network' })).toBeVisible();
-    await operator.getByRole('button', { name: 'Next' }).click();
-    await operator.getByLabel('Hostname').fill('exfil');
-    await operator.getByRole('button', { name: 'Generate a password' }).click();
-    await operator.getByRole('button', { name: 'Next' }).click();
+    await openWizardAtReview(operator, 'exfil');
     await operator.getByRole('button', { name: 'Create VM' }).click();
     await expect(operator.getByRole('alert').first()).toContainText('Over quota — VMs');
     // The request for approval carries the wizard's hidden fields: its source becomes the

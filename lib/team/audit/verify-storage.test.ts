@@ -56,6 +56,18 @@ async function setup(entries = 3) {
 
 const problems = (findings: { problem: string }[]) => findings.map((f) => f.problem);
 
+/** Deletes the entries after `seq` and moves the stored head back to it, as a cut would. */
+function cutTailTo(raw: Database.Database, workspaceId: string, seq: number): void {
+  const kept = raw
+    .prepare('select hash from audit where workspace_id = ? and seq = ?')
+    .get(workspaceId, seq) as { hash: string };
+  raw.prepare('delete from audit where workspace_id = ? and seq > ?').run(workspaceId, seq);
+  raw
+    .prepare('update workspaces set audit_head_seq = ?, audit_head_hash = ? where id = ?')
+    .run(seq, kept.hash, workspaceId);
+  raw.close();
+}
+
 describe('audit:verify catches what the database alone could hide', () => {
   it('passes an intact log', async () => {
     const { check, raw } = await setup();
@@ -67,14 +79,7 @@ describe('audit:verify catches what the database alone could hide', () => {
 
   it('detects a cut tail whose stored head was moved back with it', async () => {
     const { check, raw, workspaceId } = await setup();
-    const second = raw
-      .prepare('select hash from audit where workspace_id = ? and seq = 2')
-      .get(workspaceId) as { hash: string };
-    raw.prepare('delete from audit where workspace_id = ? and seq = 3').run(workspaceId);
-    raw
-      .prepare('update workspaces set audit_head_seq = 2, audit_head_hash = ? where id = ?')
-      .run(second.hash, workspaceId);
-    raw.close();
+    cutTailTo(raw, workspaceId, 2);
     const result = await check();
     // The chain in the database is consistent again; the copy outside it is not fooled.
     expect(result.workspaces[0]?.verdict.ok).toBe(true);
@@ -102,14 +107,7 @@ describe('audit:verify catches what the database alone could hide', () => {
     expect(copy).toMatchObject({ seq: 30, valid: true });
     expect((await check()).findings).toEqual([]);
     // Cutting the last entries and moving the stored head back with them is still caught.
-    const head = raw
-      .prepare('select hash from audit where workspace_id = ? and seq = 28')
-      .get(workspaceId) as { hash: string };
-    raw.prepare('delete from audit where workspace_id = ? and seq > 28').run(workspaceId);
-    raw
-      .prepare('update workspaces set audit_head_seq = 28, audit_head_hash = ? where id = ?')
-      .run(head.hash, workspaceId);
-    raw.close();
+    cutTailTo(raw, workspaceId, 28);
     expect(problems((await check()).findings)).toEqual(['truncated']);
   });
 
