@@ -36,6 +36,8 @@ export default defineConfig({
         ...panel.env,
         DATABASE_URL: databaseUrl,
         PORTAL_DATA_DIR: path.join(__dirname, '.data', `e2e-replica-${port}`),
+        // One audit heads' directory for both, as deploy/compose.yaml mounts one volume.
+        PORTAL_AUDIT_HEAD_DIR: path.join(__dirname, '.data', `e2e-replicas-${lbPort}-audit-heads`),
         // HAProxy is the one trusted hop in front.
         TRUST_PROXY_HOPS: '1',
         NEXT_MANUAL_SIG_HANDLE: 'true',

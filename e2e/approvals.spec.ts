@@ -3,8 +3,8 @@
  * owner approves with a reason, the portal creates the VM and the operator follows its operations.
  */
 import { diskCount, expect, ifaceCount, simRpc, test, vmCount } from './fixtures';
-import { setQuota, teamWithOperator } from './team-workspace';
-import { openWizardAtSize } from './wizard-steps';
+import { launchWebSmall, setQuota, teamWithOperator } from './team-workspace';
+import { openWizardAtReview } from './wizard-steps';
 
 test('an operator at quota asks for approval, the owner approves, the VM appears', async ({
   page: owner,
@@ -167,15 +167,7 @@ test('an operator over quota in the wizard asks for approval; the owner approves
 
   let password = '';
   await test.step('the wizard refuses before any API call and offers to ask', async () => {
-    await openWizardAtSize(operator);
-    await operator.getByRole('button', { name: 'Next' }).click();
-    await expect(operator.getByRole('heading', { name: 'Step 4 of 6: Network' })).toBeVisible();
-    await operator.getByRole('button', { name: 'Next' }).click();
-    await operator.getByLabel('Hostname').fill('wizard-appr');
-    await operator.getByRole('button', { name: 'Generate a password' }).click();
-    password = await operator.getByLabel('Password', { exact: true }).inputValue();
-    await operator.getByRole('button', { name: 'Next' }).click();
-    await expect(operator.getByRole('heading', { name: 'Step 6 of 6: Review' })).toBeVisible();
+    password = await openWizardAtReview(operator, 'wizard-appr');
     await operator.getByRole('button', { name: 'Create VM' }).click();
     await expect(operator.getByRole('alert').first()).toContainText(
       'Over quota — VMs: your quota is 0, 0 used, this asks for 1 more.',
@@ -226,13 +218,7 @@ test("an operator's resize past the cores quota is asked for, approved and appli
   });
   await setQuota(owner, operatorEmail, { Cores: '2' });
 
-  await operator.goto('/team/templates');
-  const template = operator.getByRole('region', { name: 'Template web small' });
-  await template.getByLabel('Hostname').fill('grow-me');
-  await template.getByRole('button', { name: 'Launch' }).click();
-  await expect(template.getByText('Step: Done')).toHaveCount(3, { timeout: 30_000 });
-
-  await operator.getByRole('link', { name: 'Open grow-me' }).click();
+  await launchWebSmall(operator, 'grow-me');
   await operator.getByRole('spinbutton', { name: 'Cores' }).fill('3');
   await operator.getByRole('button', { name: /^Apply/ }).click();
   const refusal = 'Cores: your quota is 2, 2 used, this asks for 1 more.';

@@ -143,3 +143,15 @@ export async function directSql<T>(
     db.close();
   }
 }
+
+/** Launches the template “web small” as `member` (2 cores) and opens the VM's page; its id. */
+export async function launchWebSmall(member: Page, hostname: string): Promise<number> {
+  await member.goto('/team/templates');
+  const template = member.getByRole('region', { name: 'Template web small' });
+  await template.getByLabel('Hostname').fill(hostname);
+  await template.getByRole('button', { name: 'Launch' }).click();
+  await expect(template.getByText('Step: Done')).toHaveCount(3, { timeout: 30_000 });
+  await member.getByRole('link', { name: `Open ${hostname}` }).click();
+  await expect(member).toHaveURL(/\/vms\/\d+$/);
+  return Number(/\/vms\/(\d+)$/.exec(member.url())?.[1]);
+}

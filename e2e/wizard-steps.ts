@@ -16,3 +16,20 @@ export async function openWizardAtSize(page: Page): Promise<void> {
   await next.click();
   await expect(page.getByRole('heading', { name: 'Step 3 of 6: Size' })).toBeVisible();
 }
+
+/**
+ * Goes from the start to step 6 (Review) with the defaults of steps 3 and 4, `hostname` and a
+ * generated password; returns the password.
+ */
+export async function openWizardAtReview(page: Page, hostname: string): Promise<string> {
+  await openWizardAtSize(page);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('heading', { name: 'Step 4 of 6: Network' })).toBeVisible();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Hostname').fill(hostname);
+  await page.getByRole('button', { name: 'Generate a password' }).click();
+  const password = await page.getByLabel('Password', { exact: true }).inputValue();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('heading', { name: 'Step 6 of 6: Review' })).toBeVisible();
+  return password;
+}

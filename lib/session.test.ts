@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isHttpsRequest,
-  SESSION_COOKIE_NAME,
-  SESSION_TTL_SECONDS,
-  sessionOptions,
-} from './session';
+import { isHttpsRequest } from './https-request';
+import { SESSION_COOKIE_NAME, SESSION_TTL_SECONDS, sessionOptions } from './session';
 
 const password = 'x'.repeat(32);
 

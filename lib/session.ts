@@ -2,6 +2,7 @@ import 'server-only';
 import { getIronSession, type IronSession, type SessionOptions } from 'iron-session';
 import { cookies, headers } from 'next/headers';
 import { getEnv } from '@/lib/env';
+import { httpsByConfiguration, requestIsHttps } from '@/lib/https-request';
 import { SESSION_COOKIE_NAME } from '@/lib/session-cookie';
 
 /** What the encrypted cookie holds. The API key never leaves the server in any other form. */
@@ -35,32 +36,13 @@ export function sessionOptions(config: {
   cookieSecure: 'auto' | 'true' | 'false';
   requestIsHttps: boolean;
 }): SessionOptions {
-  const secure =
-    config.cookieSecure === 'true'
-      ? true
-      : config.cookieSecure === 'false'
-        ? false
-        : config.requestIsHttps;
+  const secure = httpsByConfiguration(config.cookieSecure, config.requestIsHttps);
   return {
     cookieName: SESSION_COOKIE_NAME,
     password: config.password,
     ttl: SESSION_TTL_SECONDS,
     cookieOptions: { httpOnly: true, sameSite: 'lax', secure, path: '/' },
   };
-}
-
-/**
- * True when the request arrived over https through a TLS-terminating proxy we trust. `next start`
- * itself speaks plain http, so without a trusted proxy the answer is no, whatever the client sent.
- */
-export function requestIsHttps(headerList: Headers): boolean {
-  return getEnv().trustProxyHops > 0 && isHttpsRequest(headerList.get('x-forwarded-proto'));
-}
-
-/** The first X-Forwarded-Proto value says https (only meaningful behind a trusted proxy). */
-export function isHttpsRequest(forwardedProto: string | null): boolean {
-  const first = forwardedProto?.split(',')[0]?.trim().toLowerCase();
-  return first === 'https';
 }
 
 /** The session of the current request (server components, actions, route handlers). */

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
-import { THEME_BOOT_SCRIPT } from './theme';
+import { bootTheme, THEME_STORAGE_KEY } from './theme';
 
 declare global {
   interface Window {
@@ -17,7 +17,8 @@ declare global {
 export function ThemeSync() {
   useEffect(() => {
     if (window.__applyTheme) window.__applyTheme();
-    else new Function(THEME_BOOT_SCRIPT)(); // our own constant: the boot script itself
+    // The boot script's own function (no eval: the CSP allows none).
+    else bootTheme(THEME_STORAGE_KEY);
   });
   return null;
 }

@@ -24,7 +24,7 @@ export function ThemeToggle() {
   const next = ORDER[(ORDER.indexOf(choice) + 1) % ORDER.length] ?? 'system';
   const cycle = () => {
     window.localStorage.setItem(THEME_STORAGE_KEY, next);
-    (window as Window & { __applyTheme?: () => void }).__applyTheme?.();
+    window.__applyTheme?.();
     listeners.forEach((listener) => listener());
   };
   return (

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withSharedTables } from '@/lib/shared-state/db';
+import { SignInThrottle } from '@/lib/shared-state/sign-in-throttle';
 import { TEST_BACKENDS } from '@/lib/team/testing/test-db';
+import { RateLimiter } from './rate-limit';
 import { MEMBERS, pythonCalls, startGateway, type GatewayHarness } from './testing/harness';
 
 async function post(url: string, body: string, headers: Record<string, string> = {}) {
@@ -81,6 +84,46 @@ describe.each(TEST_BACKENDS)(
         { token: '', method: 'version.info' },
       ]);
       expect(after.results).toEqual([invalid, invalid, invalid, invalid]);
+    });
+
+    it('locks an address out after unknown tokens, good ones included, and throttles per address', async () => {
+      const saved = { ...gw.deps.limits };
+      const tooMany = { fault: expect.objectContaining({ code: 510199 }) };
+      const shared = withSharedTables(gw.db.db);
+      // The earlier tests' unknown tokens counted too: this one starts, and leaves, from none.
+      const forgetGuesses = () =>
+        shared.deleteFrom('sign_in_failures').where('key', 'like', 'xmlrpc-token:%').execute();
+      await forgetGuesses();
+      try {
+        // Guessing tokens: two failures are free, the third locks the address out, whatever
+        // token it sends next.
+        gw.deps.limits.badTokens = new SignInThrottle(shared, { freeFailures: 2 });
+        const guess = { token: 'abcdefghijklmnopqrstuvwx', method: 'version.info' };
+        const guessed = await pythonCalls(gw.url, [
+          guess,
+          guess,
+          guess,
+          { token: gw.tokens.owner, method: 'version.info' },
+          guess,
+        ]);
+        const invalid = { fault: expect.objectContaining({ code: 510150 }) };
+        expect(guessed.results).toEqual([invalid, invalid, invalid, tooMany, tooMany]);
+
+        // Any caller: so many calls per window per address, good token or not.
+        gw.deps.limits.badTokens = saved.badTokens;
+        await forgetGuesses();
+        gw.deps.limits.perAddress = new RateLimiter({ limit: 3, windowMs: 60_000 });
+        const calls = MEMBERS.slice(0, 4).map((name) => ({
+          token: gw.tokens[name],
+          method: 'version.info',
+        }));
+        const { results } = await pythonCalls(gw.url, calls);
+        expect(results.map((result) => 'value' in result)).toEqual([true, true, true, false]);
+        expect(results[3]).toEqual(tooMany);
+      } finally {
+        Object.assign(gw.deps.limits, saved);
+        await forgetGuesses();
+      }
     });
 
     it('shows operators and viewers only their own operations; owners and admins all', async () => {

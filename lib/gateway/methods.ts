@@ -31,6 +31,7 @@ const OBJECT_BY_AREA: Record<string, string> = {
   ip: 'OBJECT_IP',
   vlan: 'OBJECT_VLAN',
   ssh: 'OBJECT_KEY',
+  rproxy: 'OBJECT_RPROXY',
 };
 
 function area(
@@ -91,4 +92,34 @@ export const METHOD_RULES: ReadonlyMap<string, MethodRule> = new Map<string, Met
   ...area('ip', ['list', 'count', 'info'], ['update']),
   ...area('vlan', ['list', 'count', 'info'], ['create', 'update', 'delete']),
   ...area('ssh', ['list', 'count', 'info'], ['create', 'delete']),
+  // Load balancers: every member reads them (`probe.test` only asks the backends); the gate
+  // decides each change (lib/team/gate/rproxy-rules.ts: owners and admins only).
+  ...area(
+    'rproxy',
+    [
+      'list',
+      'count',
+      'info',
+      'probe.test',
+      'server.list',
+      'server.count',
+      'vhost.list',
+      'vhost.count',
+    ],
+    [
+      'create',
+      'update',
+      'delete',
+      'probe.update',
+      'probe.enable',
+      'probe.disable',
+      'server.create',
+      'server.delete',
+      'server.enable',
+      'server.disable',
+      'vhost.create',
+      'vhost.delete',
+      'vhost.get_dns_entries',
+    ],
+  ),
 ]);

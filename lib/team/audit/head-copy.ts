@@ -1,12 +1,18 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
- * A copy of each workspace's audit head kept outside the database (one small file per workspace,
- * 0600 in a 0700 directory), MACed with the chain's key. The database alone can then no longer
- * hide a cut: a truncated tail or a wiped log falls behind the copy, and a deleted workspace row
- * leaves a copy without a workspace. `npm run audit:verify` compares both (see the README).
+ * A copy of each workspace's audit head kept outside the database (small files, 0600 in a 0700
+ * directory), MACed with the chain's key. The database alone can then no longer hide a cut: a
+ * truncated tail or a wiped log falls behind the copy, and a deleted workspace row leaves a copy
+ * without a workspace. `npm run audit:verify` compares both (see the README).
+ *
+ * Several writers share the directory (concurrent appends in one process, replicas on a shared
+ * volume): each head is its own file, `<workspace>.<seq>.json`, written whole under a temporary
+ * name and renamed, so a reader never sees half a file and no writer can replace a longer head
+ * with a shorter one; the head is the highest seq present. A writer then removes the copies below
+ * the highest it sees — never that one, so the head can only move forward.
  */
 
 export interface HeadCopy {
@@ -15,7 +21,10 @@ export interface HeadCopy {
   hash: string;
 }
 
-const FILE = /^([0-9a-f-]{36})\.json$/;
+export type ReadHeadCopy = HeadCopy & { valid: boolean };
+
+// `<id>.<seq>.json`; `<id>.json` is the single copy written before heads had one file per seq.
+const FILE = /^([0-9a-f-]{36})(?:\.(\d+))?\.json$/;
 
 function tagOf(macKey: Buffer, head: HeadCopy): string {
   return createHmac('sha256', macKey)
@@ -23,31 +32,54 @@ function tagOf(macKey: Buffer, head: HeadCopy): string {
     .digest('hex');
 }
 
-/** Writes the head (atomically: a temporary file renamed); never moves it back. */
+/** Records `head` as the workspace's copy unless a longer one is already there. */
 export async function writeHeadCopy(dir: string, macKey: Buffer, head: HeadCopy): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  const file = path.join(dir, `${head.workspaceId}.json`);
-  const current = await readOne(file, macKey);
-  if (current && current.seq >= head.seq) return;
   const body = JSON.stringify({
     workspaceId: head.workspaceId,
     seq: head.seq,
     hash: head.hash,
     tag: tagOf(macKey, head),
   });
-  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  const file = path.join(dir, `${head.workspaceId}.${head.seq}.json`);
+  const temporary = path.join(dir, `.${head.workspaceId}.${randomBytes(8).toString('hex')}.tmp`);
   await writeFile(temporary, body, { mode: 0o600 });
   await rename(temporary, file);
+  await pruneBelowHighest(dir, head.workspaceId);
 }
 
-type ReadCopy = (HeadCopy & { valid: boolean }) | null;
+/** The workspace's copy files, by the seq in their names (the legacy single file counts as 0). */
+async function filesOf(dir: string, workspaceId: string): Promise<{ name: string; seq: number }[]> {
+  const names = await readdir(dir);
+  return names.flatMap((name) => {
+    const match = FILE.exec(name);
+    if (!match || match[1] !== workspaceId) return [];
+    return [{ name, seq: match[2] === undefined ? 0 : Number(match[2]) }];
+  });
+}
 
-async function readOne(file: string, macKey: Buffer): Promise<ReadCopy> {
+async function pruneBelowHighest(dir: string, workspaceId: string): Promise<void> {
+  const files = await filesOf(dir, workspaceId);
+  const highest = Math.max(...files.map((file) => file.seq));
+  for (const file of files) {
+    if (file.seq >= highest) continue;
+    // Another writer may have removed it first.
+    await unlink(path.join(dir, file.name)).catch(() => undefined);
+  }
+}
+
+/** The copy in `file`; null when it is gone (a writer pruned it after a longer one appeared). */
+async function readOne(
+  file: string,
+  macKey: Buffer,
+  named: HeadCopy,
+): Promise<ReadHeadCopy | null> {
   let raw: string;
   try {
     raw = await readFile(file, 'utf8');
-  } catch {
-    return null;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    return { ...named, valid: false };
   }
   try {
     const value = JSON.parse(raw) as Partial<HeadCopy> & { tag?: unknown };
@@ -58,30 +90,55 @@ async function readOne(file: string, macKey: Buffer): Promise<ReadCopy> {
     };
     const expected = Buffer.from(tagOf(macKey, head), 'hex');
     const given = Buffer.from(typeof value.tag === 'string' ? value.tag : '', 'hex');
-    const valid = given.length === expected.length && timingSafeEqual(given, expected);
-    return { ...head, valid };
+    const macHolds = given.length === expected.length && timingSafeEqual(given, expected);
+    // A valid copy renamed to another workspace or seq is a copy moved, not this head. The
+    // legacy single file names no seq: its content says it.
+    const nameHolds =
+      head.workspaceId === named.workspaceId && (named.seq === 0 || head.seq === named.seq);
+    return { ...head, valid: macHolds && nameHolds };
   } catch {
-    return { workspaceId: path.basename(file, '.json'), seq: 0, hash: '', valid: false };
+    return { ...named, valid: false };
   }
 }
 
-/** Every copy in `dir` (an absent directory holds none), with whether its MAC holds. */
+/** The workspace's highest copy (looked for again when a writer pruned it in between). */
+async function readHead(
+  dir: string,
+  macKey: Buffer,
+  workspaceId: string,
+): Promise<ReadHeadCopy | null> {
+  for (;;) {
+    const files = await filesOf(dir, workspaceId);
+    if (files.length === 0) return null;
+    const highest = files.reduce((a, b) => (b.seq > a.seq ? b : a));
+    const copy = await readOne(path.join(dir, highest.name), macKey, {
+      workspaceId,
+      seq: highest.seq,
+      hash: '',
+    });
+    if (copy) return copy;
+  }
+}
+
+/**
+ * Each workspace's head in `dir` (an absent directory holds none): its highest copy, with whether
+ * its MAC holds.
+ */
 export async function readHeadCopies(
   dir: string,
   macKey: Buffer,
-): Promise<Map<string, HeadCopy & { valid: boolean }>> {
-  const copies = new Map<string, HeadCopy & { valid: boolean }>();
+): Promise<Map<string, ReadHeadCopy>> {
   let names: string[] = [];
   try {
     names = await readdir(dir);
   } catch {
-    return copies;
+    return new Map();
   }
-  for (const name of names) {
-    const match = FILE.exec(name);
-    if (!match) continue;
-    const copy = await readOne(path.join(dir, name), macKey);
-    if (copy) copies.set(match[1]!, copy);
+  const workspaceIds = new Set(names.flatMap((name) => FILE.exec(name)?.[1] ?? []));
+  const copies = new Map<string, ReadHeadCopy>();
+  for (const workspaceId of workspaceIds) {
+    const copy = await readHead(dir, macKey, workspaceId);
+    if (copy) copies.set(workspaceId, copy);
   }
   return copies;
 }

@@ -11,6 +11,7 @@ import { TeamStore } from '../store/team-store';
 import { freshTestDb } from '../testing/fresh-db';
 import { canonicalJson, GENESIS_HASH } from './chain';
 import { createHash } from 'node:crypto';
+import { readHeadCopies } from './head-copy';
 import { verifyAuditStorage } from './verify-storage';
 
 const KEY = Buffer.alloc(32, 9);
@@ -53,6 +54,18 @@ async function setup(entries = 3) {
 
 const problems = (findings: { problem: string }[]) => findings.map((f) => f.problem);
 
+/** Deletes the entries after `seq` and moves the stored head back to it, as a cut would. */
+function cutTailTo(raw: Database.Database, workspaceId: string, seq: number): void {
+  const kept = raw
+    .prepare('select hash from audit where workspace_id = ? and seq = ?')
+    .get(workspaceId, seq) as { hash: string };
+  raw.prepare('delete from audit where workspace_id = ? and seq > ?').run(workspaceId, seq);
+  raw
+    .prepare('update workspaces set audit_head_seq = ?, audit_head_hash = ? where id = ?')
+    .run(seq, kept.hash, workspaceId);
+  raw.close();
+}
+
 describe('audit:verify catches what the database alone could hide', () => {
   it('passes an intact log', async () => {
     const { check, raw } = await setup();
@@ -64,18 +77,36 @@ describe('audit:verify catches what the database alone could hide', () => {
 
   it('detects a cut tail whose stored head was moved back with it', async () => {
     const { check, raw, workspaceId } = await setup();
-    const second = raw
-      .prepare('select hash from audit where workspace_id = ? and seq = 2')
-      .get(workspaceId) as { hash: string };
-    raw.prepare('delete from audit where workspace_id = ? and seq = 3').run(workspaceId);
-    raw
-      .prepare('update workspaces set audit_head_seq = 2, audit_head_hash = ? where id = ?')
-      .run(second.hash, workspaceId);
-    raw.close();
+    cutTailTo(raw, workspaceId, 2);
     const result = await check();
     // The chain in the database is consistent again; the copy outside it is not fooled.
     expect(result.workspaces[0]?.verdict.ok).toBe(true);
     expect(problems(result.findings)).toEqual(['truncated']);
+  });
+
+  it('two replicas appending at once share one head directory: it ends at the head, cuts show', async () => {
+    const { check, raw, store, workspaceId } = await setup(0);
+    // A second replica: its own store on the same database and the same (shared) directory.
+    const replica = new TeamStore(opened!.db, opened!.dialect, KEY, undefined, headDir);
+    const append = (on: TeamStore, i: number) =>
+      on.appendAudit(workspaceId, {
+        memberId: null,
+        memberEmail: 'owner@example.test',
+        ip: null,
+        action: 'vm.start',
+        resource: `vm:${i}`,
+        params: {},
+        result: 'ok',
+      });
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) => append(i % 2 === 0 ? store : replica, i)),
+    );
+    const copy = (await readHeadCopies(headDir, store.auditMacKey)).get(workspaceId);
+    expect(copy).toMatchObject({ seq: 30, valid: true });
+    expect((await check()).findings).toEqual([]);
+    // Cutting the last entries and moving the stored head back with them is still caught.
+    cutTailTo(raw, workspaceId, 28);
+    expect(problems((await check()).findings)).toEqual(['truncated']);
   });
 
   it('detects a wiped log', async () => {
