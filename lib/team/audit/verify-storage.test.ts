@@ -49,7 +49,7 @@ async function setup(entries = 3) {
   const raw = new Database(opened.file!);
   raw.pragma('foreign_keys = OFF');
   const check = () => verifyAuditStorage(opened.db, store.auditMacKey, headDir);
-  return { store, workspaceId: workspace.id, raw, check };
+  return { store, workspaceId: workspace.id, raw, check, db: opened.db, dialect: opened.dialect };
 }
 
 const problems = (findings: { problem: string }[]) => findings.map((f) => f.problem);
@@ -85,9 +85,9 @@ describe('audit:verify catches what the database alone could hide', () => {
   });
 
   it('two replicas appending at once share one head directory: it ends at the head, cuts show', async () => {
-    const { check, raw, store, workspaceId } = await setup(0);
+    const { check, raw, store, workspaceId, db, dialect } = await setup(0);
     // A second replica: its own store on the same database and the same (shared) directory.
-    const replica = new TeamStore(opened!.db, opened!.dialect, KEY, undefined, headDir);
+    const replica = new TeamStore(db, dialect, KEY, undefined, headDir);
     const append = (on: TeamStore, i: number) =>
       on.appendAudit(workspaceId, {
         memberId: null,
