@@ -101,8 +101,9 @@ function JobItem({ name, progress, id }: { name: string; progress: BulkProgress;
   const item = jobItemOf(progress, id);
   const jobError = progress.job?.state === 'failed' ? progress.job.error : null;
   const message = item.message ?? (item.state === 'deleted' ? null : jobError);
+  // A fragment: each step's section is the list item's own child, like other items' results.
   return (
-    <div className="space-y-1">
+    <>
       {item.phase === 'deleting' && item.stopIds.length > 0 ? (
         // The stop that came first stays shown above its delete.
         <OperationProgress
@@ -134,6 +135,6 @@ function JobItem({ name, progress, id }: { name: string; progress: BulkProgress;
           {message}
         </p>
       ) : null}
-    </div>
+    </>
   );
 }
