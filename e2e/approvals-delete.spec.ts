@@ -30,6 +30,8 @@ test("an operator's delete becomes a request; on approval the portal stops, then
   page: owner,
   browser,
 }) => {
+  // Many steps, two browsers, two approvals each run as a job: longer than one page's test.
+  test.setTimeout(120_000);
   const { account, operator, operatorEmail } = await teamWithOperator(owner, browser, 'del', {
     template: true,
   });
