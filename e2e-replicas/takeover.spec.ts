@@ -102,8 +102,10 @@ async function ensureReplica(url: string): Promise<ChildProcess | null> {
   const server = (
     config.webServer as { command: string; port: number; env: Record<string, string> }[]
   ).find((entry) => entry.port === port)!;
+  // A group of its own (a shell, npx, the server): killed whole at the end.
   const child = spawn(server.command, {
     shell: true,
+    detached: true,
     env: { ...process.env, ...server.env },
     stdio: 'ignore',
   });
@@ -193,6 +195,6 @@ test('a bulk delete finishes on the other replica after SIGKILL right after the 
       timeout: 30_000,
     });
   } finally {
-    for (const child of restarted) child?.kill('SIGKILL');
+    for (const child of restarted) if (child?.pid) process.kill(-child.pid, 'SIGKILL');
   }
 });

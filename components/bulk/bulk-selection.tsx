@@ -115,24 +115,30 @@ export function BulkSelection({
   const jobRunning = run?.progress ? awaitingJob(run.progress) : false;
   const serial = run?.serial ?? 0;
 
-  // The job's progress, read again until every item ended (any replica answers: it is stored).
+  // The job's progress, read again until every item ended (any replica answers: it is stored). A
+  // failed read (a replica going away) is simply tried again.
   useEffect(() => {
     if (!jobId || !jobRunning) return;
     let stopped = false;
-    const timer = setTimeout(async () => {
+    let timer: ReturnType<typeof setTimeout>;
+    const poll = async () => {
       const answer = await bulkJobProgressAction({ jobId }).catch(() => null);
-      if (stopped || answer?.status !== 'ok') return;
-      setRun((prev) =>
-        prev?.serial === serial && prev.progress
-          ? { ...prev, progress: withJobProgress(prev.progress, answer.data) }
-          : prev,
-      );
-    }, JOB_POLL_MS);
+      if (stopped) return;
+      if (answer?.status === 'ok') {
+        setRun((prev) =>
+          prev?.serial === serial && prev.progress
+            ? { ...prev, progress: withJobProgress(prev.progress, answer.data) }
+            : prev,
+        );
+      }
+      timer = setTimeout(poll, JOB_POLL_MS);
+    };
+    timer = setTimeout(poll, JOB_POLL_MS);
     return () => {
       stopped = true;
       clearTimeout(timer);
     };
-  }, [jobId, jobRunning, serial, run?.progress?.job]);
+  }, [jobId, jobRunning, serial]);
 
   // The list is re-read once, when every item (second steps included) has settled.
   useEffect(() => {
