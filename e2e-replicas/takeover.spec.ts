@@ -195,6 +195,12 @@ test('a bulk delete finishes on the other replica after SIGKILL right after the 
       timeout: 30_000,
     });
   } finally {
-    for (const child of restarted) if (child?.pid) process.kill(-child.pid, 'SIGKILL');
+    for (const child of restarted) {
+      try {
+        if (child?.pid) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // Already gone (it may have been the replica this test killed).
+      }
+    }
   }
 });
