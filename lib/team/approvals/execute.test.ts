@@ -73,6 +73,38 @@ async function approved(action: string, params: unknown) {
   return id;
 }
 
+/** A running VM of a fresh workspace and an approved request to delete it. */
+async function approvedVmDelete() {
+  const { apiKey, conn } = await workspace();
+  const [vmId] = sim.control.createVms({ apiKey, count: 1 }).vmIds as [number];
+  const vm = await vmInfo(conn, vmId);
+  const id = await approved('vm.delete', { vm_id: vmId, hostname: vm.hostname });
+  return { apiKey, conn, vmId, vm, id };
+}
+
+/** An approved request for a public IP attached to a new VM (datacenter 4). */
+async function approvedIpForVm() {
+  const { apiKey, conn } = await workspace();
+  const [vmId] = sim.control.createVms({ apiKey, count: 1, datacenterId: 4 }).vmIds as [number];
+  const id = await approved('iface.create', {
+    datacenter_id: 4,
+    ip_mode: 'dual',
+    bandwidth: 102400,
+    vm_id: vmId,
+  });
+  return { conn, vmId, id };
+}
+
+/** An approved empty 5 GB disk named `name` (datacenter 4). */
+const approvedDisk = (name: string) =>
+  approved('disk.create', {
+    source: 'empty',
+    datacenter_id: 4,
+    name,
+    size_gb: 5,
+    snapshot_profile: null,
+  });
+
 function deps(conn: GandiConnection) {
   // These tests are about running requests in steps; the gate's re-decision has its own
   // (`approvals-gate.test.ts`).
@@ -114,10 +146,7 @@ const isGone = (err: unknown) => err instanceof GandiError && err.causeName === 
 
 describe('an approved request as a durable job, taken over after its replica died', () => {
   it('a stop-then-delete: the next replica waits for the recorded stop, then deletes', async () => {
-    const { apiKey, conn } = await workspace();
-    const [vmId] = sim.control.createVms({ apiKey, count: 1 }).vmIds as [number];
-    const vm = await vmInfo(conn, vmId);
-    const id = await approved('vm.delete', { vm_id: vmId, hostname: vm.hostname });
+    const { conn, vmId, id } = await approvedVmDelete();
     const dead = dyingHost((cp) => cp.operationIds.length > 0);
     await expect(executeApproved(deps(conn), id, dead)).rejects.toThrow();
     expect(dead.last).toEqual({ operationIds: [expect.any(Number)] });
@@ -136,10 +165,7 @@ describe('an approved request as a durable job, taken over after its replica die
   });
 
   it('a delete already sent but never recorded is followed instead of sent again', async () => {
-    const { apiKey, conn } = await workspace();
-    const [vmId] = sim.control.createVms({ apiKey, count: 1 }).vmIds as [number];
-    const vm = await vmInfo(conn, vmId);
-    const id = await approved('vm.delete', { vm_id: vmId, hostname: vm.hostname });
+    const { conn, vmId, id } = await approvedVmDelete();
     const dead = dyingHost((cp) => cp.operationIds.length > 0);
     await executeApproved(deps(conn), id, dead).catch(() => undefined);
     // The stop ends, and (on the replica that died) the delete was sent but never recorded.
@@ -154,14 +180,7 @@ describe('an approved request as a durable job, taken over after its replica die
   });
 
   it('a public IP created before the crash is attached by the next replica, once', async () => {
-    const { apiKey, conn } = await workspace();
-    const [vmId] = sim.control.createVms({ apiKey, count: 1, datacenterId: 4 }).vmIds as [number];
-    const id = await approved('iface.create', {
-      datacenter_id: 4,
-      ip_mode: 'dual',
-      bandwidth: 102400,
-      vm_id: vmId,
-    });
+    const { conn, vmId, id } = await approvedIpForVm();
     const dead = dyingHost((cp) => cp.operationIds.length > 0);
     await executeApproved(deps(conn), id, dead).catch(() => undefined);
     expect((await approvals.get(workspaceId, id))?.state).toBe('executing');
@@ -186,13 +205,7 @@ describe('an approved request as a durable job, taken over after its replica die
 
   it('a one-step call in flight when the replica died fails saying so; nothing is guessed', async () => {
     const { conn } = await workspace();
-    const id = await approved('disk.create', {
-      source: 'empty',
-      datacenter_id: 4,
-      name: 'maybe',
-      size_gb: 5,
-      snapshot_profile: null,
-    });
+    const id = await approvedDisk('maybe');
     const dead = dyingHost((cp) => cp.sending === true);
     await expect(executeApproved(deps(conn), id, dead)).rejects.toThrow();
     // It died before sending: the upstream has no disk, and the next replica cannot know that.
@@ -208,13 +221,7 @@ describe('an approved request as a durable job, taken over after its replica die
 
   it('a request whose replica died before sending anything runs from the start', async () => {
     const { conn } = await workspace();
-    const id = await approved('disk.create', {
-      source: 'empty',
-      datacenter_id: 4,
-      name: 'fresh',
-      size_gb: 5,
-      snapshot_profile: null,
-    });
+    const id = await approvedDisk('fresh');
     await approvals.apply(workspaceId, id, { type: 'execute' });
     const { request } = await executeApproved(deps(conn), id, takeOver(null).host);
     expect(request.state).toBe('done');
@@ -308,13 +315,7 @@ describe('executing an approved request', () => {
 
   it('creates a disk over quota for the requester, who then owns it', async () => {
     const { conn } = await workspace();
-    const id = await approved('disk.create', {
-      source: 'empty',
-      datacenter_id: 4,
-      name: 'scratch',
-      size_gb: 5,
-      snapshot_profile: null,
-    });
+    const id = await approvedDisk('scratch');
     const { request, operations } = await executeApproved(deps(conn), id);
     expect(request.state).toBe('done');
     const owned = await team.ownersOf(workspaceId, 'disk');
@@ -327,14 +328,7 @@ describe('executing an approved request', () => {
   });
 
   it('creates a public IP and attaches it to the VM asked for once the creation is DONE', async () => {
-    const { apiKey, conn } = await workspace();
-    const [vmId] = sim.control.createVms({ apiKey, count: 1, datacenterId: 4 }).vmIds as [number];
-    const id = await approved('iface.create', {
-      datacenter_id: 4,
-      ip_mode: 'dual',
-      bandwidth: 102400,
-      vm_id: vmId,
-    });
+    const { conn, vmId, id } = await approvedIpForVm();
     await executeApproved(deps(conn), id);
     const done = await approvals.get(workspaceId, id);
     expect(done?.state).toBe('done');
