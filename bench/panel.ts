@@ -2,11 +2,13 @@
  * `npm run bench:panel`: starts the simulator (behind a counting proxy) and the built panel, then
  * prints
  *   (1) page speed (bench/panel-pages.ts): server time of the VM list, the dashboard and a VM's
- *       page against their upstream time, the VM list at 10,000 VMs against 100, and the
- *       dashboard's first-load JS;
+ *       page against their upstream time, the VM list at 10,000 VMs against 100 (once at the
+ *       simulator's speed, once with a network round trip added to each call), and the
+ *       dashboard's first-load JS, each beside its target;
  *   (2) and (3), bench/panel-streams.ts: upstream `operation.*` calls for 1 SSE stream and for 40,
  *       and the delay from an operation's step change in the simulator to the event on a stream.
- * Env: NEXT_DIST_DIR (default .next; built first when missing), BENCH_PANEL_PORT, BENCH_SECONDS.
+ * Env: NEXT_DIST_DIR (default .next; built first when missing), BENCH_PANEL_PORT, BENCH_SECONDS,
+ * BENCH_UPSTREAM_RTT_MS (default 25; 0 skips section 1').
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -24,11 +26,18 @@ const distDir = process.env.NEXT_DIST_DIR ?? '.next';
 const panelPort = Number(process.env.BENCH_PANEL_PORT ?? 3190);
 const windowSeconds = Number(process.env.BENCH_SECONDS ?? 10);
 
-/** A pass-through HTTP proxy that records every XML-RPC call (method, start, end). */
-async function startCountingProxy(
-  target: URL,
-): Promise<{ url: string; calls: UpstreamCall[]; close: () => Promise<void> }> {
+/**
+ * A pass-through HTTP proxy that records every XML-RPC call (method, start, end); `setRtt` delays
+ * each call by a network round trip, counted in its time.
+ */
+async function startCountingProxy(target: URL): Promise<{
+  url: string;
+  calls: UpstreamCall[];
+  setRtt: (ms: number) => void;
+  close: () => Promise<void>;
+}> {
   const calls: UpstreamCall[] = [];
+  let rttMs = 0;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -37,23 +46,27 @@ async function startCountingProxy(
       const body = Buffer.concat(chunks);
       const method = /<methodName>([^<]+)<\/methodName>/.exec(body.toString('utf8'))?.[1] ?? '?';
       const start = performance.now();
-      const upstream = http.request(
-        {
-          host: target.hostname,
-          port: target.port,
-          path: target.pathname,
-          method: 'POST',
-          headers: req.headers,
-          agent,
-        },
-        (upstreamRes) => {
-          res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
-          upstreamRes.pipe(res);
-          upstreamRes.on('end', () => calls.push({ method, start, end: performance.now() }));
-        },
-      );
-      upstream.on('error', () => res.destroy());
-      upstream.end(body);
+      const forward = () => {
+        const upstream = http.request(
+          {
+            host: target.hostname,
+            port: target.port,
+            path: target.pathname,
+            method: 'POST',
+            headers: req.headers,
+            agent,
+          },
+          (upstreamRes) => {
+            res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
+            upstreamRes.pipe(res);
+            upstreamRes.on('end', () => calls.push({ method, start, end: performance.now() }));
+          },
+        );
+        upstream.on('error', () => res.destroy());
+        upstream.end(body);
+      };
+      if (rttMs > 0) setTimeout(forward, rttMs);
+      else forward();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -61,6 +74,9 @@ async function startCountingProxy(
   return {
     url: `http://127.0.0.1:${port}/xmlrpc/`,
     calls,
+    setRtt: (ms) => {
+      rttMs = ms;
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
@@ -138,6 +154,7 @@ async function main() {
     await reportPageSpeed({
       base,
       calls: proxy.calls,
+      setUpstreamRtt: proxy.setRtt,
       sessionWithVms: async (count) => {
         const { apiKey } = sim.control.createAccount({ credits: 100_000_000 });
         const { vmIds } = sim.control.createVms({ apiKey, count });

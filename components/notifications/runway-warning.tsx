@@ -1,7 +1,7 @@
 import 'server-only';
 import Link from 'next/link';
 import { runwayDays } from '@/lib/cost/estimate';
-import { getAccountSummary } from '@/lib/dal/account';
+import { getRunwayFigures } from '@/lib/dal/account';
 import { verifySession } from '@/lib/dal/auth';
 import { getEnv } from '@/lib/env';
 
@@ -19,7 +19,7 @@ export async function RunwayWarning() {
   let credits: number;
   let burn: number;
   try {
-    ({ credits, burnPerHour: burn } = await getAccountSummary(session.conn));
+    ({ credits, burnPerHour: burn } = await getRunwayFigures(session.conn));
   } catch {
     return null;
   }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { accountInfo, ratingList, vmCount, type GandiConnection } from '@/lib/gandi';
+import { REFERENCE_TTL_MS, referenceCache } from './reference-cache';
 import { burnPerHour } from './runway';
 import { VM_STATES } from '@/lib/validation/vm';
 
@@ -22,6 +23,18 @@ export const getAccountSummary = cache(async (conn: GandiConnection): Promise<Ac
     burnPerHour: burnPerHour(rating),
   };
 });
+
+/**
+ * The shell's runway banner, on every page: the same figures, kept in the reference cache for
+ * `REFERENCE_TTL_MS.runwayBanner` so that a page does not pay two upstream calls (account.info,
+ * rating.list) for a banner. The dashboard's account card reads afresh; on a page where both show,
+ * a cold cache means one read shared by both (same request).
+ */
+export const getRunwayFigures = cache((conn: GandiConnection): Promise<AccountSummary> =>
+  referenceCache.read(conn, 'account-summary', REFERENCE_TTL_MS.runwayBanner, () =>
+    getAccountSummary(conn),
+  ),
+);
 
 /**
  * The states a dashboard counts, in display order (`hosting.vm.count` per state: no listing):

@@ -62,8 +62,16 @@ export function createReferenceCache({
   };
 }
 
-/** How long reference data may be served from memory (Gandi changes these rarely). */
-export const REFERENCE_TTL_MS = { datacenters: 5 * 60_000, images: 5 * 60_000 } as const;
+/**
+ * How long reference data may be served from memory (Gandi changes these rarely). The runway
+ * banner's credits and burn change with billing and with what the user creates: a banner that
+ * lags half a minute is fine, the dashboard's figures are read afresh.
+ */
+export const REFERENCE_TTL_MS = {
+  datacenters: 5 * 60_000,
+  images: 5 * 60_000,
+  runwayBanner: 30_000,
+} as const;
 
 /** The panel process's cache (each replica has its own: the data is Gandi's, not ours). */
 export const referenceCache = createReferenceCache();

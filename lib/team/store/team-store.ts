@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { auditMacKey, GENESIS_HASH } from '../audit/chain';
 import { verifyAuditStorage } from '../audit/verify-storage';
 import { writeHeadCopy } from '../audit/head-copy';
 import { decryptSecret, encryptSecret } from '../crypto';
 import type { TeamDb } from '../db/connect';
 import type { MemberTable, ResourceKind, Role, WorkspaceTable } from '../db/schema';
-import { appendAudit, verifyWorkspaceAudit, type AuditInput } from './audit-store';
+import { appendAudit, verifyWorkspaceAudit, withWriteLock, type AuditInput } from './audit-store';
 import { systemClock, type StoreClock } from './clock';
 
 export type Workspace = Omit<WorkspaceTable, 'key_blob' | 'audit_legacy_until'>;
@@ -14,6 +15,16 @@ export type Member = Omit<MemberTable, 'password_hash'>;
 export interface ResourceRef {
   kind: ResourceKind;
   id: number;
+}
+
+/** A creation refused because the Gandi account already has `cap` workspaces. */
+export class WorkspaceCapReached extends Error {
+  constructor(readonly cap: number) {
+    super(
+      `This Gandi account already has ${cap} workspace${cap === 1 ? '' : 's'}: the most this portal allows.`,
+    );
+    this.name = 'WorkspaceCapReached';
+  }
 }
 
 /** One-time invite links live this long. */
@@ -70,12 +81,30 @@ export class TeamStore {
     apiKey: string;
     ownerEmail: string;
     ownerPasswordHash: string;
+    /** At most this many workspaces on the account (endpoint + handle), counted under a lock. */
+    maxForAccount?: number;
   }): Promise<{ workspace: Workspace; owner: Member }> {
     const workspaceId = this.clock.id();
     const ownerId = this.clock.id();
     const now = this.nowIso();
     const keyBlob = encryptSecret(this.encryptionKey, input.apiKey, workspaceId);
-    await this.db.transaction().execute(async (trx) => {
+    // Count and insert in one locked transaction: concurrent creations cannot both pass the cap.
+    await withWriteLock(this.db, this.dialect, async (trx) => {
+      if (input.maxForAccount !== undefined) {
+        if (this.dialect === 'postgres') {
+          const lockName = `workspaces:${input.endpointId}:${input.handle}`;
+          await sql`select pg_advisory_xact_lock(hashtext(${lockName}))`.execute(trx);
+        }
+        const row = await trx
+          .selectFrom('workspaces')
+          .select((eb) => eb.fn.countAll<number | string>().as('n'))
+          .where('endpoint_id', '=', input.endpointId)
+          .where('handle', '=', input.handle)
+          .executeTakeFirst();
+        if (Number(row?.n ?? 0) >= input.maxForAccount) {
+          throw new WorkspaceCapReached(input.maxForAccount);
+        }
+      }
       await trx
         .insertInto('workspaces')
         .values({
@@ -161,17 +190,6 @@ export class TeamStore {
       .where('email', '=', normalizeEmail(email))
       .where('removed_at', 'is', null)
       .executeTakeFirst();
-  }
-
-  /** How many workspaces use this Gandi account (endpoint + handle). */
-  async countWorkspacesOfAccount(endpointId: string, handle: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('workspaces')
-      .select((eb) => eb.fn.countAll<number | string>().as('n'))
-      .where('endpoint_id', '=', endpointId)
-      .where('handle', '=', handle)
-      .executeTakeFirst();
-    return Number(row?.n ?? 0);
   }
 
   async getMember(id: string): Promise<Member | undefined> {
