@@ -15,6 +15,7 @@ export default defineConfig({
       'simulator/**/*.test.ts',
       'components/**/*.test.ts',
       'scripts/**/*.test.ts',
+      'deploy/**/*.test.ts',
     ],
     environment: 'node',
     // Dates must decode to the same instants whatever the host's zone; TZ is also forced here.

@@ -1,12 +1,16 @@
 /**
- * @file Runs last (it kills a replica): an approved stop-then-delete finishes although the replica
- * that approved it — and started the stop — is killed with SIGKILL right after.
+ * @file Runs last (it kills replicas): an approved stop-then-delete finishes although the replica
+ * that approved it — and started the stop — is killed with SIGKILL right after; then a bulk delete
+ * of running VMs whose job's replica is killed right after it stopped them is finished by the
+ * other replica — each VM stopped once and deleted once — and the page, through the balancer,
+ * shows it end. The second test starts again (as the config does) the replica the first killed.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import { Client } from 'pg';
-import { expect, simRpc, test, vmCount } from '../e2e/fixtures';
+import { expect, simControl, simRpc, test, vmCount } from '../e2e/fixtures';
 import { teamWithOperator } from '../e2e/team-workspace';
-import { e2eReplicas } from '../playwright.replicas.config';
+import config, { e2eReplicas } from '../playwright.replicas.config';
 
 async function sql<T>(text: string, params: unknown[] = []): Promise<T[]> {
   const client = new Client({ connectionString: e2eReplicas.databaseUrl });
@@ -82,4 +86,112 @@ test('an approved stop-then-delete finishes on the other replica after SIGKILL',
   // Through the balancer, the surviving replica serves the page that says so.
   await owner.goto('/team/approvals');
   await expect(request.getByText('done', { exact: true })).toBeVisible({ timeout: 30_000 });
+});
+
+const listening = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => resolve(!!socket.end()));
+    socket.once('error', () => resolve(false));
+  });
+
+/** Starts again (as the config does) a replica an earlier spec killed; returns it, or null. */
+async function ensureReplica(url: string): Promise<ChildProcess | null> {
+  const port = Number(new URL(url).port);
+  if (await listening(port)) return null;
+  const server = (
+    config.webServer as { command: string; port: number; env: Record<string, string> }[]
+  ).find((entry) => entry.port === port)!;
+  // A group of its own (a shell, npx, the server): killed whole at the end.
+  const child = spawn(server.command, {
+    shell: true,
+    detached: true,
+    env: { ...process.env, ...server.env },
+    stdio: 'ignore',
+  });
+  await expect.poll(() => listening(port), { timeout: 60_000 }).toBe(true);
+  return child;
+}
+
+/** How many operations of `type` the account has for `vmId`. */
+async function operationCount(apiKey: string, vmId: number, type: string): Promise<number> {
+  const xml = await simRpc('operation.list', apiKey, { vm_id: vmId, type });
+  return (xml.match(/<name>step<\/name>/g) ?? []).length;
+}
+
+test('a bulk delete finishes on the other replica after SIGKILL right after the stops', async ({
+  signedInPage: page,
+  account,
+}) => {
+  test.setTimeout(180_000);
+  const restarted = await Promise.all(e2eReplicas.replicaUrls.map(ensureReplica));
+  try {
+    const { vmIds } = await simControl<{ vmIds: number[] }>('vms', {
+      apiKey: account.apiKey,
+      count: 2,
+    });
+    await page.goto('/vms');
+    const toolbar = page.getByRole('toolbar', { name: 'Bulk actions' });
+    await page.getByRole('checkbox', { name: 'Select all on this page' }).check();
+    await expect(toolbar.getByText('2 VMs selected')).toBeVisible();
+    await toolbar.getByRole('button', { name: 'Delete selected' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete 2 VMs?' });
+    await dialog.getByLabel(/Type delete to confirm/).fill('delete');
+    await dialog.getByRole('button', { name: 'Delete 2 VMs' }).click();
+    const results = page.getByRole('region', { name: 'Bulk action results' });
+    await expect(results.getByRole('heading', { name: 'Delete: 2 started' })).toBeVisible();
+
+    // The replica holding the job (its owner names its pid) dies as soon as a stop is recorded:
+    // read in a tight loop on one connection, the delete that follows is at least a poll away.
+    type Row = { id: string; lease_owner: string | null; checkpoint: string | null };
+    const watcher = new Client({ connectionString: e2eReplicas.databaseUrl });
+    await watcher.connect();
+    let holder: Row | undefined;
+    try {
+      const deadline = Date.now() + 30_000;
+      while (!holder?.checkpoint?.includes('"phase":"stopping"')) {
+        expect(Date.now(), 'a stop was recorded').toBeLessThan(deadline);
+        const { rows } = await watcher.query<Row>(
+          `select id, lease_owner, checkpoint from jobs where kind = 'bulk.vm-delete'
+             order by created_at desc limit 1`,
+        );
+        holder = rows[0];
+      }
+    } finally {
+      await watcher.end();
+    }
+    const pid = Number(/:(\d+):/.exec(holder.lease_owner ?? '')?.[1]);
+    expect(pid).toBeGreaterThan(0);
+    process.kill(pid, 'SIGKILL');
+
+    // The other replica takes the job over after its lease and deletes both: a stop or a delete
+    // the dead one sent is followed, never sent again.
+    await expect.poll(() => vmCount(account.apiKey), { timeout: 90_000 }).toBe(0);
+    for (const vmId of vmIds) {
+      expect(await operationCount(account.apiKey, vmId, 'vm_stop')).toBe(1);
+      expect(await operationCount(account.apiKey, vmId, 'vm_delete')).toBe(1);
+    }
+    const [ended] = await sql<{ state: string; attempts: number; payload: string }>(
+      'select state, attempts, payload from jobs where id = $1',
+      [holder.id],
+    );
+    expect(ended).toMatchObject({ state: 'done', attempts: 2 });
+    expect(ended!.payload).not.toContain('sealedKey');
+    expect(ended!.payload).not.toContain(account.apiKey);
+
+    // The page kept following the job through the balancer: both end deleted, step 2 of 2.
+    const steps = results.getByRole('region', { name: /stopped, deleting \(step 2 of 2\)/ });
+    await expect(steps).toHaveCount(2, { timeout: 30_000 });
+    for (const step of await steps.all()) {
+      await expect(step).toContainText('Step: Done', { timeout: 30_000 });
+    }
+  } finally {
+    for (const child of restarted) {
+      try {
+        if (child?.pid) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // Already gone (it may have been the replica this test killed).
+      }
+    }
+  }
 });

@@ -3,7 +3,14 @@
 import { z } from 'zod';
 import { defineJsonAction } from '@/lib/action';
 import { runBulk } from './bulk-items';
-import { BULK_VERBS, MAX_BULK_ITEMS, type BulkKind, type BulkResult } from './bulk-model';
+import {
+  BULK_VERBS,
+  MAX_BULK_ITEMS,
+  type BulkJobProgress,
+  type BulkKind,
+  type BulkResult,
+} from './bulk-model';
+import { vmDeleteProgress } from './bulk-vm-delete';
 
 function bulkSchema<K extends BulkKind>(kind: K) {
   return z.object({
@@ -21,21 +28,34 @@ function bulkSchema<K extends BulkKind>(kind: K) {
 
 export const bulkVmAction = defineJsonAction(
   bulkSchema('vm'),
-  async ({ verb, ids }): Promise<BulkResult> => ({ verb, items: await runBulk('vm', verb, ids) }),
+  async ({ verb, ids }, ctx): Promise<BulkResult> => ({
+    verb,
+    items: await runBulk('vm', verb, ids, ctx),
+  }),
+  { permission: 'vm.read' },
+);
+
+/** The progress of a bulk VM delete job (its queuer's only). */
+export const bulkJobProgressAction = defineJsonAction(
+  z.object({ jobId: z.uuid() }),
+  async ({ jobId }, ctx): Promise<BulkJobProgress> => vmDeleteProgress(ctx, jobId),
   { permission: 'vm.read' },
 );
 
 export const bulkDiskAction = defineJsonAction(
   bulkSchema('disk'),
-  async ({ verb, ids }): Promise<BulkResult> => ({
+  async ({ verb, ids }, ctx): Promise<BulkResult> => ({
     verb,
-    items: await runBulk('disk', verb, ids),
+    items: await runBulk('disk', verb, ids, ctx),
   }),
   { permission: 'disk.read' },
 );
 
 export const bulkIpAction = defineJsonAction(
   bulkSchema('ip'),
-  async ({ verb, ids }): Promise<BulkResult> => ({ verb, items: await runBulk('ip', verb, ids) }),
+  async ({ verb, ids }, ctx): Promise<BulkResult> => ({
+    verb,
+    items: await runBulk('ip', verb, ids, ctx),
+  }),
   { permission: 'ip.read' },
 );

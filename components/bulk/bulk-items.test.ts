@@ -7,13 +7,20 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSimulator, type Simulator } from '@/simulator';
 import {
   diskInfo,
-  operationInfo,
+  operationList,
   vmCount,
   vmInfo,
   vmStop,
   waitForOperations,
   type GandiConnection,
 } from '@/lib/gandi';
+import type { ActionContext } from '@/lib/action';
+import { getEnv } from '@/lib/env';
+import { BULK_VM_DELETE, bulkDeleteJob } from '@/lib/jobs/bulk-delete-job';
+import { JobQueue } from '@/lib/jobs/job-queue';
+import { JobRunner } from '@/lib/jobs/job-runner';
+import { withSharedTables } from '@/lib/shared-state/db';
+import { openTestDb, type TestDb } from '@/lib/team/testing/test-db';
 
 const session = vi.hoisted(() => ({
   current: null as null | {
@@ -26,17 +33,49 @@ vi.mock('@/lib/dal/auth', () => ({
   verifySession: async () => session.current,
   handleRevokedKey: async () => undefined,
 }));
+// The request's cookie (personal session record) and this replica's job queue, on a test database.
+vi.mock('@/lib/session', () => ({ getSession: async () => ({ personalSessionId: 'sess-1' }) }));
+const queueHolder = vi.hoisted(() => ({ queue: null as null | JobQueue }));
+vi.mock('@/lib/jobs/runtime', () => ({
+  enqueueJob: (kind: string, payload: unknown, key: string) =>
+    queueHolder.queue!.enqueue(kind, payload, key),
+  jobs: async () => ({ queue: queueHolder.queue }),
+}));
 
 const { runBulk } = await import('./bulk-items');
 const { summarize } = await import('./bulk-model');
+const { vmDeleteProgress } = await import('./bulk-vm-delete');
 
 let sim: Simulator;
+let db: TestDb;
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, memory: true, instant: true });
+  db = await openTestDb('sqlite');
+  queueHolder.queue = new JobQueue(withSharedTables(db.db), { leaseMs: 30_000 });
 });
 afterAll(async () => {
   await sim.close();
+  await db.dispose();
 });
+
+/** This process as the replica that runs the job (the key unsealed, the session live). */
+function replica(owner: string) {
+  return new JobRunner(
+    queueHolder.queue!,
+    {
+      [BULK_VM_DELETE]: bulkDeleteJob({
+        sessionPassword: getEnv().sessionPassword,
+        endpointUrl: () => sim.url,
+        personalSessionLive: async (id) => id === 'sess-1',
+        teamStore: () => Promise.reject(new Error('personal only')),
+        intervalMs: 5,
+      }),
+    },
+    { owner, pollMs: 1_000, heartbeatMs: 10_000, describe: String },
+  );
+}
+
+const ctxOf = () => session.current as unknown as ActionContext;
 
 function signIn(): GandiConnection {
   const { apiKey, handle } = sim.control.createAccount();
@@ -55,7 +94,7 @@ describe('runBulk', () => {
     const [a, b, c] = vmIds as [number, number, number];
     await settle(conn, [(await vmStop(conn, b)).id]);
 
-    const results = await runBulk('vm', 'stop', [a, b, c]);
+    const results = await runBulk('vm', 'stop', [a, b, c], ctxOf());
     expect(results.map((r) => [r.id, r.ok])).toEqual([
       [a, true],
       [b, false],
@@ -66,46 +105,58 @@ describe('runBulk', () => {
       / is halted: only a running VM can be stopped\./,
     );
     expect(summarize(results)).toBe('2 started, 1 refused');
-    // The phase belongs to the VM delete alone.
-    expect(results[0]).not.toHaveProperty('phase');
+    // The job belongs to the VM delete alone.
+    expect(results[0]).not.toHaveProperty('jobId');
 
-    const started = results.flatMap((r) => (r.ok ? r.operationIds : []));
+    const started = results.flatMap((r) => (r.ok && 'operationIds' in r ? r.operationIds : []));
     expect(started).toHaveLength(2);
     await settle(conn, started);
     for (const id of [a, b, c]) expect((await vmInfo(conn, id)).state).toBe('halted');
   });
 
-  it('deletes a halted VM and stops running ones first; asked again, it deletes those too', async () => {
+  it('queues one job for the deletable VMs; the job deletes the halted one and stops the running ones first', async () => {
     const conn = signIn();
     const { vmIds } = sim.control.createVms({ apiKey: conn.apiKey, count: 3 });
     const [halted, a, b] = vmIds as [number, number, number];
     await settle(conn, [(await vmStop(conn, halted)).id]);
+    const other = sim.control.createVms({ apiKey: sim.control.createAccount().apiKey, count: 1 });
+    const foreign = other.vmIds[0] as number;
 
-    const first = await runBulk('vm', 'delete', [halted, a, b]);
-    expect(first.map((r) => [r.id, r.ok && r.phase])).toEqual([
-      [halted, 'deleting'],
-      [a, 'stopping'],
-      [b, 'stopping'],
+    const results = await runBulk('vm', 'delete', [halted, a, foreign, b], ctxOf());
+    // Nothing was sent yet: the request only admitted them to one job.
+    const jobIds = new Set(results.flatMap((r) => (r.ok && r.jobId ? [r.jobId] : [])));
+    expect(jobIds.size).toBe(1);
+    expect(results.map((r) => [r.id, r.ok])).toEqual([
+      [halted, true],
+      [a, true],
+      [foreign, false],
+      [b, true],
     ]);
-    expect(summarize(first)).toBe('3 started');
-    const firstOps = first.flatMap((r) => (r.ok ? r.operationIds : []));
-    expect(firstOps).toHaveLength(3);
-    const types = await Promise.all(
-      firstOps.map(async (id) => (await operationInfo(conn, id)).type),
-    );
-    expect(types).toEqual(['vm_delete', 'vm_stop', 'vm_stop']);
-    await settle(conn, firstOps);
-    await expect(vmInfo(conn, halted)).rejects.toMatchObject({ causeName: 'CAUSE_NOTFOUND' });
-    for (const id of [a, b]) expect((await vmInfo(conn, id)).state).toBe('halted');
+    expect(summarize(results)).toBe('3 started, 1 refused');
+    for (const id of [a, b]) expect((await vmInfo(conn, id)).state).toBe('running');
+    const [jobId] = [...jobIds] as [string];
+    // The row holds the key sealed only.
+    expect(JSON.stringify(await queueHolder.queue!.get(jobId))).not.toContain(conn.apiKey);
 
-    // What the browser does once a stop is DONE: the same action again for that one VM.
+    expect(await replica('r1').runOnce()).toBe(true);
+    const progress = await vmDeleteProgress(ctxOf(), jobId);
+    expect(progress.state).toBe('done');
+    expect(progress.items[String(halted)]).toMatchObject({ state: 'deleted', stopIds: [] });
     for (const id of [a, b]) {
-      const [second] = await runBulk('vm', 'delete', [id]);
-      expect(second?.ok && second.phase).toBe('deleting');
-      await settle(conn, second?.ok ? second.operationIds : []);
-      await expect(vmInfo(conn, id)).rejects.toMatchObject({ causeName: 'CAUSE_NOTFOUND' });
+      expect(progress.items[String(id)]).toMatchObject({
+        state: 'deleted',
+        phase: 'deleting',
+        stopIds: [expect.any(Number)],
+      });
+      const types = (await operationList(conn, { vm_id: id })).map((op) => op.type).sort();
+      expect(types).toEqual(['vm_delete', 'vm_stop']);
     }
     expect(await vmCount(conn)).toBe(0);
+    // Ended: the row no longer holds even the sealed key.
+    expect((await queueHolder.queue!.get(jobId))?.payload).not.toContain('sealedKey');
+    // Another account (signed in elsewhere) cannot read this job's progress.
+    signIn();
+    await expect(vmDeleteProgress(ctxOf(), jobId)).rejects.toThrow('No such bulk action.');
   });
 
   it('an item of another account is refused, the others still run', async () => {
@@ -113,7 +164,12 @@ describe('runBulk', () => {
     const { vmIds: foreign } = sim.control.createVms({ apiKey: other.apiKey, count: 1 });
     const conn = signIn();
     const { vmIds: own } = sim.control.createVms({ apiKey: conn.apiKey, count: 1 });
-    const results = await runBulk('vm', 'reboot', [foreign[0] as number, own[0] as number]);
+    const results = await runBulk(
+      'vm',
+      'reboot',
+      [foreign[0] as number, own[0] as number],
+      ctxOf(),
+    );
     expect(results.map((r) => r.ok)).toEqual([false, true]);
   });
 
@@ -130,14 +186,14 @@ describe('runBulk', () => {
     };
     const [diskA, diskB] = [await systemOf(a), await systemOf(b)];
 
-    const results = await runBulk('vm', 'snapshot', [a, foreign[0] as number, b]);
+    const results = await runBulk('vm', 'snapshot', [a, foreign[0] as number, b], ctxOf());
     expect(results.map((r) => [r.id, r.ok])).toEqual([
       [a, true],
       [foreign[0], false],
       [b, true],
     ]);
     expect(summarize(results)).toBe('2 started, 1 refused');
-    const perItem = results.flatMap((r) => (r.ok ? [r.operationIds] : []));
+    const perItem = results.flatMap((r) => (r.ok && 'operationIds' in r ? [r.operationIds] : []));
     expect(perItem.map((ids) => ids.length)).toEqual([1, 1]);
     expect(new Set(perItem.flat()).size).toBe(2);
     await settle(conn, perItem.flat());
@@ -154,6 +210,6 @@ describe('runBulk', () => {
 
   it('refuses a verb the list does not offer', async () => {
     signIn();
-    await expect(runBulk('ip', 'reboot', [1])).rejects.toThrow(/not a bulk action/);
+    await expect(runBulk('ip', 'reboot', [1], ctxOf())).rejects.toThrow(/not a bulk action/);
   });
 });

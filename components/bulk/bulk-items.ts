@@ -5,13 +5,14 @@ import type { ActionState } from '@/lib/action-state';
 import type { ActionContext } from '@/lib/action';
 import { deleteDisk, snapshotDisk } from '@/lib/dal/disk-mutations';
 import { deleteIface, ifaceLabel } from '@/lib/dal/network';
-import { deleteVmPhase, rebootVm, startVm, stopVm } from '@/lib/dal/vm-mutations';
+import { rebootVm, startVm, stopVm } from '@/lib/dal/vm-mutations';
 import { diskInfo, ipInfo, vmInfo, type GandiConnection } from '@/lib/gandi';
 import { heldRequestOf } from '@/lib/team/approvals/held';
 import { holdDelete } from '@/lib/team/approvals/policy-hook';
 import type { GateCall } from '@/lib/team/gate/gate-types';
 import type { ResourceKind, TeamAction } from '@/lib/team/permission';
-import type { BulkItemResult, BulkKind, DeletePhase } from './bulk-model';
+import type { BulkItemResult, BulkKind } from './bulk-model';
+import { admitVmDelete, queueVmDeletes } from './bulk-vm-delete';
 
 /**
  * One server-side action per (kind, verb) and item, each declared like the single-item actions
@@ -21,8 +22,8 @@ import type { BulkItemResult, BulkKind, DeletePhase } from './bulk-model';
 
 interface Started {
   operations: { id: number }[];
-  /** Set by the VM delete only (see deleteVmPhase). */
-  phase?: DeletePhase;
+  /** The VM delete: admitted to the durable job that stops and deletes (bulk-vm-delete.ts). */
+  admitted?: true;
 }
 type ItemRunner = (conn: GandiConnection, id: number, ctx: ActionContext) => Promise<Started>;
 type ItemAction = (input: { id: number }) => Promise<ActionState<Started>>;
@@ -50,14 +51,6 @@ function whenVm(state: 'running' | 'halted', verb: string, run: ItemRunner): Ite
     }
     return run(conn, id, ctx);
   };
-}
-
-/**
- * Like the VM page's delete: a running VM is stopped first (the browser asks again for this item
- * once the stop is DONE), a halted one deleted, any other state refused.
- */
-async function deleteVmStopFirst(conn: GandiConnection, id: number): Promise<Started> {
-  return deleteVmPhase(conn, await vmInfo(conn, id));
 }
 
 async function deleteDiskById(conn: GandiConnection, id: number): Promise<Started> {
@@ -136,7 +129,7 @@ const ITEM_ACTIONS: { [K in BulkKind]: Record<string, ItemAction> } = {
         'vm.delete',
         deleteCall('hosting.vm.delete', (_conn, id) => id),
         vmDeleteParams,
-        deleteVmStopFirst,
+        admitVmDelete,
       ),
     ),
     // Who may snapshot a VM's disks: who may act on that VM.
@@ -172,26 +165,31 @@ const ITEM_ACTIONS: { [K in BulkKind]: Record<string, ItemAction> } = {
 function startedResult(id: number, started: Started): BulkItemResult {
   const held = heldRequestOf(started);
   if (held) return { id, ok: false, held: true, requestId: held.requestId, message: held.why };
-  const { operations, phase } = started;
-  const operationIds = operations.map((op) => op.id);
-  return phase ? { id, ok: true, operationIds, phase } : { id, ok: true, operationIds };
+  return { id, ok: true, operationIds: started.operations.map((op) => op.id) };
 }
 
 /** How many items run at once: enough to be quick, few enough not to flood the endpoint. */
 const CONCURRENCY = 4;
 
 /** Runs `verb` on every id; a refusal or fault on one item does not stop the others. */
-export async function runBulk(kind: BulkKind, verb: string, ids: readonly number[]) {
+export async function runBulk(
+  kind: BulkKind,
+  verb: string,
+  ids: readonly number[],
+  ctx: ActionContext,
+): Promise<BulkItemResult[]> {
   const found = ITEM_ACTIONS[kind][verb];
   if (!found) throw new ActionError(`“${verb}” is not a bulk action for this list.`);
   const action: ItemAction = found;
   const results: BulkItemResult[] = new Array<BulkItemResult>(ids.length);
+  const admitted: number[] = [];
   let next = 0;
   async function worker() {
     while (next < ids.length) {
       const index = next++;
       const id = ids[index] as number;
       const state = await action({ id });
+      if (state.status === 'ok' && state.data.admitted) admitted.push(id);
       results[index] =
         state.status === 'ok'
           ? startedResult(id, state.data)
@@ -199,5 +197,9 @@ export async function runBulk(kind: BulkKind, verb: string, ids: readonly number
     }
   }
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, ids.length) }, worker));
-  return results;
+  if (admitted.length === 0) return results;
+  const jobId = await queueVmDeletes(ctx, admitted);
+  return results.map((result) =>
+    admitted.includes(result.id) ? { id: result.id, ok: true, jobId } : result,
+  );
 }

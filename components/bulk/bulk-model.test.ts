@@ -7,7 +7,7 @@ describe('bulk summary line', () => {
       { id: 1, ok: true, operationIds: [10] },
       { id: 2, ok: false, held: true, requestId: 'r-1', message: 'Policy: …' },
       { id: 3, ok: false, message: 'halted' },
-      { id: 4, ok: true, operationIds: [11], phase: 'stopping' },
+      { id: 4, ok: true, jobId: 'job-1' },
     ];
     expect(summarize(items)).toBe('2 started, 1 sent for approval, 1 refused');
     expect(summarize(items.slice(1, 2))).toBe('1 sent for approval');

@@ -35,7 +35,7 @@ export function isBulkVerb<K extends BulkKind>(kind: K, verb: string): verb is B
   return (BULK_VERBS[kind] as readonly string[]).includes(verb);
 }
 
-/** Which step of a VM delete an item started: a running VM is stopped first, then deleted. */
+/** Which step of a VM delete an item is at: a running VM is stopped first, then deleted. */
 export type DeletePhase = 'stopping' | 'deleting';
 
 /** An item whose action was sent: the operations it started, to follow live. */
@@ -43,9 +43,37 @@ export interface BulkItemStarted {
   id: number;
   ok: true;
   operationIds: number[];
-  /** Only for the VM delete: stopping means the browser asks again once the stop is DONE. */
-  phase?: DeletePhase;
+  jobId?: undefined;
   held?: undefined;
+}
+
+/**
+ * An item handed to a durable job (the VM delete: stop, then delete), run by whichever replica
+ * holds the job; the page follows the job's progress.
+ */
+export interface BulkItemQueued {
+  id: number;
+  ok: true;
+  jobId: string;
+  held?: undefined;
+}
+
+/** One VM of a bulk delete job, as its checkpoint records it. */
+export interface BulkJobItem {
+  state: 'queued' | 'running' | 'deleted' | 'failed';
+  /** The step `operationIds` belong to (null before the first). */
+  phase: DeletePhase | null;
+  operationIds: number[];
+  /** The stop's operations when it was stopped first (the delete is then step 2 of 2). */
+  stopIds: number[];
+  message?: string;
+}
+
+/** A bulk job as the page sees it (never its payload). */
+export interface BulkJobProgress {
+  state: 'queued' | 'done' | 'failed';
+  items: Record<string, BulkJobItem>;
+  error: string | null;
 }
 
 /** An item that was not run, and why (refused by the guard, the API or its state). */
@@ -73,7 +101,7 @@ export interface BulkItemHeld {
  * One item's outcome (a union: further outcomes are added as their own variant). `ok` says
  * whether operations started for it.
  */
-export type BulkItemResult = BulkItemStarted | BulkItemRefused | BulkItemHeld;
+export type BulkItemResult = BulkItemStarted | BulkItemQueued | BulkItemRefused | BulkItemHeld;
 
 export interface BulkResult {
   verb: string;

@@ -1,66 +1,59 @@
 /**
  * How a batch's per-item results move on in the browser. Most items take one step: the operations
- * they started settle and they are finished. A VM delete of a running VM takes two (as on the VM
- * page): its stop settles DONE, the browser asks again for that item, and the delete it then
- * starts is what finishes it. Plain functions over plain data, so the flow is testable.
+ * they started settle and they are finished. A VM delete runs as a durable job on the server (stop
+ * a running VM, then delete it — on whichever replica holds the job): its items follow the job's
+ * progress, read again until each item is deleted or failed. Plain functions over plain data, so
+ * the flow is testable.
  */
-import type { BulkItemResult } from './bulk-model';
+import type { BulkItemResult, BulkJobItem, BulkJobProgress } from './bulk-model';
 
 export interface BulkProgress {
   items: readonly BulkItemResult[];
-  /** Items at their end: their last operations settled, or their second step was refused. */
+  /** Items at their end: their operations settled, or their job item deleted or failed. */
   finished: ReadonlySet<number>;
-  /** Items whose stop was DONE and whose delete was then asked for (step 2 of 2). */
-  secondStep: ReadonlySet<number>;
+  /** The last progress read of the batch's job (VM delete), if it has one. */
+  job: BulkJobProgress | null;
 }
 
 export function startProgress(items: readonly BulkItemResult[]): BulkProgress {
-  return { items, finished: new Set(), secondStep: new Set() };
+  return { items, finished: new Set(), job: null };
 }
 
-/** True when `item`'s settled operations call for its second step (a stop that ended DONE). */
-export function needsSecondStep(
-  item: BulkItemResult | undefined,
-  ops: readonly { step: string }[],
-): boolean {
-  return (
-    item?.ok === true &&
-    item.phase === 'stopping' &&
-    ops.length > 0 &&
-    ops.every((op) => op.step === 'DONE')
-  );
+/** The job this batch waits for (its queued items share one). */
+export function jobOf(progress: BulkProgress): string | null {
+  for (const item of progress.items) if (item.ok && item.jobId) return item.jobId;
+  return null;
 }
 
-/** The item's operations settled and nothing follows (done, or a stop that ended in ERROR). */
+/** The item's operations settled and nothing follows. */
 export function finishItem(progress: BulkProgress, id: number): BulkProgress {
   if (progress.finished.has(id)) return progress;
   return { ...progress, finished: new Set(progress.finished).add(id) };
 }
 
-export function beginSecondStep(progress: BulkProgress, id: number): BulkProgress {
-  return { ...progress, secondStep: new Set(progress.secondStep).add(id) };
+/** A job item at its end (a job that ended takes every item with it). */
+function jobItemEnded(job: BulkJobProgress, id: number): boolean {
+  const state = job.items[String(id)]?.state;
+  return state === 'deleted' || state === 'failed' || job.state !== 'queued';
+}
+
+/** A new read of the job: its items that ended are finished. */
+export function withJobProgress(progress: BulkProgress, job: BulkJobProgress): BulkProgress {
+  const finished = new Set(progress.finished);
+  for (const item of progress.items) {
+    if (item.ok && item.jobId && jobItemEnded(job, item.id)) finished.add(item.id);
+  }
+  return { ...progress, job, finished };
+}
+
+/** Items the job still works on (the batch cannot be dismissed or replaced meanwhile). */
+export function awaitingJob(progress: BulkProgress): boolean {
+  return progress.items.some((item) => item.ok && item.jobId && !progress.finished.has(item.id));
 }
 
 /**
- * The answer to an item's second request replaces its result; a refusal ends the item (what it
- * started before, the stop, has settled already).
- */
-export function withSecondStepResult(progress: BulkProgress, result: BulkItemResult): BulkProgress {
-  const items = progress.items.map((item) => (item.id === result.id ? result : item));
-  const next = { ...progress, items };
-  return result.ok ? next : finishItem(next, result.id);
-}
-
-/** Items between their two steps (stop sent, delete not yet finished). */
-export function awaitingSecondStep(progress: BulkProgress): boolean {
-  return progress.items.some(
-    (item) => item.ok && item.phase === 'stopping' && !progress.finished.has(item.id),
-  );
-}
-
-/**
- * Time to re-read the list: every started item is finished (second steps included) and at least
- * one operation ran (a batch refused outright changed nothing).
+ * Time to re-read the list: every started item is finished and at least one operation ran or a
+ * job ended (a batch refused outright changed nothing).
  */
 export function allFinished(progress: BulkProgress): boolean {
   return (
@@ -69,11 +62,25 @@ export function allFinished(progress: BulkProgress): boolean {
   );
 }
 
+/** The job's record of one item (queued until the job reached it). */
+export function jobItemOf(progress: BulkProgress, id: number): BulkJobItem {
+  return (
+    progress.job?.items[String(id)] ?? {
+      state: 'queued',
+      phase: null,
+      operationIds: [],
+      stopIds: [],
+    }
+  );
+}
+
 /** The heading of a started item's live operations. */
-export function startedTitle(name: string, item: BulkItemResult, secondStep: boolean): string {
-  if (!item.ok) return name;
+export function startedTitle(name: string, item: BulkJobItem | null): string {
+  if (!item) return `${name}: started`;
   if (item.phase === 'stopping') return `${name}: stopping (step 1 of 2)`;
   if (item.phase === 'deleting')
-    return secondStep ? `${name}: stopped, deleting (step 2 of 2)` : `${name}: deleting`;
-  return `${name}: started`;
+    return item.stopIds.length > 0
+      ? `${name}: stopped, deleting (step 2 of 2)`
+      : `${name}: deleting`;
+  return `${name}: queued`;
 }

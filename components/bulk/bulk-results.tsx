@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { OperationProgress } from '@/components/operations/operation-progress';
 import type { OperationEvent } from '@/lib/operations/types';
 import { summarize, VERB_LABELS } from './bulk-model';
-import { startedTitle, type BulkProgress } from './bulk-progress';
+import { jobItemOf, startedTitle, type BulkProgress } from './bulk-progress';
 
 export interface BulkRun {
   /** Tells one batch from the next (an answer for an earlier batch is dropped). */
@@ -64,11 +64,12 @@ export function BulkResults({
             const name = run.names.get(item.id) ?? `#${item.id}`;
             return (
               <li key={item.id} aria-label={name} className="text-sm">
-                {item.ok ? (
+                {item.ok && !('operationIds' in item) ? (
+                  <JobItem name={name} progress={progress} id={item.id} />
+                ) : item.ok ? (
                   <OperationProgress
-                    // A new step follows new operations from a fresh stream.
                     key={item.operationIds.join(',')}
-                    title={startedTitle(name, item, progress.secondStep.has(item.id))}
+                    title={startedTitle(name, null)}
                     ids={item.operationIds}
                     refreshOnDone={false}
                     onSettled={(ops) => onItemSettled(item.id, ops)}
@@ -92,5 +93,48 @@ export function BulkResults({
         </ul>
       ) : null}
     </section>
+  );
+}
+
+/** One VM of a bulk delete job: the operations of its current step, live, and how it ended. */
+function JobItem({ name, progress, id }: { name: string; progress: BulkProgress; id: number }) {
+  const item = jobItemOf(progress, id);
+  const jobError = progress.job?.state === 'failed' ? progress.job.error : null;
+  const message = item.message ?? (item.state === 'deleted' ? null : jobError);
+  // A fragment: each step's section is the list item's own child, like other items' results.
+  return (
+    <>
+      {item.phase === 'deleting' && item.stopIds.length > 0 ? (
+        // The stop that came first stays shown above its delete.
+        <OperationProgress
+          key={item.stopIds.join(',')}
+          title={startedTitle(name, { ...item, phase: 'stopping' })}
+          ids={item.stopIds}
+          refreshOnDone={false}
+        />
+      ) : null}
+      {item.operationIds.length > 0 ? (
+        <OperationProgress
+          // A new step follows new operations from a fresh stream.
+          key={item.operationIds.join(',')}
+          title={startedTitle(name, item)}
+          ids={item.operationIds}
+          refreshOnDone={false}
+        />
+      ) : (
+        <p className="text-zinc-700 dark:text-zinc-300">
+          <strong className="font-semibold">{name}:</strong>{' '}
+          {item.state === 'deleted' ? 'already gone.' : message ? 'not deleted.' : 'queued…'}
+        </p>
+      )}
+      {message ? (
+        <p
+          role="alert"
+          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-300"
+        >
+          {message}
+        </p>
+      ) : null}
+    </>
   );
 }

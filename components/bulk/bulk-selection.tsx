@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState, useTransition, type ReactNode } f
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { OperationEvent } from '@/lib/operations/types';
-import { bulkDiskAction, bulkIpAction, bulkVmAction } from './actions';
+import { bulkDiskAction, bulkIpAction, bulkJobProgressAction, bulkVmAction } from './actions';
 import { BulkSelectAll } from './bulk-checkbox';
 import { useMember } from '@/components/team/member-context';
 import { capability } from '@/lib/team/capabilities';
@@ -22,17 +22,15 @@ import {
   countNoun,
   VERB_LABELS,
   verbWarning,
-  type BulkItemResult,
   type BulkKind,
 } from './bulk-model';
 import {
   allFinished,
-  awaitingSecondStep,
-  beginSecondStep,
+  awaitingJob,
   finishItem,
-  needsSecondStep,
+  jobOf,
   startProgress,
-  withSecondStepResult,
+  withJobProgress,
   type BulkProgress,
 } from './bulk-progress';
 import { BulkResults, type BulkRun } from './bulk-results';
@@ -48,11 +46,15 @@ const SELECTION_ACTION: Record<BulkKind, TeamAction> = {
   ip: 'ip.delete',
 };
 
+/** How often the page reads a bulk delete job's progress again. */
+const JOB_POLL_MS = 1_000;
+
 /**
  * Wraps a list page's table: rows carry `<BulkRowCheckbox>`, the header `<BulkSelectAll>`. The
  * toolbar confirms with every selected item named, then shows one result per item — the
- * operations it started, live, or why it was refused. A running VM in a bulk delete is stopped
- * first: once its stop is DONE the same action is asked again for that VM, which deletes it.
+ * operations it started, live, or why it was refused. A bulk VM delete runs as a durable job on
+ * the server (a running VM is stopped first, then deleted, also if this replica dies): the page
+ * follows the job's progress and each step's operations.
  */
 export function BulkSelection({
   kind,
@@ -68,9 +70,6 @@ export function BulkSelection({
   const [run, setRun] = useState<BulkRun | null>(null);
   const [pending, startTransition] = useTransition();
   const lastSerial = useRef(0);
-  // Items of the current batch whose second step was asked for: onSettled may fire again after
-  // the stream reconnects, and the delete is asked for once.
-  const resubmitted = useRef(new Set<number>());
   const refreshedFor = useRef(0);
 
   const member = useMember();
@@ -110,9 +109,36 @@ export function BulkSelection({
       ),
   };
   const selectedItems = items.filter((item) => selected.has(item.id));
-  // A batch whose deletes still wait for their stops must not be replaced or dismissed: the
-  // deletes would never be asked for.
-  const busy = pending || (run?.progress ? awaitingSecondStep(run.progress) : false);
+  // A batch whose job still runs is not replaced or dismissed: its progress would be lost.
+  const busy = pending || (run?.progress ? awaitingJob(run.progress) : false);
+  const jobId = run?.progress ? jobOf(run.progress) : null;
+  const jobRunning = run?.progress ? awaitingJob(run.progress) : false;
+  const serial = run?.serial ?? 0;
+
+  // The job's progress, read again until every item ended (any replica answers: it is stored). A
+  // failed read (a replica going away) is simply tried again.
+  useEffect(() => {
+    if (!jobId || !jobRunning) return;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout>;
+    const poll = async () => {
+      const answer = await bulkJobProgressAction({ jobId }).catch(() => null);
+      if (stopped) return;
+      if (answer?.status === 'ok') {
+        setRun((prev) =>
+          prev?.serial === serial && prev.progress
+            ? { ...prev, progress: withJobProgress(prev.progress, answer.data) }
+            : prev,
+        );
+      }
+      timer = setTimeout(poll, JOB_POLL_MS);
+    };
+    timer = setTimeout(poll, JOB_POLL_MS);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [jobId, jobRunning, serial]);
 
   // The list is re-read once, when every item (second steps included) has settled.
   useEffect(() => {
@@ -125,7 +151,6 @@ export function BulkSelection({
     const batch = selectedItems;
     const names = new Map(batch.map((item) => [item.id, item.name]));
     const serial = ++lastSerial.current;
-    resubmitted.current = new Set();
     setRun({ serial, verb, names, progress: null, error: null });
     startTransition(async () => {
       const result = await ACTIONS[kind]({ verb, ids: batch.map((item) => item.id) });
@@ -153,36 +178,12 @@ export function BulkSelection({
     );
   }
 
-  function onItemSettled(id: number, ops: OperationEvent[]) {
+  /** An item's operations settled (a job's items end with the job's progress instead). */
+  function onItemSettled(id: number, _ops: OperationEvent[]) {
     if (!run?.progress) return;
-    const { serial, verb } = run;
     const item = run.progress.items.find((candidate) => candidate.id === id);
-    if (needsSecondStep(item, ops) && !resubmitted.current.has(id)) {
-      resubmitted.current.add(id);
-      updateProgress(serial, (progress) => beginSecondStep(progress, id));
-      void askSecondStep(serial, verb, id);
-      return;
-    }
-    updateProgress(serial, (progress) => finishItem(progress, id));
-  }
-
-  /** The same bulk action again for one item, now that its stop is DONE. */
-  async function askSecondStep(serial: number, verb: string, id: number) {
-    let result: BulkItemResult;
-    try {
-      const answer = await ACTIONS[kind]({ verb, ids: [id] });
-      result =
-        answer.status === 'ok'
-          ? (answer.data.items[0] ?? { id, ok: false, message: 'No answer for this item.' })
-          : { id, ok: false, message: answer.status === 'error' ? answer.message : 'Not run.' };
-    } catch {
-      result = {
-        id,
-        ok: false,
-        message: 'It was stopped, but the delete could not be sent: reload and try again.',
-      };
-    }
-    updateProgress(serial, (progress) => withSecondStepResult(progress, result));
+    if (item?.ok && item.jobId) return;
+    updateProgress(run.serial, (progress) => finishItem(progress, id));
   }
 
   return (

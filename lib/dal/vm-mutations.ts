@@ -103,6 +103,15 @@ export async function deleteVmPhase(
   );
 }
 
+/**
+ * A delete of `vmId` already sent (by a replica that died before recording it, another tab, a
+ * batch): followed, never sent twice. Ended in ERROR or cancelled, it no longer counts.
+ */
+export async function sentVmDelete(conn: GandiConnection, vmId: Id): Promise<Operation | null> {
+  const deletes = await operationList(conn, { vm_id: vmId, type: 'vm_delete' });
+  return deletes.find((op) => op.step !== 'ERROR' && op.step !== 'CANCEL') ?? null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Resize
 

@@ -224,7 +224,6 @@ describe.each(TEST_BACKENDS)(
           workspaceId: gw.workspaceId,
           gateFor: (request) => requesterConnection(plain, gw.workspaceId, request),
           actor: { memberId: gw.memberIds.admin, memberEmail: 'admin@example.test', ip: null },
-          later: () => undefined,
         },
         resize.id,
       );

@@ -111,4 +111,61 @@ describe.each(TEST_BACKENDS)('durable jobs on %s', (backend) => {
     expect(await queue.get(slow)).toMatchObject({ state: 'queued', lease_owner: null });
     expect(seen).toEqual([{ a: 1 }]);
   });
+
+  it('an ended job keeps the payload it is given (a secret dropped), or its own', async () => {
+    const { make } = await setup();
+    const queue = make();
+    const kept = await queue.enqueue('k', { a: 1 });
+    const scrubbed = await queue.enqueue('k', { a: 2, sealed: 'x' });
+    const failed = await queue.enqueue('k', { a: 3, sealed: 'y' });
+    for (const id of [kept, scrubbed, failed])
+      expect(await queue.claim('r', ['k'])).toMatchObject({ id });
+    await queue.complete(kept, 'r');
+    await queue.complete(scrubbed, 'r', { a: 2 });
+    await queue.fail(failed, 'r', 'refused', { a: 3 });
+    // Someone else's end changes nothing.
+    await queue.complete(kept, 'other', { forged: true });
+    expect(JSON.parse((await queue.get(kept))!.payload)).toEqual({ a: 1 });
+    expect(JSON.parse((await queue.get(scrubbed))!.payload)).toEqual({ a: 2 });
+    expect(await queue.get(failed)).toMatchObject({ state: 'failed', error: 'refused' });
+    expect(JSON.parse((await queue.get(failed))!.payload)).toEqual({ a: 3 });
+    expect(await queue.claim('r', [])).toBeNull();
+    expect(await queue.claim('r', ['k'])).toBeNull();
+  });
+
+  it('the runner works on up to its concurrency at once, and gives every one back when stopped', async () => {
+    const { make } = await setup();
+    const queue = make();
+    const started: string[] = [];
+    const runner = new JobRunner(
+      queue,
+      {
+        wait: {
+          run: (job, ctx) =>
+            new Promise<void>((resolve) => {
+              started.push(job.id);
+              ctx.signal.addEventListener('abort', () => resolve());
+            }),
+          ended: () => ({ scrubbed: true }),
+        },
+      },
+      { owner: 'r1', pollMs: 60_000, heartbeatMs: 60_000, describe: String, concurrency: 2 },
+    );
+    const ids = [
+      await queue.enqueue('wait', { n: 1 }),
+      await queue.enqueue('wait', { n: 2 }),
+      await queue.enqueue('wait', { n: 3 }),
+    ];
+    runner.start();
+    while (started.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await queue.depth()).toEqual({ queued: 1, running: 2 });
+    await runner.stop();
+    expect(started.sort()).toEqual(ids.slice(0, 2).sort());
+    // Given back (not ended): claimable at once, payload untouched.
+    expect(await queue.depth()).toEqual({ queued: 3, running: 0 });
+    for (const id of ids) {
+      expect(await queue.get(id)).toMatchObject({ state: 'queued', lease_owner: null });
+      expect(JSON.parse((await queue.get(id))!.payload)).toHaveProperty('n');
+    }
+  });
 });

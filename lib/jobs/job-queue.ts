@@ -18,6 +18,13 @@ export interface Job {
   attempts: number;
 }
 
+/** A kind of job: its body, and what of its payload the row keeps once it ended. */
+export interface JobKind {
+  run: (job: Job, ctx: import('./job-runner').JobContext) => Promise<void>;
+  /** The payload stored when the job ends (drops what only running needed, e.g. a sealed key). */
+  ended?: (payload: unknown) => unknown;
+}
+
 export interface JobQueueOptions {
   leaseMs: number;
   now?: () => number;
@@ -134,12 +141,13 @@ export class JobQueue {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async complete(id: string, owner: string): Promise<void> {
-    await this.finish(id, owner, 'done', null);
+  /** `payload`: what the row keeps from now on (unchanged when absent). */
+  async complete(id: string, owner: string, payload?: unknown): Promise<void> {
+    await this.finish(id, owner, 'done', null, payload);
   }
 
-  async fail(id: string, owner: string, error: string): Promise<void> {
-    await this.finish(id, owner, 'failed', error);
+  async fail(id: string, owner: string, error: string, payload?: unknown): Promise<void> {
+    await this.finish(id, owner, 'failed', error, payload);
   }
 
   /** Gives the job back at once (a draining replica), for another replica to claim. */
@@ -169,10 +177,23 @@ export class JobQueue {
     return this.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  private async finish(id: string, owner: string, state: 'done' | 'failed', error: string | null) {
+  private async finish(
+    id: string,
+    owner: string,
+    state: 'done' | 'failed',
+    error: string | null,
+    payload: unknown,
+  ) {
     await this.db
       .updateTable('jobs')
-      .set({ state, error, lease_owner: null, lease_until: 0, updated_at: this.now() })
+      .set({
+        state,
+        error,
+        lease_owner: null,
+        lease_until: 0,
+        updated_at: this.now(),
+        ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }),
+      })
       .where('id', '=', id)
       .where('lease_owner', '=', owner)
       .execute();

@@ -1,4 +1,4 @@
-import type { Job, JobQueue } from './job-queue';
+import type { Job, JobKind, JobQueue } from './job-queue';
 
 /**
  * Runs the jobs of this replica: claims one at a time, keeps its lease alive while the handler
@@ -18,6 +18,8 @@ export interface JobRunnerOptions {
   owner: string;
   pollMs: number;
   heartbeatMs: number;
+  /** Jobs run at once (a long wait for one job's operations does not hold the others). */
+  concurrency?: number;
   /** A handler's error, described for the job row (never a secret). */
   describe: (error: unknown) => string;
   onFailure?: (kind: string) => void;
@@ -26,12 +28,12 @@ export interface JobRunnerOptions {
 export class JobRunner {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
-  private current: { job: Job; controller: AbortController } | null = null;
+  private readonly inHand = new Map<string, AbortController>();
   private stopped = false;
 
   constructor(
     private readonly queue: JobQueue,
-    private readonly handlers: Record<string, JobHandler>,
+    private readonly handlers: Record<string, JobHandler | JobKind>,
     private readonly options: JobRunnerOptions,
   ) {}
 
@@ -47,46 +49,65 @@ export class JobRunner {
 
   /** Claims and runs one job; false when there was none. */
   async runOnce(): Promise<boolean> {
-    const job = await this.queue.claim(this.options.owner, Object.keys(this.handlers));
+    const job = await this.claim();
     if (!job) return false;
+    await this.runClaimed(job);
+    return true;
+  }
+
+  private claim(): Promise<Job | null> {
+    return this.queue.claim(this.options.owner, Object.keys(this.handlers));
+  }
+
+  private async runClaimed(job: Job): Promise<void> {
+    const entry = this.handlers[job.kind]!;
+    const { run, ended } = typeof entry === 'function' ? { run: entry, ended: undefined } : entry;
     const controller = new AbortController();
-    this.current = { job, controller };
+    this.inHand.set(job.id, controller);
     const heartbeat = setInterval(() => {
-      void this.queue.heartbeat(job.id, this.options.owner).then((mine) => {
-        if (!mine) controller.abort();
-      });
+      void this.queue
+        .heartbeat(job.id, this.options.owner)
+        .then((mine) => {
+          if (!mine) controller.abort();
+        })
+        // Storage unreachable for a moment: the next beat tries again (the lease is 3 beats).
+        .catch(() => undefined);
     }, this.options.heartbeatMs);
     try {
-      await this.handlers[job.kind]!(job, {
+      await run(job, {
         checkpoint: async (value) => {
           if (!(await this.queue.checkpoint(job.id, this.options.owner, value))) controller.abort();
         },
         signal: controller.signal,
       });
-      if (!controller.signal.aborted) await this.queue.complete(job.id, this.options.owner);
+      if (!controller.signal.aborted) {
+        await this.queue.complete(job.id, this.options.owner, ended?.(job.payload));
+      }
     } catch (error) {
       // Stopped or lease lost: the job is someone else's (or nobody's until its lease expires).
       if (!controller.signal.aborted) {
-        await this.queue.fail(job.id, this.options.owner, this.options.describe(error));
+        const why = this.options.describe(error);
+        await this.queue.fail(job.id, this.options.owner, why, ended?.(job.payload));
         this.options.onFailure?.(job.kind);
       }
     } finally {
       clearInterval(heartbeat);
-      this.current = null;
+      this.inHand.delete(job.id);
     }
-    return true;
   }
 
-  /** Stops claiming, aborts the job in hand and gives it back. */
+  /** Stops claiming, aborts the jobs in hand and gives them back. */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const current = this.current;
-    if (current) {
-      current.controller.abort();
-      await this.queue.release(current.job.id, this.options.owner);
-    }
+    const held = [...this.inHand];
+    await Promise.all(
+      held.map(async ([id, controller]) => {
+        controller.abort();
+        await this.queue.release(id, this.options.owner);
+      }),
+    );
   }
 
   private schedule(wait: number): void {
@@ -101,9 +122,16 @@ export class JobRunner {
     this.timer.unref?.();
   }
 
+  /** Claims jobs up to the concurrency; each one's end looks for more. */
   private async drainQueue(): Promise<void> {
     try {
-      while (!this.stopped && (await this.runOnce()));
+      while (!this.stopped && this.inHand.size < (this.options.concurrency ?? 1)) {
+        const job = await this.claim();
+        if (!job) return;
+        void this.runClaimed(job)
+          .catch(() => undefined)
+          .finally(() => this.wake());
+      }
     } catch {
       // Storage unreachable: try again on the next tick.
     }

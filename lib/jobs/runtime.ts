@@ -4,7 +4,10 @@ import { hostname } from 'node:os';
 import { panelMetrics } from '@/lib/observability/metrics';
 import { onDrain } from '@/lib/server/lifecycle';
 import { sharedDb } from '@/lib/shared-state';
+import { findEndpoint } from '@/lib/endpoints';
+import { getEnv } from '@/lib/env';
 import { APPROVAL_CONTINUE, runApprovalJob } from './approval-job';
+import { BULK_VM_DELETE, bulkDeleteJob } from './bulk-delete-job';
 import { JobQueue } from './job-queue';
 import { JobRunner } from './job-runner';
 
@@ -26,11 +29,24 @@ export function jobs(): Promise<{ queue: JobQueue; runner: JobRunner }> {
     const queue = new JobQueue(await sharedDb(), { leaseMs: LEASE_MS });
     const runner = new JobRunner(
       queue,
-      { [APPROVAL_CONTINUE]: runApprovalJob },
+      {
+        [APPROVAL_CONTINUE]: runApprovalJob,
+        [BULK_VM_DELETE]: bulkDeleteJob({
+          sessionPassword: getEnv().sessionPassword,
+          endpointUrl: (id) => findEndpoint(id)?.url,
+          personalSessionLive: async (id, account) => {
+            const { personalSessions } = await import('@/lib/shared-state/runtime');
+            return (await personalSessions()).isLive(id, account);
+          },
+          teamStore: async () => (await import('@/lib/team/runtime')).getTeamStore(),
+          intervalMs: 1_000,
+        }),
+      },
       {
         owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
         pollMs: 1_000,
         heartbeatMs: LEASE_MS / 3,
+        concurrency: 4,
         describe: (error) => (error instanceof Error ? error.message : 'The job failed.'),
         onFailure: (kind) => panelMetrics().jobFailures.inc({ kind }),
       },
@@ -51,10 +67,15 @@ export function ensureJobRunner(): void {
   void jobs().catch(() => undefined);
 }
 
-export async function enqueueJob(kind: string, payload: unknown, dedupeKey: string): Promise<void> {
+export async function enqueueJob(
+  kind: string,
+  payload: unknown,
+  dedupeKey: string,
+): Promise<string> {
   const { queue, runner } = await jobs();
-  await queue.enqueue(kind, payload, dedupeKey);
+  const id = await queue.enqueue(kind, payload, dedupeKey);
   runner.wake();
+  return id;
 }
 
 /** Queue depth for /metrics. */

@@ -92,15 +92,3 @@ export function isFinal(state: ApprovalState): boolean {
 
 /** How long one step of a running request may wait for its operations (a stop, a creation). */
 export const STEP_TIMEOUT_MS = 15 * 60 * 1000;
-
-/**
- * A request still "executing" long after its last move: the server that ran it stopped (a
- * restart between a stop and its delete). Nothing will finish it; an admin may close it.
- */
-export function isStalled(
-  request: { state: ApprovalState; updatedAt: string },
-  now: Date,
-): boolean {
-  const since = now.getTime() - Date.parse(request.updatedAt);
-  return request.state === 'executing' && since > STEP_TIMEOUT_MS + 60_000;
-}

@@ -123,7 +123,6 @@ async function approve(id: string) {
       workspaceId,
       gateFor: (request) => requesterConnection(conn, workspaceId, request),
       actor: { memberId: members.owner!.memberId, memberEmail: 'o', ip: null },
-      later: () => undefined,
     },
     id,
   );

@@ -13,8 +13,8 @@ import { ApprovalStore } from './approval-store';
 vi.mock('../runtime', () => ({ getTeamStore: async () => null }));
 vi.mock('../client-address', () => ({ requestAddress: async () => null }));
 
-const { continueApproved, executeApproved } = await import('./execute');
-type Continuation = import('./execute').Continuation;
+const { executeApproved, UNKNOWN_OUTCOME_MESSAGE } = await import('./execute');
+type ApprovalCheckpoint = import('./execute').ApprovalCheckpoint;
 
 let sim: Simulator;
 let db: TestDb;
@@ -73,85 +73,159 @@ async function approved(action: string, params: unknown) {
   return id;
 }
 
-function deps(conn: GandiConnection, later: (task: () => Promise<void>) => void) {
+/** A running VM of a fresh workspace and an approved request to delete it. */
+async function approvedVmDelete() {
+  const { apiKey, conn } = await workspace();
+  const [vmId] = sim.control.createVms({ apiKey, count: 1 }).vmIds as [number];
+  const vm = await vmInfo(conn, vmId);
+  const id = await approved('vm.delete', { vm_id: vmId, hostname: vm.hostname });
+  return { apiKey, conn, vmId, vm, id };
+}
+
+/** An approved request for a public IP attached to a new VM (datacenter 4). */
+async function approvedIpForVm() {
+  const { apiKey, conn } = await workspace();
+  const [vmId] = sim.control.createVms({ apiKey, count: 1, datacenterId: 4 }).vmIds as [number];
+  const id = await approved('iface.create', {
+    datacenter_id: 4,
+    ip_mode: 'dual',
+    bandwidth: 102400,
+    vm_id: vmId,
+  });
+  return { conn, vmId, id };
+}
+
+/** An approved empty 5 GB disk named `name` (datacenter 4). */
+const approvedDisk = (name: string) =>
+  approved('disk.create', {
+    source: 'empty',
+    datacenter_id: 4,
+    name,
+    size_gb: 5,
+    snapshot_profile: null,
+  });
+
+function deps(conn: GandiConnection) {
   // These tests are about running requests in steps; the gate's re-decision has its own
   // (`approvals-gate.test.ts`).
   const gateFor = async () => conn;
-  return { approvals, team, conn, gateFor, workspaceId, actor: admin, later, pollIntervalMs: 5 };
+  return { approvals, team, conn, gateFor, workspaceId, actor: admin, pollIntervalMs: 5 };
 }
 
-/** Collects the steps an approval leaves for after the response, to run them when the test says. */
-function laterQueue() {
-  const tasks: (() => Promise<void>)[] = [];
-  return {
-    later: (task: () => Promise<void>) => void tasks.push(task),
-    runAll: async () => {
-      while (tasks.length > 0) await tasks.shift()?.();
+/**
+ * A job host whose replica dies once `when` holds for what it records: its signal aborts (as a
+ * lost lease or SIGKILL ends its work) and the last checkpoint is what another replica reads.
+ */
+function dyingHost(when: (checkpoint: ApprovalCheckpoint) => boolean) {
+  const controller = new AbortController();
+  const host = {
+    last: null as ApprovalCheckpoint | null,
+    recorded: null,
+    signal: controller.signal,
+    record: async (checkpoint: ApprovalCheckpoint) => {
+      host.last = JSON.parse(JSON.stringify(checkpoint)) as ApprovalCheckpoint;
+      if (when(checkpoint)) controller.abort();
     },
-    get size() {
-      return tasks.length;
+  };
+  return host;
+}
+
+/** The next replica: it reads the dead one's checkpoint and records its own. */
+function takeOver(recorded: ApprovalCheckpoint | null) {
+  const seen: ApprovalCheckpoint[] = [];
+  return {
+    seen,
+    host: {
+      recorded,
+      record: async (checkpoint: ApprovalCheckpoint) => void seen.push(checkpoint),
     },
   };
 }
 
 const isGone = (err: unknown) => err instanceof GandiError && err.causeName === 'CAUSE_NOTFOUND';
 
-describe('an approved stop-then-delete as a durable job', () => {
-  it('is recorded as a continuation, and another replica finishes it from that record alone', async () => {
-    const { apiKey, conn } = await workspace();
-    const [vmId] = sim.control.createVms({ apiKey, count: 1 }).vmIds as [number];
-    const vm = await vmInfo(conn, vmId);
-    const id = await approved('vm.delete', { vm_id: vmId, hostname: vm.hostname });
-    const queue = laterQueue();
-    const recorded: Continuation[] = [];
-    const first = await executeApproved(
-      { ...deps(conn, queue.later), durable: async (c) => void recorded.push(c) },
-      id,
-    );
-    // Nothing left in this process: the replica that approved may die now.
-    expect(queue.size).toBe(0);
-    expect(recorded).toEqual([
-      { workspaceId, requestId: id, operationIds: [first.operations[0]!.id], actor: admin },
-    ]);
-    const checkpoints: number[][] = [];
-    // "Another replica": a fresh round-trip through JSON, as the job row stores it.
-    const fromRow = JSON.parse(JSON.stringify(recorded[0])) as Continuation;
-    await continueApproved(
-      deps(conn, () => undefined),
-      fromRow,
-      async (ids) => void checkpoints.push(ids),
-    );
-    const done = await approvals.get(workspaceId, id);
-    expect(done?.state).toBe('done');
-    expect(done?.operationIds).toHaveLength(2);
-    expect(checkpoints).toEqual([done?.operationIds]);
+describe('an approved request as a durable job, taken over after its replica died', () => {
+  it('a stop-then-delete: the next replica waits for the recorded stop, then deletes', async () => {
+    const { conn, vmId, id } = await approvedVmDelete();
+    const dead = dyingHost((cp) => cp.operationIds.length > 0);
+    await expect(executeApproved(deps(conn), id, dead)).rejects.toThrow();
+    expect(dead.last).toEqual({ operationIds: [expect.any(Number)] });
+    const executing = await approvals.get(workspaceId, id);
+    expect(executing?.state).toBe('executing');
+    // Run in a process of its own, nobody takes over a request already executing.
+    await expect(executeApproved(deps(conn), id)).rejects.toThrow(/this one is executing/);
+
+    const next = takeOver(JSON.parse(JSON.stringify(dead.last)) as ApprovalCheckpoint);
+    const { request } = await executeApproved(deps(conn), id, next.host);
+    expect(request.state).toBe('done');
+    expect(request.operationIds).toHaveLength(2);
+    expect(request.operationIds[0]).toBe(dead.last!.operationIds[0]);
+    expect(next.seen.at(-1)).toEqual({ operationIds: request.operationIds });
     await expect(vmInfo(conn, vmId)).rejects.toSatisfy(isGone);
   });
 
-  it('a replica taking over follows a delete already sent instead of sending another', async () => {
-    const { apiKey, conn } = await workspace();
-    const [vmId] = sim.control.createVms({ apiKey, count: 1 }).vmIds as [number];
-    const vm = await vmInfo(conn, vmId);
-    const id = await approved('vm.delete', { vm_id: vmId, hostname: vm.hostname });
-    const recorded: Continuation[] = [];
-    await executeApproved(
-      { ...deps(conn, laterQueue().later), durable: async (c) => void recorded.push(c) },
-      id,
-    );
+  it('a delete already sent but never recorded is followed instead of sent again', async () => {
+    const { conn, vmId, id } = await approvedVmDelete();
+    const dead = dyingHost((cp) => cp.operationIds.length > 0);
+    await executeApproved(deps(conn), id, dead).catch(() => undefined);
     // The stop ends, and (on the replica that died) the delete was sent but never recorded.
-    const { operationList, vmDelete } = await import('@/lib/gandi');
-    const { waitForOperations } = await import('@/lib/gandi');
-    await waitForOperations(conn, recorded[0]!.operationIds, { intervalMs: 5 });
+    const { operationList, vmDelete, waitForOperations } = await import('@/lib/gandi');
+    await waitForOperations(conn, dead.last!.operationIds, { intervalMs: 5 });
     const sent = await vmDelete(conn, vmId);
-    await continueApproved(
-      deps(conn, () => undefined),
-      recorded[0]!,
-      async () => undefined,
-    );
+    await executeApproved(deps(conn), id, takeOver(dead.last).host);
     const done = await approvals.get(workspaceId, id);
     expect(done?.state).toBe('done');
-    expect(done?.operationIds).toEqual([...recorded[0]!.operationIds, sent.id]);
+    expect(done?.operationIds).toEqual([...dead.last!.operationIds, sent.id]);
     expect(await operationList(conn, { vm_id: vmId, type: 'vm_delete' })).toHaveLength(1);
+  });
+
+  it('a public IP created before the crash is attached by the next replica, once', async () => {
+    const { conn, vmId, id } = await approvedIpForVm();
+    const dead = dyingHost((cp) => cp.operationIds.length > 0);
+    await executeApproved(deps(conn), id, dead).catch(() => undefined);
+    expect((await approvals.get(workspaceId, id))?.state).toBe('executing');
+
+    // The next replica waits for the creation and dies as it is about to send the attach.
+    const second = dyingHost((cp) => cp.sending === true && cp.operationIds.length > 0);
+    second.recorded = dead.last as never;
+    await executeApproved(deps(conn), id, second).catch(() => undefined);
+    const { operationInfo, operationList, vmIfaceAttach } = await import('@/lib/gandi');
+    const { ifaceId } = await operationInfo(conn, dead.last!.operationIds[0]!);
+    const attaches = () => operationList(conn, { type: 'iface_attach', iface_id: ifaceId! });
+    expect(await attaches()).toHaveLength(0);
+    // … as if it had sent it before dying, unrecorded.
+    const sent = await vmIfaceAttach(conn, vmId, ifaceId!);
+
+    const { request } = await executeApproved(deps(conn), id, takeOver(second.last).host);
+    expect(request.state).toBe('done');
+    expect((await attaches()).map((op) => op.id)).toEqual([sent.id]);
+    expect(request.operationIds).toEqual([...dead.last!.operationIds, sent.id]);
+    expect((await ifaceInfo(conn, ifaceId!)).vmId).toBe(vmId);
+  });
+
+  it('a one-step call in flight when the replica died fails saying so; nothing is guessed', async () => {
+    const { conn } = await workspace();
+    const id = await approvedDisk('maybe');
+    const dead = dyingHost((cp) => cp.sending === true);
+    await expect(executeApproved(deps(conn), id, dead)).rejects.toThrow();
+    // It died before sending: the upstream has no disk, and the next replica cannot know that.
+    expect((await team.ownersOf(workspaceId, 'disk')).size).toBe(0);
+    await expect(executeApproved(deps(conn), id, takeOver(dead.last).host)).rejects.toThrow(
+      UNKNOWN_OUTCOME_MESSAGE,
+    );
+    expect(await approvals.get(workspaceId, id)).toMatchObject({
+      state: 'failed',
+      error: UNKNOWN_OUTCOME_MESSAGE,
+    });
+  });
+
+  it('a request whose replica died before sending anything runs from the start', async () => {
+    const { conn } = await workspace();
+    const id = await approvedDisk('fresh');
+    await approvals.apply(workspaceId, id, { type: 'execute' });
+    const { request } = await executeApproved(deps(conn), id, takeOver(null).host);
+    expect(request.state).toBe('done');
+    expect((await team.ownersOf(workspaceId, 'disk')).size).toBe(1);
   });
 });
 
@@ -162,18 +236,20 @@ describe('executing an approved request', () => {
     const vm = await vmInfo(conn, vmId);
     expect(vm.state).toBe('running');
     const id = await approved('vm.delete', { vm_id: vmId, hostname: vm.hostname });
-    const queue = laterQueue();
-
-    const first = await executeApproved(deps(conn, queue.later), id);
+    const recorded: ApprovalCheckpoint[] = [];
+    const first = await executeApproved(deps(conn), id, {
+      recorded: null,
+      record: async (cp) => void recorded.push(cp),
+    });
     expect(first.operations).toHaveLength(1);
     const stopId = first.operations[0]!.id;
-    expect(first.request.state).toBe('executing');
-    expect(first.request.operationIds).toEqual([stopId]);
-    // Nothing deleted yet: that is the later step.
-    expect(queue.size).toBe(1);
-    expect((await vmInfo(conn, vmId)).hostname).toBe(vm.hostname);
-
-    await queue.runAll();
+    // Recorded before each call, then with its operations: stop, then delete.
+    expect(recorded).toEqual([
+      { operationIds: [], sending: true },
+      { operationIds: [stopId] },
+      { operationIds: [stopId], sending: true },
+      { operationIds: [stopId, expect.any(Number)] },
+    ]);
     const done = await approvals.get(workspaceId, id);
     expect(done?.state).toBe('done');
     expect(done?.operationIds).toHaveLength(2);
@@ -202,10 +278,11 @@ describe('executing an approved request', () => {
     const { apiKey, conn } = await workspace();
     const [vmId] = sim.control.createVms({ apiKey, count: 1 }).vmIds as [number];
     const vm = await vmInfo(conn, vmId);
-    const stopQueue = laterQueue();
-    const stopId = await approved('vm.delete', { vm_id: vmId, hostname: vm.hostname });
-    await executeApproved(deps(conn, stopQueue.later), stopId);
-    await stopQueue.runAll();
+    const { vmStop, waitForOperations } = await import('@/lib/gandi');
+    await waitForOperations(conn, [(await vmStop(conn, vmId)).id], { intervalMs: 5 });
+    const id = await approved('vm.delete', { vm_id: vmId, hostname: vm.hostname });
+    const { request } = await executeApproved(deps(conn), id);
+    expect(request.operationIds).toHaveLength(1);
     await expect(vmInfo(conn, vmId)).rejects.toSatisfy(isGone);
   });
 
@@ -215,9 +292,7 @@ describe('executing an approved request', () => {
     const vm = await vmInfo(conn, vmId);
     sim.control.failNext({ apiKey, type: 'vm_stop' });
     const id = await approved('vm.delete', { vm_id: vmId, hostname: vm.hostname });
-    const queue = laterQueue();
-    await executeApproved(deps(conn, queue.later), id);
-    await queue.runAll();
+    await expect(executeApproved(deps(conn), id)).rejects.toThrow(/ended ERROR/);
     const failed = await approvals.get(workspaceId, id);
     expect(failed?.state).toBe('failed');
     expect(failed?.error).toMatch(/^Operation #\d+ ended ERROR.*; the rest was not run\.$/);
@@ -228,35 +303,20 @@ describe('executing an approved request', () => {
     const { apiKey, conn } = await workspace();
     const [vmId] = sim.control.createVms({ apiKey, count: 1 }).vmIds as [number];
     const id = await approved('vm.delete', { vm_id: vmId, hostname: 'not-its-name' });
-    const queue = laterQueue();
-    await expect(executeApproved(deps(conn, queue.later), id)).rejects.toThrow(
-      'The hostname does not match.',
-    );
+    await expect(executeApproved(deps(conn), id)).rejects.toThrow('The hostname does not match.');
     const failed = await approvals.get(workspaceId, id);
     expect(failed?.state).toBe('failed');
     expect(failed?.error).toBe('The hostname does not match.');
-    await expect(executeApproved(deps(conn, queue.later), id)).rejects.toThrow(
+    await expect(executeApproved(deps(conn), id)).rejects.toThrow(
       'Only an approved request runs; this one is failed.',
     );
-    expect(queue.size).toBe(0);
     expect((await vmInfo(conn, vmId)).state).toBe('running');
   });
 
   it('creates a disk over quota for the requester, who then owns it', async () => {
     const { conn } = await workspace();
-    const id = await approved('disk.create', {
-      source: 'empty',
-      datacenter_id: 4,
-      name: 'scratch',
-      size_gb: 5,
-      snapshot_profile: null,
-    });
-    const { request, operations } = await executeApproved(
-      deps(conn, () => {
-        throw new Error('a disk creation has no later step');
-      }),
-      id,
-    );
+    const id = await approvedDisk('scratch');
+    const { request, operations } = await executeApproved(deps(conn), id);
     expect(request.state).toBe('done');
     const owned = await team.ownersOf(workspaceId, 'disk');
     const [diskId] = [...owned.keys()];
@@ -268,17 +328,8 @@ describe('executing an approved request', () => {
   });
 
   it('creates a public IP and attaches it to the VM asked for once the creation is DONE', async () => {
-    const { apiKey, conn } = await workspace();
-    const [vmId] = sim.control.createVms({ apiKey, count: 1, datacenterId: 4 }).vmIds as [number];
-    const id = await approved('iface.create', {
-      datacenter_id: 4,
-      ip_mode: 'dual',
-      bandwidth: 102400,
-      vm_id: vmId,
-    });
-    const queue = laterQueue();
-    await executeApproved(deps(conn, queue.later), id);
-    await queue.runAll();
+    const { conn, vmId, id } = await approvedIpForVm();
+    await executeApproved(deps(conn), id);
     const done = await approvals.get(workspaceId, id);
     expect(done?.state).toBe('done');
     const ifaces = await team.ownersOf(workspaceId, 'iface');
@@ -290,12 +341,9 @@ describe('executing an approved request', () => {
   it('fails a damaged request without calling the API', async () => {
     const { conn } = await workspace();
     const id = await approved('disk.create', { source: 'empty', name: 'x', size_gb: -1 });
-    await expect(
-      executeApproved(
-        deps(conn, () => undefined),
-        id,
-      ),
-    ).rejects.toThrow('This request is damaged: it cannot run.');
+    await expect(executeApproved(deps(conn), id)).rejects.toThrow(
+      'This request is damaged: it cannot run.',
+    );
     expect((await approvals.get(workspaceId, id))?.state).toBe('failed');
     expect((await team.ownersOf(workspaceId, 'disk')).size).toBe(0);
   });
@@ -304,9 +352,6 @@ describe('executing an approved request', () => {
     const { apiKey, conn } = await workspace();
     const [vmId] = sim.control.createVms({ apiKey, count: 1 }).vmIds as [number];
     const vm = await vmInfo(conn, vmId);
-    const noLater = () => {
-      throw new Error('a resize has no later step');
-    };
     const grow = await approved('vm.update', {
       vm_id: vmId,
       hostname: vm.hostname,
@@ -314,7 +359,7 @@ describe('executing an approved request', () => {
       memory: vm.memory,
       accept_reboot: false,
     });
-    expect((await executeApproved(deps(conn, noLater), grow)).request.state).toBe('done');
+    expect((await executeApproved(deps(conn), grow)).request.state).toBe('done');
     expect((await vmInfo(conn, vmId)).cores).toBe(vm.cores + 1);
 
     // Memory past the live maximum of a running VM needs a restart nobody agreed to: refused.
@@ -325,7 +370,7 @@ describe('executing an approved request', () => {
       memory: 64 * 1024,
       accept_reboot: false,
     });
-    await expect(executeApproved(deps(conn, noLater), restart)).rejects.toThrow(/restart/);
+    await expect(executeApproved(deps(conn), restart)).rejects.toThrow(/restart/);
     expect((await approvals.get(workspaceId, restart))?.state).toBe('failed');
     expect((await vmInfo(conn, vmId)).memory).toBe(vm.memory);
 
@@ -336,7 +381,7 @@ describe('executing an approved request', () => {
       name: disk.name,
       size_gb: sizeGb,
     });
-    expect((await executeApproved(deps(conn, noLater), diskGrow)).request.state).toBe('done');
+    expect((await executeApproved(deps(conn), diskGrow)).request.state).toBe('done');
     expect((await diskInfo(conn, disk.id)).size).toBe(sizeGb * 1024);
   });
 
@@ -349,12 +394,7 @@ describe('executing an approved request', () => {
       disk_name: source.name,
       name: 'before-upgrade',
     });
-    const { request } = await executeApproved(
-      deps(conn, () => {
-        throw new Error('a snapshot has no later step');
-      }),
-      id,
-    );
+    const { request } = await executeApproved(deps(conn), id);
     expect(request.state).toBe('done');
     const owned = [...(await team.ownersOf(workspaceId, 'disk')).keys()];
     expect(owned).toHaveLength(1);
@@ -382,9 +422,9 @@ describe('executing an approved request', () => {
       const [vmId] = slow.control.createVms({ apiKey, count: 1 }).vmIds as [number];
       const vm = await vmInfo(conn, vmId);
       const id = await approved('vm.delete', { vm_id: vmId, hostname: vm.hostname });
-      const queue = laterQueue();
-      await executeApproved({ ...deps(conn, queue.later), stepTimeoutMs: 2_000 }, id);
-      await queue.runAll();
+      await expect(executeApproved({ ...deps(conn), stepTimeoutMs: 2_000 }, id)).rejects.toThrow(
+        /had not ended/,
+      );
       const failed = await approvals.get(workspaceId, id);
       expect(failed?.state).toBe('failed');
       expect(failed?.error).toMatch(

@@ -6,7 +6,7 @@ import { recordOwnedOperations } from '../guard';
 import type { ApprovalActor } from './approval-audit';
 import { STEP_TIMEOUT_MS } from './approval-machine';
 import type { ApprovalStore, StoredApproval } from './approval-store';
-import { approvalKind, type RegisteredKind, type RequestRun } from './kinds';
+import { approvalKind, type RegisteredKind, type RequestRun, type RunContext } from './kinds';
 
 export interface ExecuteDeps {
   approvals: ApprovalStore;
@@ -14,16 +14,6 @@ export interface ExecuteDeps {
   conn: GandiConnection;
   workspaceId: string;
   actor: ApprovalActor;
-  /**
-   * Runs the later steps of a request (a delete after its stop) once the response is sent:
-   * Next's `after` in the action, a collector in tests.
-   */
-  later: (task: () => Promise<void>) => void;
-  /**
-   * Runs the later steps of a kind that can resume as a durable job instead (any replica, also
-   * after the one that started it dies). Absent: `later`.
-   */
-  durable?: (continuation: Continuation) => Promise<void>;
   /**
    * The connection the request runs with: gated for its requester (`requesterConnection`), the
    * stored call decided again by the gate first (it throws when the gate refuses it now).
@@ -34,12 +24,28 @@ export interface ExecuteDeps {
   pollIntervalMs?: number;
 }
 
-/** What a replica needs to finish a request in steps: the request and the operations so far. */
+/** What the durable job of an approved request holds: ids only, never a key. */
 export interface Continuation {
   workspaceId: string;
   requestId: string;
-  operationIds: number[];
   actor: ApprovalActor;
+}
+
+/**
+ * The job's checkpoint: the operations started so far, and `sending` while a step's call may be in
+ * flight (a replica that died then cannot know whether it ran; see `resumeFrom`).
+ */
+export interface ApprovalCheckpoint {
+  operationIds: number[];
+  sending?: boolean;
+}
+
+/** How a run is hosted by its durable job (absent: run in this process, nothing recorded). */
+export interface JobHost {
+  recorded: ApprovalCheckpoint | null;
+  record: (checkpoint: ApprovalCheckpoint) => Promise<void>;
+  /** Aborted when the job is given back (lease lost, replica draining): not a failure. */
+  signal?: AbortSignal;
 }
 
 const formatWait = (ms: number) =>
@@ -51,117 +57,140 @@ function failureMessage(err: unknown): string {
   return 'The request could not run.';
 }
 
+/** A step's call was in flight when the replica running it died, and nothing says if it ran. */
+export const UNKNOWN_OUTCOME_MESSAGE =
+  'The portal stopped while sending this request and cannot tell whether it ran: check and redo it by hand if it did not.';
+
+const NOWHERE: JobHost = { recorded: null, record: async () => undefined };
+
 /**
- * Runs an approved request once (the store's compare-and-set makes a second run lose): the
- * requester owns its operations (and what it creates) and follows them live. A request in steps
- * records its first operations at once and finishes after the response; its end (done, or failed
- * with why) goes to the request and the audit chain either way.
+ * Runs an approved request to its end (the durable job's body, on any replica, also one taking
+ * over after the replica that started it died): it starts once (the store's compare-and-set makes
+ * a second run lose), the requester owns its operations (and what it creates), each step is
+ * recorded as it starts, and a request found executing goes on from what was recorded and the
+ * upstream state (`resumeFrom`). Its end (done, or failed with why) goes to the request and the
+ * audit chain; a failure is also thrown.
  */
 export async function executeApproved(
   deps: ExecuteDeps,
   requestId: string,
+  host: JobHost = NOWHERE,
 ): Promise<{ request: StoredApproval; operations: { id: number }[] }> {
   const { approvals, workspaceId, actor } = deps;
-  const started = await approvals.apply(workspaceId, requestId, { type: 'execute' }, actor);
-  if (!started.ok) throw new ActionError(started.message);
-  const request = started.request;
-  const fail = async (err: unknown) => {
+  let request = await approvals.get(workspaceId, requestId);
+  if (!request) throw new ActionError('This request no longer exists.');
+  // Only the job resumes: a run in this process never takes over one already executing.
+  const resuming = request.state === 'executing' && host !== NOWHERE;
+  if (!resuming) {
+    const started = await approvals.apply(workspaceId, requestId, { type: 'execute' }, actor);
+    if (!started.ok) throw new ActionError(started.message);
+    request = started.request;
+  }
+  const running = request;
+  let operations: { id: number }[] = [];
+  try {
+    const kind = approvalKind(running.action);
+    if (!kind) throw new ActionError(`This portal cannot run “${running.action}”.`);
+    const ctx: RunContext = {
+      conn: await deps.gateFor(running),
+      workspaceId,
+      call: running.call,
+    };
+    const recorded = host.recorded?.operationIds ?? running.operationIds;
+    let step: RequestRun;
+    let doneSoFar: number[] = [];
+    if (resuming && (recorded.length > 0 || host.recorded?.sending)) {
+      doneSoFar = recorded;
+      step = await resumeFrom(deps, host, kind, running, ctx, recorded);
+    } else {
+      // Marked before sending: a replica taking over then knows the call may have gone out.
+      await host.record({ operationIds: [], sending: true });
+      host.signal?.throwIfAborted();
+      step = await kind.run(running.params, ctx);
+    }
+    operations = step.operations;
+    const finished = await runSteps(deps, host, kind, running, doneSoFar, step);
+    return { request: finished, operations };
+  } catch (err) {
+    if (host.signal?.aborted) throw err;
     await approvals.apply(
       workspaceId,
       requestId,
       { type: 'failed', message: failureMessage(err) },
       actor,
     );
-  };
-  const kind = approvalKind(request.action);
-  let first: RequestRun;
-  try {
-    if (!kind) throw new ActionError(`This portal cannot run “${request.action}”.`);
-    const conn = await deps.gateFor(request);
-    first = await kind.run(request.params, { conn, workspaceId, call: request.call });
-    await own(deps, kind, request, first.operations);
-  } catch (err) {
-    await fail(err);
     throw err;
   }
-  const ids = first.operations.map((op) => op.id);
-  if (!first.afterDone) {
-    const done = await approvals.apply(
-      workspaceId,
-      requestId,
-      { type: 'succeeded', operationIds: ids },
-      actor,
-    );
-    return { request: done.ok ? done.request : request, operations: first.operations };
-  }
-  const progressed = await approvals.apply(
-    workspaceId,
-    requestId,
-    { type: 'progress', operationIds: ids },
-    actor,
-  );
-  const next = first.afterDone;
-  if (deps.durable && kind.resume) {
-    await deps.durable({ workspaceId, requestId, operationIds: ids, actor });
-  } else deps.later(() => runLaterSteps(deps, kind, request, ids, next).catch(fail));
-  return { request: progressed.ok ? progressed.request : request, operations: first.operations };
 }
 
 /**
- * Finishes a request in steps from what was recorded (the durable job's body, on any replica):
- * waits for the recorded operations, then derives the next step from the upstream state.
- * `record` keeps the operations started so far, for a replica that takes over after this one.
+ * The next step of a request found executing, from what was recorded and the upstream state: a
+ * kind in steps derives it (`resume`: a step that may have run is looked up upstream first); a
+ * one-step kind whose operations were recorded is done; one whose call was in flight unrecorded
+ * cannot be told apart from one that never ran, and says so.
  */
-export async function continueApproved(
-  deps: Omit<ExecuteDeps, 'later' | 'durable'>,
-  continuation: Continuation,
-  record: (operationIds: number[]) => Promise<void>,
-): Promise<void> {
-  const { approvals, workspaceId } = deps;
-  const request = await approvals.get(workspaceId, continuation.requestId);
-  if (!request || request.state !== 'executing') return;
-  const kind = approvalKind(request.action);
-  const fail = (err: unknown) =>
-    approvals.apply(
-      workspaceId,
-      request.id,
-      { type: 'failed', message: failureMessage(err) },
-      deps.actor,
-    );
-  try {
-    if (!kind?.resume) throw new ActionError(`This portal cannot resume “${request.action}”.`);
-    const resume = kind.resume;
-    // Decided again by the gate, as the first step was: the job runs the same request, not a new one.
-    const ctx = { conn: await deps.gateFor(request), workspaceId, call: request.call };
-    await runLaterSteps(
-      { ...deps, later: () => undefined, onStep: record },
-      kind,
-      request,
-      continuation.operationIds,
-      () => resume(request.params, ctx),
-    );
-  } catch (err) {
-    await fail(err);
+async function resumeFrom(
+  deps: ExecuteDeps,
+  host: JobHost,
+  kind: RegisteredKind,
+  request: StoredApproval,
+  ctx: RunContext,
+  recorded: number[],
+): Promise<RequestRun> {
+  if (kind.resume) {
+    // What was recorded ends first (a stop, a creation), as it would have without the crash.
+    if (recorded.length > 0) await waitForStep(deps, host, recorded);
+    // The next call may go out now: marked, like any step's.
+    await host.record({ operationIds: recorded, sending: true });
+    host.signal?.throwIfAborted();
+    return kind.resume(request.params, { ...ctx, operationIds: recorded });
   }
+  if (recorded.length > 0) return { operations: [] };
+  throw new ActionError(UNKNOWN_OUTCOME_MESSAGE);
 }
 
-async function runLaterSteps(
-  deps: ExecuteDeps & { onStep?: (operationIds: number[]) => Promise<void> },
+/** Owns and records `step`, waits for it when more follows, and so on to the request's end. */
+async function runSteps(
+  deps: ExecuteDeps,
+  host: JobHost,
   kind: RegisteredKind,
   request: StoredApproval,
   doneSoFar: number[],
-  next: () => Promise<RequestRun>,
-): Promise<void> {
+  step: RequestRun,
+): Promise<StoredApproval> {
   const { approvals, workspaceId, actor } = deps;
+  await own(deps, kind, request, step.operations);
+  const ids = [...new Set([...doneSoFar, ...step.operations.map((op) => op.id)])];
+  await host.record({ operationIds: ids });
+  if (!step.afterDone) {
+    const done = await approvals.apply(
+      workspaceId,
+      request.id,
+      { type: 'succeeded', operationIds: ids },
+      actor,
+    );
+    if (!done.ok) throw new ActionError(done.message);
+    return done.request;
+  }
+  await approvals.apply(workspaceId, request.id, { type: 'progress', operationIds: ids }, actor);
+  await waitForStep(deps, host, ids);
+  await host.record({ operationIds: ids, sending: true });
+  host.signal?.throwIfAborted();
+  return runSteps(deps, host, kind, request, ids, await step.afterDone());
+}
+
+/** Waits for a step's operations; one that did not end DONE stops the request there. */
+async function waitForStep(deps: ExecuteDeps, host: JobHost, ids: number[]): Promise<void> {
   const timeoutMs = deps.stepTimeoutMs ?? STEP_TIMEOUT_MS;
-  const signal = AbortSignal.timeout(timeoutMs);
-  const finals = await waitForOperations(deps.conn, doneSoFar, {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = host.signal ? AbortSignal.any([timeout, host.signal]) : timeout;
+  const finals = await waitForOperations(deps.conn, ids, {
     signal,
     intervalMs: deps.pollIntervalMs ?? 2_000,
   }).catch((err: unknown) => {
-    if (!signal.aborted) throw err;
+    if (!timeout.aborted) throw err;
     throw new ActionError(
-      `Operations ${doneSoFar.map((id) => `#${id}`).join(', ')} had not ended after ${formatWait(timeoutMs)}; the rest was not run.`,
+      `Operations ${ids.map((id) => `#${id}`).join(', ')} had not ended after ${formatWait(timeoutMs)}; the rest was not run.`,
     );
   });
   const unfinished = finals.find((op) => op.step !== 'DONE');
@@ -171,15 +200,6 @@ async function runLaterSteps(
       `Operation #${unfinished.id} ended ${unfinished.step}${why}; the rest was not run.`,
     );
   }
-  const step = await next();
-  await own(deps, kind, request, step.operations);
-  const ids = [...doneSoFar, ...step.operations.map((op) => op.id)];
-  await deps.onStep?.(ids);
-  if (step.afterDone) {
-    await approvals.apply(workspaceId, request.id, { type: 'progress', operationIds: ids }, actor);
-    return runLaterSteps(deps, kind, request, ids, step.afterDone);
-  }
-  await approvals.apply(workspaceId, request.id, { type: 'succeeded', operationIds: ids }, actor);
 }
 
 function own(

@@ -66,6 +66,14 @@ export async function openTeamDb(config: TeamDbConfig): Promise<OpenedTeamDb> {
   } else {
     const { Pool } = await import('pg');
     const pool = new Pool({ connectionString: config.url, max: 10 });
+    // A connection cut by a PostgreSQL restart or a network split is an 'error' event — on the
+    // pool when idle, on the client while it runs a query (whose promise is rejected as well):
+    // unhandled, either would end the process, every replica at once. The pool drops that
+    // connection and opens another on the next query; /readyz says 503 meanwhile.
+    const lost = (err: Error) =>
+      console.error(`[storage] a PostgreSQL connection was lost: ${err.message}`);
+    pool.on('error', lost);
+    pool.on('connect', (client) => client.on('error', lost));
     db = new Kysely<TeamDatabase>({ dialect: new PostgresDialect({ pool }) });
   }
   const { error, results } = await new Migrator({

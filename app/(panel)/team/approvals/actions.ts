@@ -1,6 +1,5 @@
 'use server';
 
-import { after } from 'next/server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { ActionError, defineAction, type ActionContext } from '@/lib/action';
@@ -238,39 +237,6 @@ export const cancelApprovalAction = defineAction(
   { permission: 'approval.request' },
 );
 
-const STALLED_MESSAGE =
-  'Stopped before its end (the portal restarted?): check what it changed and redo the rest by hand.';
-
-/**
- * An admin closes a request that stalled while executing (see `isStalled`): nothing would ever
- * finish it, and its page would keep waiting.
- */
-export const closeStalledApprovalAction = defineAction(
-  z.object({ request_id: z.uuid() }),
-  async ({ request_id }, ctx) => {
-    const principal = teamOf(ctx);
-    const [{ getApprovalStore }, { actorOf }, { isStalled }] = await Promise.all([
-      import('@/lib/team/approvals/approval-store'),
-      import('@/lib/team/approvals/file-request'),
-      import('@/lib/team/approvals/approval-machine'),
-    ]);
-    const approvals = await getApprovalStore();
-    const request = await approvals.get(principal.workspaceId, request_id);
-    if (!request) throw new ActionError('This request no longer exists.');
-    if (!isStalled(request, new Date())) throw new ActionError('This request is not stalled.');
-    const closed = await approvals.apply(
-      principal.workspaceId,
-      request_id,
-      { type: 'failed', message: STALLED_MESSAGE },
-      await actorOf(principal),
-    );
-    if (!closed.ok) throw new ActionError(closed.message);
-    revalidatePath('/team/approvals');
-    return { id: request_id, state: closed.request.state };
-  },
-  { permission: 'approval.decide' },
-);
-
 const decideSchema = z.object({
   request_id: z.uuid(),
   decision: z.enum(['approve', 'reject']),
@@ -278,27 +244,19 @@ const decideSchema = z.object({
 });
 
 /**
- * An admin's decision. On approval the portal runs the request at once (quota bypassed: that is
- * what the approval is for); what it creates and its operations belong to the requester. A
- * request in steps (stop, then delete) finishes after this response. The audit entry of this
- * action carries the decision, its reason and the operations it started.
+ * An admin's decision. On approval the portal runs the request at once as a durable job (quota
+ * bypassed: that is what the approval is for; any replica finishes it, also after a crash); what
+ * it creates and its operations belong to the requester. The answer waits briefly for its first
+ * step; the rest is followed on the page.
  */
 export const decideApprovalAction = defineAction(
   decideSchema,
   async ({ request_id, decision, reason }, ctx) => {
     const principal = teamOf(ctx);
-    const [
-      { getApprovalStore },
-      { getTeamStore },
-      { actorOf },
-      { executeApproved },
-      { requesterConnection },
-    ] = await Promise.all([
+    const [{ getApprovalStore }, { actorOf }, { startApprovalJob }] = await Promise.all([
       import('@/lib/team/approvals/approval-store'),
-      import('@/lib/team/runtime'),
       import('@/lib/team/approvals/file-request'),
-      import('@/lib/team/approvals/execute'),
-      import('@/lib/team/gate/requester-connection'),
+      import('@/lib/jobs/approval-job'),
     ]);
     const approvals = await getApprovalStore();
     const actor = await actorOf(principal);
@@ -311,26 +269,16 @@ export const decideApprovalAction = defineAction(
     if (!decided.ok) throw new ActionError(decided.message);
     revalidatePath('/team/approvals');
     if (decision === 'reject') return { id: request_id, state: 'rejected', operations: [] };
-
-    const { request, operations } = await executeApproved(
-      {
-        approvals,
-        team: await getTeamStore(),
-        conn: ctx.conn,
-        workspaceId: principal.workspaceId,
-        gateFor: (request) => requesterConnection(ctx.conn, principal.workspaceId, request),
-        actor,
-        later: (task) => after(task),
-        // A request in steps that can resume is a durable job: any replica finishes it.
-        durable: async (continuation) => {
-          const { enqueueJob } = await import('@/lib/jobs/runtime');
-          const { APPROVAL_CONTINUE } = await import('@/lib/jobs/approval-job');
-          await enqueueJob(APPROVAL_CONTINUE, continuation, `approval:${continuation.requestId}`);
-        },
-      },
-      request_id,
-    );
-    return { id: request_id, state: request.state, operations };
+    const request = await startApprovalJob({
+      workspaceId: principal.workspaceId,
+      requestId: request_id,
+      actor,
+    });
+    return {
+      id: request_id,
+      state: request.state,
+      operations: request.operationIds.map((id) => ({ id })),
+    };
   },
   { permission: 'approval.decide' },
 );

@@ -3,18 +3,15 @@ import { OperationProgress } from '@/components/operations/operation-progress';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
 import { PagePoller } from '@/components/ui/page-poller';
-import {
-  isStalled,
-  STEP_TIMEOUT_MS,
-  type ApprovalState,
-} from '@/lib/team/approvals/approval-machine';
+import { ensureApprovalJobs } from '@/lib/jobs/approval-job';
+import type { ApprovalState } from '@/lib/team/approvals/approval-machine';
 import { getApprovalStore, LIST_LIMIT } from '@/lib/team/approvals/approval-store';
 import { describeRequest } from '@/lib/team/approvals/kinds';
 import { loadCallNames } from '@/lib/team/gate/call-names';
 import { describeCall } from '@/lib/team/gate/describe-call';
 import { requireTeamPermission } from '@/lib/team/page-access';
 import { decide } from '@/lib/team/roles';
-import { cancelApprovalAction, closeStalledApprovalAction } from './actions';
+import { cancelApprovalAction } from './actions';
 import { DecideForm } from './decide-form';
 import { RequestButton } from './request-button';
 
@@ -45,11 +42,10 @@ export default async function ApprovalsPage() {
     session.conn,
     requests.flatMap((r) => (r.state === 'pending' && r.call ? [r.call] : [])),
   );
-  // A request in steps (stop, then delete) adds its later operations after the decision's response;
-  // one that stalled (the server stopped in between) will not, and is not waited for.
-  const now = new Date();
-  const stalled = new Set(requests.filter((r) => isStalled(r, now)).map((r) => r.id));
-  const executing = requests.filter((r) => r.state === 'executing' && !stalled.has(r.id));
+  // Approved requests run as durable jobs: any replica finishes them, also after a crash, so the
+  // page follows them until they end.
+  await ensureApprovalJobs(principal.workspaceId, requests);
+  const executing = requests.filter((r) => r.state === 'executing' || r.state === 'approved');
   return (
     <>
       {executing.length > 0 ? (
@@ -110,23 +106,6 @@ export default async function ApprovalsPage() {
                 request.state === 'pending' &&
                 request.requestedBy !== principal.memberId ? (
                   <DecideForm requestId={request.id} />
-                ) : null}
-                {stalled.has(request.id) ? (
-                  <div className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200">
-                    <p>
-                      No progress for over {STEP_TIMEOUT_MS / 60_000} minutes: the portal stopped
-                      before the end of this request. Check what it changed and redo the rest by
-                      hand.
-                    </p>
-                    {decides ? (
-                      <RequestButton
-                        requestId={request.id}
-                        action={closeStalledApprovalAction}
-                        label="Close as failed"
-                        pendingLabel="Closing…"
-                      />
-                    ) : null}
-                  </div>
                 ) : null}
                 {request.state === 'pending' && request.requestedBy === principal.memberId ? (
                   <RequestButton

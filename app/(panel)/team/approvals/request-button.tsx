@@ -11,7 +11,7 @@ type Moved = { id: string; state: ApprovalState };
 type RequestAction = (prev: ActionState<Moved>, formData: FormData) => Promise<ActionState<Moved>>;
 
 /**
- * One button that moves a request (the requester withdraws it, an admin closes a stalled one);
+ * One button that moves a request (the requester withdraws it);
  * who may, and from which state, the server checks again.
  */
 export function RequestButton({

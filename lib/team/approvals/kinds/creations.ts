@@ -1,6 +1,8 @@
 import 'server-only';
 import { createDisk, snapshotDisk } from '@/lib/dal/disk-mutations';
 import { attachIface, createPublicIface } from '@/lib/dal/network';
+import { ActionError } from '@/lib/action';
+import { operationInfo, operationList, type GandiConnection } from '@/lib/gandi';
 import { z } from 'zod';
 import { DISK_SOURCES, type CreateDiskInput } from '@/lib/validation/disk';
 import { createPublicIfaceSchema } from '@/lib/validation/network';
@@ -54,7 +56,31 @@ export const ifaceCreateKind = defineKind({
     }
     return run;
   },
+  resume: (input, { conn, operationIds = [] }) => resumeAttach(conn, input.vm_id, operationIds),
 });
+
+/**
+ * The attach after the creation, taken over by another replica: the interface comes from the
+ * recorded creation; an attach already sent (recorded or not) is followed, not sent again.
+ */
+async function resumeAttach(
+  conn: GandiConnection,
+  vmId: number | undefined,
+  recorded: readonly number[],
+): Promise<RequestRun> {
+  if (vmId === undefined) return { operations: [] };
+  let ifaceId: number | null = null;
+  for (const id of recorded) ifaceId ??= (await operationInfo(conn, id)).ifaceId;
+  if (ifaceId === null) {
+    throw new ActionError(
+      'The portal stopped while creating this address and cannot tell which it is: check the IP list and attach it by hand.',
+    );
+  }
+  const attaches = await operationList(conn, { iface_id: ifaceId, type: 'iface_attach' });
+  const sent = attaches.find((op) => op.step !== 'ERROR' && op.step !== 'CANCEL');
+  if (sent) return { operations: [{ id: sent.id }] };
+  return attachIface(conn, ifaceId, vmId);
+}
 
 /** A snapshot is a new disk of its source's size; an empty name is dated when it runs. */
 export const snapshotKind = defineKind({

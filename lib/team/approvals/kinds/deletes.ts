@@ -2,8 +2,8 @@ import 'server-only';
 import { z } from 'zod';
 import { deleteDisk } from '@/lib/dal/disk-mutations';
 import { deleteIface } from '@/lib/dal/network';
-import { deleteVmStep } from '@/lib/dal/vm-mutations';
-import { operationList, type GandiConnection } from '@/lib/gandi';
+import { deleteVmStep, sentVmDelete } from '@/lib/dal/vm-mutations';
+import type { GandiConnection } from '@/lib/gandi';
 import { defineKind, type RequestRun } from './request-kind';
 
 /**
@@ -27,8 +27,7 @@ async function deleteVmInSteps(conn: GandiConnection, vmId: number, hostname: st
  * upstream first (followed, not sent twice); otherwise the VM's state decides (stop or delete).
  */
 async function resumeVmDelete(conn: GandiConnection, vmId: number, hostname: string) {
-  const deletes = await operationList(conn, { vm_id: vmId, type: 'vm_delete' });
-  const sent = deletes.find((op) => op.step !== 'ERROR' && op.step !== 'CANCEL');
+  const sent = await sentVmDelete(conn, vmId);
   if (sent) return { operations: [{ id: sent.id }] };
   return deleteVmInSteps(conn, vmId, hostname);
 }

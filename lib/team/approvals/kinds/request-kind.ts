@@ -24,6 +24,8 @@ export interface RunContext {
   workspaceId: string;
   /** The call stored when the request was filed (null for requests filed before). */
   call?: GateCall | null;
+  /** `resume` only: the operations recorded so far (all ended DONE). */
+  operationIds?: readonly number[];
 }
 
 export interface ApprovalKind<P> {
@@ -34,9 +36,10 @@ export interface ApprovalKind<P> {
   describe(params: P): string;
   run(params: P, ctx: RunContext): Promise<RequestRun>;
   /**
-   * The next step derived from the upstream state alone (no closure), for a replica that takes
-   * over a request in steps after the one that started it stopped. A step that may have run is
-   * looked up upstream before it is repeated. Kinds without it finish on the replica they began.
+   * The next step derived from the recorded operations and the upstream state (no closure), for a
+   * replica that takes over a request in steps after the one running it stopped. A step that may
+   * have run is looked up upstream before it is repeated. Every kind in steps has one; a one-step
+   * kind needs none (its recorded operations are its end).
    */
   resume?(params: P, ctx: RunContext): Promise<RequestRun>;
 }
