@@ -17,8 +17,9 @@ test('the wizard shows the cost and runway of the VM being configured', async ({
   await page.getByLabel('Memory (MB)').fill('2048');
   await page.getByLabel('System disk (GB)').fill('10');
   // 2×168 + 2×120 + 10×135 + 210 (IPv4; IPv6 is free) on an account that burns nothing yet.
-  await expect(cost).toContainText('This change+2,136 credits/hour');
-  await expect(cost).toContainText('New burn2,136 credits/hour');
+  await expect(cost).toContainText('This change+2,136 credits/hour · +1,559,280 credits/month');
+  await expect(cost).toContainText('New burn2,136 credits/hour · 1,559,280 credits/month');
+  await expect(cost).toContainText('A month is counted as 730 hours. Prices are in Gandi credits.');
   await expect(cost).toContainText('Runway4 hours (10,000 credits)');
 
   await page.getByRole('button', { name: 'Next' }).click();
@@ -69,6 +70,6 @@ test('the resize form shows the cost of more cores, and a halted VM is billed on
   await page.reload();
   await page.getByRole('spinbutton', { name: 'Cores' }).fill(String(current + 1));
   await expect(page.getByRole('region', { name: /^Cost/ })).toContainText(
-    'This change+168 credits/hour once running',
+    'This change+168 credits/hour · +122,640 credits/month, once running',
   );
 });
