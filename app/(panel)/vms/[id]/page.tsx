@@ -21,6 +21,7 @@ import { getVmDetailOrNotFound } from '@/lib/dal/vms';
 import { ownersForControls } from '@/lib/team/owners';
 import { idField } from '@/lib/validation/vm';
 import { AddDiskSection } from './add-disk-section';
+import { CpuSection } from './cpu-section';
 
 export const metadata: Metadata = { title: 'Virtual machine' };
 
@@ -96,6 +97,11 @@ export default async function VmPage({ params }: { params: Promise<{ id: string 
                 diskOwners={diskOwners}
               />
               <VmInterfaces ifaces={vm.ifaces} />
+              <Suspense
+                fallback={<p className="text-sm text-zinc-600 dark:text-zinc-400">Loading CPU…</p>}
+              >
+                <CpuSection conn={conn} vmId={vm.id} />
+              </Suspense>
             </div>
           </div>
         </VmOperationsProvider>
