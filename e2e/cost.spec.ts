@@ -49,7 +49,9 @@ test('the resize form shows the cost of more cores, and a halted VM is billed on
   const cores = page.getByRole('spinbutton', { name: 'Cores' });
   const current = Number(await cores.inputValue());
   await cores.fill(String(current + 1));
-  const cost = page.getByRole('region', { name: /^Cost/ });
+  // The resize form's own cost box (the page has others: a new disk, a new IP).
+  const resize = page.getByRole('region', { name: 'Cores and memory' });
+  const cost = resize.getByRole('region', { name: /^Cost/ });
   await expect(cost).toContainText('This change+168 credits/hour');
   await expect(cost).toContainText(
     `New burn${new Intl.NumberFormat('en').format(burn + 168)} credits/hour`,
@@ -69,7 +71,7 @@ test('the resize form shows the cost of more cores, and a halted VM is billed on
     .toBe(true);
   await page.reload();
   await page.getByRole('spinbutton', { name: 'Cores' }).fill(String(current + 1));
-  await expect(page.getByRole('region', { name: /^Cost/ })).toContainText(
+  await expect(resize.getByRole('region', { name: /^Cost/ })).toContainText(
     'This change+168 credits/hour · +122,640 credits/month, once running',
   );
 });

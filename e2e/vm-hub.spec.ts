@@ -5,7 +5,8 @@
  * "data-disk") instead of "server 350003" / "disk 24660004".
  */
 import type { Page } from '@playwright/test';
-import { expect, simRpc, simVm, test } from './fixtures';
+import { createAccount, expect, simRpc, simVm, test } from './fixtures';
+import { createWorkspace, inviteOperator } from './team-workspace';
 
 /** Operations run at the simulator's --speed 20: a few seconds at most, plus a page refresh. */
 const SETTLE = { timeout: 30_000 };
@@ -92,4 +93,45 @@ test('from the VM page: rename, attach a disk, create one, snapshot, add an IP; 
   await expect(all.getByRole('link', { name: 'web-1' }).first()).toBeVisible();
   await expect(all.getByRole('link', { name: 'data-disk' }).first()).toBeVisible();
   await expect(all).not.toContainText(`server ${vmId}`);
+});
+
+test('a team viewer sees the VM hub’s controls disabled, each with the reason', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const account = await createAccount();
+  const vmId = await simVm(account.apiKey);
+  await simRpc('hosting.disk.create', account.apiKey, {
+    name: 'spare',
+    size: 1024,
+    datacenter_id: 4,
+  });
+  const suffix = `${account.handle.toLowerCase().replace(/[^a-z0-9]/g, '')}${Date.now().toString(36)}`;
+  await createWorkspace(page, account.apiKey, `owner-${suffix}@example.test`);
+  const viewer = await inviteOperator(page, browser, `viewer-${suffix}@example.test`, 'Viewer');
+
+  await viewer.goto(`/vms/${vmId}`);
+  const reason = 'Viewers can look but not change anything.';
+  const rename = viewer.getByRole('button', { name: 'Rename' });
+  await expect(rename).toBeDisabled();
+  await expect(rename).toHaveAccessibleDescription(reason);
+  const addDisk = region(viewer, 'Add a disk');
+  await expect(addDisk.getByText(reason)).toBeVisible();
+  await expect(addDisk.getByRole('button', { name: 'Create and attach' })).toBeDisabled();
+  await expect(
+    addDisk.getByRole('button', { name: 'Create and attach' }),
+  ).toHaveAccessibleDescription(reason);
+  const addIp = region(viewer, 'Add a public IP');
+  await expect(addIp.getByRole('button', { name: 'Add public IP' })).toBeDisabled();
+  await expect(addIp.getByRole('button', { name: 'Add public IP' })).toHaveAccessibleDescription(
+    reason,
+  );
+  const disks = region(viewer, 'Disks');
+  await disks
+    .getByText(/^Snapshot or detach /)
+    .first()
+    .click();
+  await expect(disks.getByRole('button', { name: 'Take snapshot' }).first()).toBeDisabled();
+  await expect(disks.getByText(reason).first()).toBeVisible();
 });

@@ -6,18 +6,13 @@ import { CostEstimate } from '@/components/cost/cost-estimate';
 import { CapabilityNote, useCapability } from '@/components/team/member-context';
 import { ActionForm } from '@/components/ui/action-form';
 import { ActionMessage } from '@/components/ui/action-message';
-import { TextField } from '@/components/ui/input';
+import { DiskNameField, DiskSizeField } from '@/components/disks/disk-fields';
 import { SelectField } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { fieldError, idleState } from '@/lib/action-state';
 import { diskSizeDelta } from '@/lib/cost/deltas';
 import type { FreeDisk } from '@/lib/dal/vm-hub';
-import {
-  DISK_NAME_MAX_LENGTH,
-  DISK_SIZE_GB,
-  diskNameProblem,
-  sizeGbProblem,
-} from '@/lib/validation/disk';
+import { DISK_SIZE_GB, sizeGbProblem } from '@/lib/validation/disk';
 import { DetailCard } from './detail-card';
 import { formatMemory } from './format';
 import { useOnStarted } from './use-started-operations';
@@ -117,34 +112,22 @@ function CreateAndAttach({ vm }: { vm: HubVm }) {
     });
   });
   useOnStarted(attachState, (data) => follow(`Attach the new disk to ${vm.hostname}`, data));
-  const nameHint = name === '' ? null : diskNameProblem(name);
   const sizeHint = sizeGb === '' ? 'Enter the size.' : sizeGbProblem(Number(sizeGb));
   return (
     <ActionForm action={createAction} state={state} className="space-y-3" noValidate>
       <input type="hidden" name="source" value="empty" />
       <input type="hidden" name="datacenter_id" value={vm.datacenterId} />
       <h3 className="text-sm font-semibold">Create and attach a new disk</h3>
-      <TextField
-        name="name"
+      <DiskNameField
         id="vm-new-disk-name"
-        label="Name"
         value={name}
-        onChange={(event) => setName(event.target.value)}
-        maxLength={DISK_NAME_MAX_LENGTH}
-        autoComplete="off"
-        hint="Letters, digits, dots, hyphens and underscores."
-        error={fieldError(state, 'name') ?? nameHint ?? undefined}
+        onChange={setName}
+        serverError={fieldError(state, 'name')}
       />
-      <TextField
-        name="size_gb"
+      <DiskSizeField
         id="vm-new-disk-size"
-        label="Size (GB)"
-        type="number"
-        inputMode="numeric"
-        min={DISK_SIZE_GB.min}
-        max={DISK_SIZE_GB.max}
         value={sizeGb}
-        onChange={(event) => setSizeGb(event.target.value)}
+        onChange={setSizeGb}
         hint={`From ${DISK_SIZE_GB.min} to ${DISK_SIZE_GB.max} GB, in ${vm.datacenterName}.`}
         error={fieldError(state, 'size_gb') ?? sizeHint ?? undefined}
       />
