@@ -19,6 +19,7 @@ export function CostEstimate({
   note,
   title = 'Cost',
   billedNow = true,
+  headingLevel = 3,
 }: {
   delta: ResourceDelta | null;
   /** Server-loaded pricing; loaded on mount when absent. */
@@ -31,7 +32,10 @@ export function CostEstimate({
    * today's burn and runway stay as they are.
    */
   billedNow?: boolean;
+  /** 2 where the box sits right under the page's h1 (a create page), else 3 (inside a card). */
+  headingLevel?: 2 | 3;
 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const pricing = usePricing(initial);
   const headingId = useId();
   let body: ReactNode;
@@ -82,9 +86,9 @@ export function CostEstimate({
       aria-live="polite"
       className="rounded-md border border-zinc-200 bg-zinc-50 p-3 text-sm dark:border-zinc-700 dark:bg-zinc-950"
     >
-      <h3 id={headingId} className="mb-2 flex items-center gap-2 font-semibold">
+      <Heading id={headingId} className="mb-2 flex items-center gap-2 font-semibold">
         {title} <Badge tone="info">estimate</Badge>
-      </h3>
+      </Heading>
       {body}
       {note ? <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">{note}</p> : null}
       {pricing.status === 'known' && delta ? (

@@ -183,6 +183,7 @@ export function DiskCreateForm({ choices }: { choices: DiskCreateChoices }) {
           error={fieldError(state, 'snapshot_profile')}
         />
         <CostEstimate
+          headingLevel={2}
           delta={
             sizeHint
               ? null

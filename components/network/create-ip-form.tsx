@@ -176,7 +176,10 @@ export function CreateIpForm({
         />
       )}
       <ActionMessage state={createState} />
-      <FormCostEstimate deltaOf={(values) => publicIpDelta(String(values.get('ip_mode') ?? ''))} />
+      <FormCostEstimate
+        headingLevel={attachTo ? 3 : 2}
+        deltaOf={(values) => publicIpDelta(String(values.get('ip_mode') ?? ''))}
+      />
       <SubmitButton
         pendingLabel="Creating…"
         disabled={disabledBy !== undefined}
