@@ -101,7 +101,9 @@ test('create a VM, watch it reach DONE, resize, stop, start and delete it', asyn
   const cores = page.getByRole('spinbutton', { name: 'Cores' });
   const memory = page.getByRole('spinbutton', { name: 'Memory (MB)' });
   const maximum = Number(
-    (await page.getByText(/^Live up to \d+ MB/).textContent())?.match(/\d+/)?.[0],
+    (await page.getByText(/^Live up to .*\(\d+ MB, this VM/).textContent())?.match(
+      /\((\d+) MB/,
+    )?.[1],
   );
   const above = maximum * 2;
   await memory.fill(String(above));

@@ -7,18 +7,32 @@ import { getVmCpuMetrics, getVmMetricChart } from '@/lib/dal/metrics';
 import type { GandiConnection } from '@/lib/gandi';
 import { METRIC_RANGES, VM_METRICS } from '@/lib/validation/metrics';
 
+const CPU_RANGE = '24h';
+
+/** What is offered, and the chart when CPU time is among it; never rejects (see `load`). */
+export function loadCpu(conn: GandiConnection, vmId: number) {
+  return load(async () => {
+    const { cpu, offered } = await getVmCpuMetrics(conn);
+    if (!cpu.includes(VM_METRICS.cpu.query)) return { chart: null, offered };
+    return { chart: await getVmMetricChart(conn, vmId, 'cpu', CPU_RANGE, new Date()), offered };
+  });
+}
+
 /**
  * The VM's CPU time over the last 24 hours when the endpoint offers it (`hosting.metric.available`
  * for VMs lists `vcpu.time.all`); otherwise the page says plainly that there is none. Streamed
  * after the page's first paint: two calls of its own.
  */
-export async function CpuSection({ conn, vmId }: { conn: GandiConnection; vmId: number }) {
-  const range = METRIC_RANGES['24h'];
-  const loaded = await load(async () => {
-    const { cpu, offered } = await getVmCpuMetrics(conn);
-    if (!cpu.includes(VM_METRICS.cpu.query)) return { chart: null, offered };
-    return { chart: await getVmMetricChart(conn, vmId, 'cpu', range.id, new Date()), offered };
-  });
+export async function CpuSection({
+  vmId,
+  cpu,
+}: {
+  vmId: number;
+  /** Started by the page beside its own loads (not after them): `loadCpu`. */
+  cpu: ReturnType<typeof loadCpu>;
+}) {
+  const range = METRIC_RANGES[CPU_RANGE];
+  const loaded = await cpu;
   return (
     <DetailCard
       id="vm-cpu"

@@ -21,7 +21,7 @@ import { getVmDetailOrNotFound } from '@/lib/dal/vms';
 import { ownersForControls } from '@/lib/team/owners';
 import { idField } from '@/lib/validation/vm';
 import { AddDiskSection } from './add-disk-section';
-import { CpuSection } from './cpu-section';
+import { CpuSection, loadCpu } from './cpu-section';
 
 export const metadata: Metadata = { title: 'Virtual machine' };
 
@@ -29,6 +29,8 @@ export default async function VmPage({ params }: { params: Promise<{ id: string 
   const parsedId = idField.safeParse((await params).id);
   if (!parsedId.success) notFound();
   const { conn, principal } = await requireSession();
+  // Streamed below the first paint, but asked for now, beside the VM's own calls.
+  const cpu = loadCpu(conn, parsedId.data);
   const [loaded, owners, diskOwners] = await Promise.all([
     load(() => getVmDetailOrNotFound(conn, parsedId.data)),
     ownersForControls(principal, 'vm'),
@@ -100,7 +102,7 @@ export default async function VmPage({ params }: { params: Promise<{ id: string 
               <Suspense
                 fallback={<p className="text-sm text-zinc-600 dark:text-zinc-400">Loading CPU…</p>}
               >
-                <CpuSection conn={conn} vmId={vm.id} />
+                <CpuSection vmId={vm.id} cpu={cpu} />
               </Suspense>
             </div>
           </div>
