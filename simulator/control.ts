@@ -26,6 +26,8 @@ export interface SimControl {
   createVms(input: { apiKey: string; count: number; datacenterId?: number }): { vmIds: number[] };
   /** The next `count` operations of `type` for that account end in ERROR. */
   failNext(input: { apiKey: string; type: string; count?: number }): { ok: true };
+  /** How many calls of each method the account made (since start or reset; not persisted). */
+  calls(input: { apiKey: string }): { calls: Record<string, number> };
 }
 
 export class ControlError extends Error {}
@@ -105,6 +107,10 @@ export function createControl(getSim: () => Sim, replaceStore: (store: Store) =>
         { accountId: owner.id, type: input.type, remaining: count },
       ]);
       return { ok: true };
+    },
+    calls(input) {
+      const owner = account(input.apiKey);
+      return { calls: Object.fromEntries(getSim().calls.get(owner.id) ?? []) };
     },
   };
 }

@@ -44,6 +44,9 @@ export function dispatch(
       if (!found) throw invalidApiKey();
       account = found;
       args = params.slice(1);
+      const counts = sim.calls.get(found.id) ?? new Map<string, number>();
+      counts.set(methodName, (counts.get(methodName) ?? 0) + 1);
+      sim.calls.set(found.id, counts);
     }
     const ctx: CallContext = { sim, account, method: methodName, args, remoteAddress };
     return { ok: true, value: def.handler(ctx) };

@@ -179,6 +179,9 @@ function handleControl(
             count: input.count as number | undefined,
           });
           break;
+        case '/_sim/calls':
+          result = control.calls({ apiKey: input.apiKey as string });
+          break;
         default:
           sendJson(res, 404, { error: 'unknown control endpoint' });
           return;

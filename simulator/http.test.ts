@@ -98,6 +98,11 @@ describe('HTTP edges', () => {
     );
     expect(JSON.parse(vms.text).vmIds).toHaveLength(3);
     expect(await call('hosting.vm.count', apiKey, { datacenter_id: 6, state: 'running' })).toBe(3);
+    // Calls are counted per account and method (the control endpoints are not calls).
+    const calls = await post(`${base}/_sim/calls`, JSON.stringify({ apiKey }), 'application/json');
+    expect(JSON.parse(calls.text)).toEqual({
+      calls: { 'hosting.account.info': 1, 'hosting.vm.count': 2 },
+    });
     expect(
       (await post(`${base}/_sim/vms`, JSON.stringify({ apiKey: 'nobody', count: 1 }))).status,
     ).toBe(400);

@@ -124,6 +124,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     createAccount: (input) => withPersist(() => control.createAccount(input)),
     createVms: (input) => withPersist(() => control.createVms(input)),
     failNext: (input) => withPersist(() => control.failNext(input)),
+    calls: (input) => control.calls(input),
   };
   function withPersist<T>(fn: () => T): T {
     const result = fn();

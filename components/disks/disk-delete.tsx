@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useActionState } from 'react';
 import { deleteDiskAction } from '@/app/(panel)/disks/actions';
+import { allDone } from '@/components/operations/all-done';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { useOnStarted } from '@/components/vms/use-started-operations';
 import { SentForApproval } from '@/components/team/sent-for-approval';
@@ -34,7 +35,7 @@ export function DiskDelete({
       title: `Delete ${disk.name}`,
       ids,
       onSettled: (ops) => {
-        if (ops.length > 0 && ops.every((op) => op.step === 'DONE')) router.push('/disks');
+        if (allDone(ops)) router.push('/disks');
       },
     });
   });

@@ -1,6 +1,10 @@
-import { DatacenterFilter, FilterField, FilterForm, SortFilter } from '@/components/ui/filter-form';
-import { Input } from '@/components/ui/input';
-import { Select } from '@/components/ui/select';
+import {
+  DatacenterFilter,
+  FilterForm,
+  SelectFilter,
+  SortFilter,
+  TextFilter,
+} from '@/components/ui/filter-form';
 import type { Datacenter } from '@/lib/gandi/types';
 import { DISK_NAME_MAX_LENGTH } from '@/lib/validation/disk';
 import { isDiskListFiltered, type DiskListQuery } from '@/lib/validation/disk-list-query';
@@ -34,27 +38,25 @@ export function DiskFilters({
       filtered={isDiskListFiltered(query)}
       filterCount={3}
     >
-      <FilterField id="disk-q" label="Name contains">
-        <Input
-          id="disk-q"
-          name="q"
-          type="search"
-          defaultValue={query.q ?? ''}
-          pattern="[A-Za-z0-9._\-]*"
-          maxLength={DISK_NAME_MAX_LENGTH}
-          title="Letters, digits, dots, hyphens and underscores"
-          placeholder="e.g. data"
-        />
-      </FilterField>
-      <FilterField id="disk-type" label="Type">
-        <Select
-          id="disk-type"
-          name="type"
-          defaultValue={query.type ?? ''}
-          placeholder="Any type"
-          options={TYPE_OPTIONS}
-        />
-      </FilterField>
+      <TextFilter
+        id="disk-q"
+        name="q"
+        label="Name contains"
+        value={query.q}
+        type="search"
+        pattern="[A-Za-z0-9._\-]*"
+        maxLength={DISK_NAME_MAX_LENGTH}
+        title="Letters, digits, dots, hyphens and underscores"
+        placeholder="e.g. data"
+      />
+      <SelectFilter
+        id="disk-type"
+        name="type"
+        label="Type"
+        value={query.type}
+        placeholder="Any type"
+        options={TYPE_OPTIONS}
+      />
       <DatacenterFilter id="disk-dc" value={query.dc} datacenters={datacenters} />
       <SortFilter id="disk-sort" value={query.sort} options={SORT_OPTIONS} />
     </FilterForm>

@@ -1,19 +1,22 @@
 'use client';
 
 import { IpAddress } from '@/components/ui/ip-address';
-import { useActionState, useEffect, useRef, useState } from 'react';
+import { useActionState } from 'react';
 import { addBackendAction, changeBackendAction } from '@/app/(panel)/load-balancers/actions';
 import { ActionMessage } from '@/components/ui/action-message';
-import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { TextField } from '@/components/ui/input';
-import { SubmitButton } from '@/components/ui/submit-button';
 import { DetailCard } from '@/components/vms/detail-card';
-import { formatState } from '@/components/vms/format';
 import { useOnStarted } from '@/components/vms/use-started-operations';
-import { fieldError, idleState } from '@/lib/action-state';
+import { idleState } from '@/lib/action-state';
 import { backendLabel, parseBackend } from '@/lib/validation/rproxy';
+import { AddPartForm } from './add-part-form';
+import { PartList, RemoveButton } from './part-list';
 import type { Follow, RproxyView } from './types';
+
+function backendProblem(value: string): string | null {
+  const parsed = parseBackend(value);
+  return parsed.ok ? null : parsed.problem;
+}
 
 /** The backends with their state; enable/disable/remove each; add one (a VM address or typed). */
 export function BackendsCard({
@@ -27,104 +30,63 @@ export function BackendsCard({
 }) {
   const [changeState, changeAction] = useActionState(changeBackendAction, idleState);
   const [addState, addAction] = useActionState(addBackendAction, idleState);
-  const [backend, setBackend] = useState('');
-  const handled = useRef<typeof addState | null>(null);
   useOnStarted(changeState, follow('Change a backend'));
   useOnStarted(addState, follow('Add a backend'));
-  useEffect(() => {
-    if (addState.status !== 'ok' || handled.current === addState) return;
-    handled.current = addState;
-    setBackend('');
-  }, [addState]);
-  const parsed = backend.trim() === '' ? null : parseBackend(backend);
   const ready = rproxy.state === 'running';
 
   return (
     <DetailCard id="rproxy-backends" title="Backends">
-      {rproxy.backends.length === 0 ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">No backend: add one below.</p>
-      ) : (
-        <ul className="divide-y divide-zinc-200 dark:divide-zinc-800" aria-label="Backends">
-          {rproxy.backends.map((b) => {
-            const label = backendLabel(b.ip, b.port);
-            return (
-              <li key={b.id} className="flex flex-wrap items-center gap-2 py-2">
-                <span className="min-w-0 flex-1 text-sm">
-                  <IpAddress ip={label} />
-                  {b.host ? (
-                    <span className="text-zinc-600 dark:text-zinc-400"> ({b.host})</span>
-                  ) : null}
-                </span>
-                <Badge
-                  tone={
-                    b.state === 'running' ? 'success' : b.state === 'disabled' ? 'warning' : 'info'
-                  }
-                >
-                  {formatState(b.state)}
-                </Badge>
-                <form action={changeAction} className="flex gap-2">
-                  <input type="hidden" name="rproxy_id" value={rproxy.id} />
-                  <input type="hidden" name="server_id" value={b.id} />
-                  {b.state === 'disabled' ? (
-                    <Button
-                      type="submit"
-                      size="sm"
-                      variant="secondary"
-                      name="change"
-                      value="enable"
-                      disabled={!ready}
-                      aria-label={`Enable ${label}`}
-                    >
-                      Enable
-                    </Button>
-                  ) : (
-                    <Button
-                      type="submit"
-                      size="sm"
-                      variant="secondary"
-                      name="change"
-                      value="disable"
-                      disabled={!ready || b.state !== 'running'}
-                      aria-label={`Disable ${label}`}
-                    >
-                      Disable
-                    </Button>
-                  )}
-                  <Button
-                    type="submit"
-                    size="sm"
-                    variant="ghost"
-                    name="change"
-                    value="delete"
-                    disabled={!ready}
-                    aria-label={`Remove ${label}`}
-                  >
-                    Remove
-                  </Button>
-                </form>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <PartList
+        label="Backends"
+        empty="No backend: add one below."
+        items={rproxy.backends}
+        name={(b) => (
+          <span className="min-w-0 flex-1 text-sm">
+            <IpAddress ip={backendLabel(b.ip, b.port)} />
+            {b.host ? <span className="text-zinc-600 dark:text-zinc-400"> ({b.host})</span> : null}
+          </span>
+        )}
+        tone={(state) =>
+          state === 'running' ? 'success' : state === 'disabled' ? 'warning' : 'info'
+        }
+        controls={(b) => {
+          const label = backendLabel(b.ip, b.port);
+          const toggle = b.state === 'disabled' ? 'enable' : 'disable';
+          const toggleLabel = toggle === 'enable' ? 'Enable' : 'Disable';
+          return (
+            <form action={changeAction} className="flex gap-2">
+              <input type="hidden" name="rproxy_id" value={rproxy.id} />
+              <input type="hidden" name="server_id" value={b.id} />
+              <Button
+                type="submit"
+                size="sm"
+                variant="secondary"
+                name="change"
+                value={toggle}
+                disabled={!ready || (toggle === 'disable' && b.state !== 'running')}
+                aria-label={`${toggleLabel} ${label}`}
+              >
+                {toggleLabel}
+              </Button>
+              <RemoveButton what={label} name="change" value="delete" disabled={!ready} />
+            </form>
+          );
+        }}
+      />
       <ActionMessage state={changeState} />
-      <form action={addAction} className="mt-3 space-y-2" noValidate>
-        <input type="hidden" name="rproxy_id" value={rproxy.id} />
-        <TextField
-          name="backend"
-          id="rproxy-add-backend"
-          label="Add a backend"
-          value={backend}
-          onChange={(event) => setBackend(event.target.value)}
-          list="rproxy-backend-choices"
-          placeholder="192.0.2.10:80"
-          spellCheck={false}
-          autoComplete="off"
-          hint="ip:port — pick one of your VMs' addresses or type any."
-          error={
-            fieldError(addState, 'backend') ?? (parsed && !parsed.ok ? parsed.problem : undefined)
-          }
-        />
+      <AddPartForm
+        rproxy={rproxy}
+        action={addAction}
+        state={addState}
+        started={addState.status === 'ok'}
+        name="backend"
+        label="Add a backend"
+        list="rproxy-backend-choices"
+        placeholder="192.0.2.10:80"
+        hint="ip:port — pick one of your VMs' addresses or type any."
+        problem={backendProblem}
+        submitLabel="Add backend"
+      >
         <datalist id="rproxy-backend-choices">
           {choices.map((c) => (
             <option key={c.value} value={c.value}>
@@ -132,11 +94,7 @@ export function BackendsCard({
             </option>
           ))}
         </datalist>
-        <ActionMessage state={addState} />
-        <SubmitButton pendingLabel="Adding…" disabled={!ready}>
-          Add backend
-        </SubmitButton>
-      </form>
+      </AddPartForm>
     </DetailCard>
   );
 }

@@ -14,12 +14,13 @@ import { fieldError, idleState } from '@/lib/action-state';
 import { PROBE_METHODS } from '@/lib/validation/rproxy';
 import type { Follow, RproxyView } from './types';
 
+/** The numeric settings: key, label, and the value shown while Gandi has none. */
 const NUMBERS = [
-  ['response', 'Expected status', '200'],
-  ['interval', 'Interval (s)', '10'],
-  ['timeout', 'Timeout (s)', '5'],
-  ['window', 'Window (probes)', '5'],
-  ['threshold', 'Threshold (failures)', '3'],
+  ['response', 'Expected status', 200],
+  ['interval', 'Interval (s)', 10],
+  ['timeout', 'Timeout (s)', 5],
+  ['window', 'Window (probes)', 5],
+  ['threshold', 'Threshold (failures)', 3],
 ] as const;
 
 /**
@@ -33,11 +34,7 @@ export function ProbeCard({ rproxy, follow }: { rproxy: RproxyView; follow: Foll
     host: p.host ?? '',
     url: p.url ?? '/',
     method: p.method ?? 'GET',
-    response: String(p.response ?? 200),
-    interval: String(p.interval ?? 10),
-    timeout: String(p.timeout ?? 5),
-    window: String(p.window ?? 5),
-    threshold: String(p.threshold ?? 3),
+    ...Object.fromEntries(NUMBERS.map(([key, , fallback]) => [key, String(p[key] ?? fallback)])),
   });
   const [enabled, setEnabled] = useState(p.enabled);
   const saved = useMemo(
@@ -48,8 +45,15 @@ export function ProbeCard({ rproxy, follow }: { rproxy: RproxyView; follow: Foll
     [state],
   );
   useOnStarted(saved, follow('Save the probe'));
-  const set = (key: string) => (event: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [key]: event.target.value }));
+  // What every field of the form shares: its name is the setting's, and the server's error key.
+  const field = (key: string) => ({
+    name: key,
+    id: `probe-${key}`,
+    value: values[key],
+    onChange: (event: { target: { value: string } }) =>
+      setValues((v) => ({ ...v, [key]: event.target.value })),
+    error: fieldError(state, key),
+  });
   const tested = state.status === 'ok' && state.data.kind === 'tested' ? state.data.result : null;
   const ready = rproxy.state === 'running';
 
@@ -58,44 +62,15 @@ export function ProbeCard({ rproxy, follow }: { rproxy: RproxyView; follow: Foll
       <form action={action} className="space-y-3" noValidate>
         <input type="hidden" name="rproxy_id" value={rproxy.id} />
         <div className="grid gap-3 sm:grid-cols-2">
-          <TextField
-            name="url"
-            id="probe-url"
-            label="URL path"
-            value={values.url}
-            onChange={set('url')}
-            spellCheck={false}
-            error={fieldError(state, 'url')}
-          />
+          <TextField {...field('url')} label="URL path" spellCheck={false} />
           <SelectField
-            name="method"
-            id="probe-method"
+            {...field('method')}
             label="Method"
-            value={values.method}
-            onChange={set('method')}
             options={PROBE_METHODS.map((m) => ({ value: m, label: m }))}
-            error={fieldError(state, 'method')}
           />
-          <TextField
-            name="host"
-            id="probe-host"
-            label="Host header (optional)"
-            value={values.host}
-            onChange={set('host')}
-            spellCheck={false}
-            error={fieldError(state, 'host')}
-          />
+          <TextField {...field('host')} label="Host header (optional)" spellCheck={false} />
           {NUMBERS.map(([key, label]) => (
-            <TextField
-              key={key}
-              name={key}
-              id={`probe-${key}`}
-              label={label}
-              inputMode="numeric"
-              value={values[key]}
-              onChange={set(key)}
-              error={fieldError(state, key)}
-            />
+            <TextField key={key} {...field(key)} label={label} inputMode="numeric" />
           ))}
         </div>
         <label className="flex items-center gap-2 text-sm">

@@ -1,11 +1,9 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useActionState, useState } from 'react';
 import { deleteRproxyAction, updateRproxyAction } from '@/app/(panel)/load-balancers/actions';
-import { OperationProgress } from '@/components/operations/operation-progress';
+import { TypedNameDeleteCard } from '@/components/operations/typed-name-delete-card';
 import { ActionMessage } from '@/components/ui/action-message';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { SelectField } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { DetailCard } from '@/components/vms/detail-card';
@@ -16,9 +14,7 @@ import type { Follow, RproxyView } from './types';
 
 /** Algorithm and SSL; delete with the name typed to confirm. */
 export function SettingsCard({ rproxy, follow }: { rproxy: RproxyView; follow: Follow }) {
-  const router = useRouter();
   const [updateState, updateAction] = useActionState(updateRproxyAction, idleState);
-  const [deleteState, deleteAction, deleting] = useActionState(deleteRproxyAction, idleState);
   const [algorithm, setAlgorithm] = useState(rproxy.algorithm ?? 'client-ip');
   const [ssl, setSsl] = useState(rproxy.sslEnabled);
   useOnStarted(updateState, follow('Change the settings'));
@@ -53,41 +49,17 @@ export function SettingsCard({ rproxy, follow }: { rproxy: RproxyView; follow: F
           </SubmitButton>
         </form>
       </DetailCard>
-      <DetailCard id="rproxy-delete" title="Delete">
-        <p className="mb-2 text-sm text-zinc-700 dark:text-zinc-300">
-          The address stops answering; the backend VMs are not touched.
-        </p>
-        <ConfirmDialog
-          triggerLabel={deleting ? 'Deleting…' : 'Delete load balancer'}
-          triggerVariant="danger"
-          triggerDisabled={deleting || !ready}
-          title={`Delete the load balancer ${rproxy.name}?`}
-          description="Its domains, backends and probe are removed with it."
-          confirmLabel="Delete load balancer"
-          confirmPhrase={rproxy.name}
-          action={deleteAction}
-        >
-          <input type="hidden" name="rproxy_id" value={rproxy.id} />
-          <input type="hidden" name="confirm_name" value={rproxy.name} />
-        </ConfirmDialog>
-        <div className="mt-2">
-          <ActionMessage state={deleteState} />
-          {deleteState.status === 'ok' ? (
-            <div className="mt-3">
-              <OperationProgress
-                title="Deleting the load balancer"
-                ids={deleteState.data.operations.map((op) => op.id)}
-                refreshOnDone={false}
-                onSettled={(ops) =>
-                  ops.every((op) => op.step === 'DONE')
-                    ? router.push('/load-balancers')
-                    : router.refresh()
-                }
-              />
-            </div>
-          ) : null}
-        </div>
-      </DetailCard>
+      <TypedNameDeleteCard
+        id="rproxy-delete"
+        noun="load balancer"
+        name={rproxy.name}
+        idField={['rproxy_id', rproxy.id]}
+        note="The address stops answering; the backend VMs are not touched."
+        description="Its domains, backends and probe are removed with it."
+        action={deleteRproxyAction}
+        disabled={!ready}
+        listHref="/load-balancers"
+      />
     </div>
   );
 }

@@ -1,20 +1,17 @@
 'use client';
 
-import { useActionState, useEffect, useMemo, useRef, useState } from 'react';
+import { useActionState, useMemo } from 'react';
 import { addVhostAction, removeVhostAction } from '@/app/(panel)/load-balancers/actions';
 import { ActionMessage } from '@/components/ui/action-message';
-import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
-import { TextField } from '@/components/ui/input';
-import { SubmitButton } from '@/components/ui/submit-button';
 import { DetailCard } from '@/components/vms/detail-card';
-import { formatState } from '@/components/vms/format';
 import { useOnStarted } from '@/components/vms/use-started-operations';
 import type { ActionState } from '@/lib/action-state';
-import { fieldError, idleState } from '@/lib/action-state';
+import { idleState } from '@/lib/action-state';
 import type { StartedOrUnvalidated } from '@/lib/dal/rproxy-mutations';
 import { vhostProblem } from '@/lib/validation/rproxy';
+import { AddPartForm } from './add-part-form';
 import { DnsRecordsPanel } from './dns-records';
+import { PartList, RemoveButton } from './part-list';
 import type { Follow, RproxyView } from './types';
 
 /** Started operations only (a refusal for an unvalidated domain started nothing). */
@@ -28,73 +25,44 @@ function startedOnly(state: ActionState<StartedOrUnvalidated>) {
 export function VhostsCard({ rproxy, follow }: { rproxy: RproxyView; follow: Follow }) {
   const [addState, addAction] = useActionState(addVhostAction, idleState);
   const [removeState, removeAction] = useActionState(removeVhostAction, idleState);
-  const [vhost, setVhost] = useState('');
-  const handled = useRef<typeof addState | null>(null);
   // Memoized: useOnStarted compares states by identity.
   const started = useMemo(() => startedOnly(addState), [addState]);
   useOnStarted(started, follow('Add a domain'));
   useOnStarted(removeState, follow('Remove a domain'));
-  useEffect(() => {
-    if (started.status !== 'ok' || handled.current === addState) return;
-    handled.current = addState;
-    setVhost('');
-  }, [addState, started.status]);
   const ready = rproxy.state === 'running';
 
   return (
     <DetailCard id="rproxy-vhosts" title="Domains">
-      {rproxy.vhosts.length === 0 ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">No domain yet.</p>
-      ) : (
-        <ul className="divide-y divide-zinc-200 dark:divide-zinc-800" aria-label="Domains">
-          {rproxy.vhosts.map((v) => (
-            <li key={v.id} className="flex flex-wrap items-center gap-2 py-2">
-              <span className="min-w-0 flex-1 font-mono text-sm break-all">{v.name}</span>
-              <Badge tone={v.state === 'running' ? 'success' : 'info'}>
-                {formatState(v.state)}
-              </Badge>
-              <form action={removeAction}>
-                <input type="hidden" name="rproxy_id" value={rproxy.id} />
-                <input type="hidden" name="vhost" value={v.name} />
-                <Button
-                  type="submit"
-                  size="sm"
-                  variant="ghost"
-                  disabled={!ready}
-                  aria-label={`Remove ${v.name}`}
-                >
-                  Remove
-                </Button>
-              </form>
-            </li>
-          ))}
-        </ul>
-      )}
+      <PartList
+        label="Domains"
+        empty="No domain yet."
+        items={rproxy.vhosts}
+        name={(v) => <span className="min-w-0 flex-1 font-mono text-sm break-all">{v.name}</span>}
+        tone={(state) => (state === 'running' ? 'success' : 'info')}
+        controls={(v) => (
+          <form action={removeAction}>
+            <input type="hidden" name="rproxy_id" value={rproxy.id} />
+            <input type="hidden" name="vhost" value={v.name} />
+            <RemoveButton what={v.name} disabled={!ready} />
+          </form>
+        )}
+      />
       <ActionMessage state={removeState} />
-      <form action={addAction} className="mt-3 space-y-2" noValidate>
-        <input type="hidden" name="rproxy_id" value={rproxy.id} />
-        <TextField
-          name="vhost"
-          id="rproxy-add-vhost"
-          label="Add a domain"
-          value={vhost}
-          onChange={(event) => setVhost(event.target.value)}
-          placeholder="www.example.com"
-          spellCheck={false}
-          autoComplete="off"
-          error={
-            fieldError(addState, 'vhost') ??
-            (vhost.trim() === '' ? undefined : (vhostProblem(vhost) ?? undefined))
-          }
-        />
+      <AddPartForm
+        rproxy={rproxy}
+        action={addAction}
+        state={addState}
+        started={started.status === 'ok'}
+        name="vhost"
+        label="Add a domain"
+        placeholder="www.example.com"
+        problem={vhostProblem}
+        submitLabel="Add domain"
+      >
         {addState.status === 'ok' && addState.data.kind === 'unvalidated' ? (
           <DnsRecordsPanel records={addState.data.records} />
         ) : null}
-        <ActionMessage state={addState.status === 'ok' ? idleState : addState} />
-        <SubmitButton pendingLabel="Adding…" disabled={!ready}>
-          Add domain
-        </SubmitButton>
-      </form>
+      </AddPartForm>
     </DetailCard>
   );
 }

@@ -10,6 +10,7 @@ import { startTransition, useActionState, useRef, useState } from 'react';
 import { attachIfaceAction, createPublicIfaceAction } from '@/app/(panel)/network/actions';
 import { requestIfaceCreateApprovalAction } from '@/app/(panel)/team/approvals/actions';
 import { FormCostEstimate } from '@/components/cost/form-cost-estimate';
+import { allDone } from '@/components/operations/all-done';
 import { OperationProgress } from '@/components/operations/operation-progress';
 import { ApprovalRequestButton, offersApproval } from '@/components/team/approval-request-button';
 import { SelectField } from '@/components/ui/select';
@@ -21,8 +22,6 @@ import type { OperationEvent } from '@/lib/operations/types';
 import { BANDWIDTH_CHOICES_KBPS, DEFAULT_BANDWIDTH_KBPS } from '@/lib/validation/network';
 import { formatBandwidth } from '@/components/vms/format';
 import { IpModeField } from './ip-mode-field';
-
-const allDone = (ops: OperationEvent[]) => ops.length > 0 && ops.every((op) => op.step === 'DONE');
 
 /**
  * Create a public interface, then (when a VM was chosen and the creation is DONE) attach it:

@@ -10,6 +10,7 @@ import {
   deleteIfaceAction,
   detachIfaceAction,
 } from '@/app/(panel)/network/actions';
+import { allDone } from '@/components/operations/all-done';
 import { OperationProgress } from '@/components/operations/operation-progress';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { SelectField } from '@/components/ui/select';
@@ -20,7 +21,6 @@ import { useOnStarted } from '@/components/vms/use-started-operations';
 import { SentForApproval } from '@/components/team/sent-for-approval';
 import { fieldError, idleState } from '@/lib/action-state';
 import { heldRequestOf } from '@/lib/team/approvals/held';
-import type { OperationEvent } from '@/lib/operations/types';
 import { ReverseForm } from './reverse-form';
 
 export interface IfaceControlsProps {
@@ -34,8 +34,6 @@ export interface IfaceControlsProps {
   deletePhrase: string;
   runningOperationIds: number[];
 }
-
-const allDone = (ops: OperationEvent[]) => ops.length > 0 && ops.every((op) => op.step === 'DONE');
 
 /** Attach / detach / delete and reverse DNS of one interface, with the live progress of each. */
 export function IfaceControls(props: IfaceControlsProps) {

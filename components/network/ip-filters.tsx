@@ -1,11 +1,10 @@
 import {
   DatacenterFilter,
-  FilterField,
   FilterForm,
   HostnameFilter,
+  SelectFilter,
   SortFilter,
 } from '@/components/ui/filter-form';
-import { Select } from '@/components/ui/select';
 import type { Datacenter } from '@/lib/gandi/types';
 import { isIpListFiltered, type IpListQuery } from '@/lib/validation/network';
 
@@ -32,30 +31,28 @@ export function IpFilters({
       filterCount={4}
     >
       <HostnameFilter id="ip-vm" name="vm" label="VM hostname contains" value={query.vm} />
-      <FilterField id="ip-version" label="Version">
-        <Select
-          id="ip-version"
-          name="version"
-          defaultValue={query.version ?? ''}
-          placeholder="Any version"
-          options={[
-            { value: '4', label: 'IPv4' },
-            { value: '6', label: 'IPv6' },
-          ]}
-        />
-      </FilterField>
-      <FilterField id="ip-type" label="Network">
-        <Select
-          id="ip-type"
-          name="type"
-          defaultValue={query.type ?? ''}
-          placeholder="Any network"
-          options={[
-            { value: 'public', label: 'Public' },
-            { value: 'private', label: 'Private (VLAN)' },
-          ]}
-        />
-      </FilterField>
+      <SelectFilter
+        id="ip-version"
+        name="version"
+        label="Version"
+        value={query.version}
+        placeholder="Any version"
+        options={[
+          { value: '4', label: 'IPv4' },
+          { value: '6', label: 'IPv6' },
+        ]}
+      />
+      <SelectFilter
+        id="ip-type"
+        name="type"
+        label="Network"
+        value={query.type}
+        placeholder="Any network"
+        options={[
+          { value: 'public', label: 'Public' },
+          { value: 'private', label: 'Private (VLAN)' },
+        ]}
+      />
       <DatacenterFilter id="ip-dc" value={query.dc} datacenters={datacenters} />
       <SortFilter id="ip-sort" value={query.sort} options={SORT_OPTIONS} />
     </FilterForm>

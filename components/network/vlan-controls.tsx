@@ -3,7 +3,6 @@
 import { ActionForm } from '@/components/ui/action-form';
 import { useOperationGroups } from '@/components/vms/use-operation-groups';
 import { ActionMessage } from '@/components/ui/action-message';
-import { useRouter } from 'next/navigation';
 import { startTransition, useActionState, useCallback, useRef, useState } from 'react';
 import { attachIfaceAction } from '@/app/(panel)/network/actions';
 import {
@@ -11,8 +10,8 @@ import {
   deleteVlanAction,
   updateVlanAction,
 } from '@/app/(panel)/network/vlans/actions';
-import { OperationProgress } from '@/components/operations/operation-progress';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { allDone } from '@/components/operations/all-done';
+import { TypedNameDeleteCard } from '@/components/operations/typed-name-delete-card';
 import { TextField } from '@/components/ui/input';
 import { SelectField } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -21,7 +20,6 @@ import { LiveOperations } from '@/components/vms/live-operations';
 import { useOnStarted } from '@/components/vms/use-started-operations';
 import { fieldError, idleState } from '@/lib/action-state';
 import type { CreatedPrivateIface } from '@/lib/dal/vlans';
-import type { OperationEvent } from '@/lib/operations/types';
 import { gatewayProblem, privateAddressProblem } from '@/lib/validation/network';
 import { vlanNameProblem } from '@/lib/validation/vlan';
 
@@ -31,17 +29,13 @@ export interface VlanControlsProps {
   inUse: boolean;
 }
 
-const allDone = (ops: OperationEvent[]) => ops.length > 0 && ops.every((op) => op.step === 'DONE');
-
 /** Rename / gateway, add a private interface (optionally attached to a VM), delete. */
 export function VlanControls({ vlan, attachChoices, inUse }: VlanControlsProps) {
-  const router = useRouter();
   const { groups, follow } = useOperationGroups();
 
   const [updateState, updateAction] = useActionState(updateVlanAction, idleState);
   const [ifaceState, ifaceAction] = useActionState(createPrivateIfaceAction, idleState);
   const [attachState, attachAction] = useActionState(attachIfaceAction, idleState);
-  const [deleteState, deleteAction, deleting] = useActionState(deleteVlanAction, idleState);
   const [name, setName] = useState(vlan.name);
   const [gateway, setGateway] = useState(vlan.gateway ?? '');
   const [address, setAddress] = useState('');
@@ -157,43 +151,20 @@ export function VlanControls({ vlan, attachChoices, inUse }: VlanControlsProps) 
           <SubmitButton pendingLabel="Saving…">Save</SubmitButton>
         </ActionForm>
       </DetailCard>
-      <DetailCard id="vlan-delete" title="Delete">
-        <p className="mb-2 text-sm text-zinc-700 dark:text-zinc-300">
-          {inUse
+      <TypedNameDeleteCard
+        id="vlan-delete"
+        noun="VLAN"
+        name={vlan.name}
+        idField={['vlan_id', vlan.id]}
+        note={
+          inUse
             ? 'Interfaces still use this VLAN: Gandi will refuse until they are detached and deleted.'
-            : 'Nothing uses this VLAN.'}
-        </p>
-        <ConfirmDialog
-          triggerLabel={deleting ? 'Deleting…' : 'Delete VLAN'}
-          triggerVariant="danger"
-          triggerDisabled={deleting}
-          title={`Delete the VLAN ${vlan.name}?`}
-          description="The private network and its subnet are removed."
-          confirmLabel="Delete VLAN"
-          confirmPhrase={vlan.name}
-          action={deleteAction}
-        >
-          <input type="hidden" name="vlan_id" value={vlan.id} />
-          <input type="hidden" name="confirm_name" value={vlan.name} />
-        </ConfirmDialog>
-        <div className="mt-2">
-          <ActionMessage state={deleteState} />
-          {deleteState.status === 'ok' ? (
-            // Not in the shared progress list: that one refreshes this page when it settles, which
-            // would show "not found" instead of going back to the list.
-            <div className="mt-3">
-              <OperationProgress
-                title="Deleting the VLAN"
-                ids={deleteState.data.operations.map((op) => op.id)}
-                refreshOnDone={false}
-                onSettled={(ops) =>
-                  allDone(ops) ? router.push('/network/vlans') : router.refresh()
-                }
-              />
-            </div>
-          ) : null}
-        </div>
-      </DetailCard>
+            : 'Nothing uses this VLAN.'
+        }
+        description="The private network and its subnet are removed."
+        action={deleteVlanAction}
+        listHref="/network/vlans"
+      />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { trackStartedOperations } from '@/components/notifications/track';
 import { describeOperationType, type OperationEvent } from '@/lib/operations/types';
 import { OperationRow } from './operation-row';
+import { StreamNotice } from './stream-notice';
 import { useOperationStream } from './use-operation-stream';
 
 export interface OperationProgressProps {
@@ -74,11 +75,7 @@ export function OperationProgress({
             </li>
           ))}
       </ul>
-      {status === 'paused' ? (
-        <p role="status" className="pb-3 text-xs text-amber-800 dark:text-amber-300">
-          Live updates paused{problem ? `: ${problem}` : ''} — reconnecting…
-        </p>
-      ) : null}
+      <StreamNotice status={status} problem={problem} className="pb-3" />
     </section>
   );
 }

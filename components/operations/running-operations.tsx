@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { EmptyState } from '@/components/ui/empty-state';
 import { isFinalStep, type OperationEvent } from '@/lib/operations/types';
 import { OperationRow } from './operation-row';
+import { StreamNotice } from './stream-notice';
 import { useOperationStream } from './use-operation-stream';
 
 /**
@@ -43,11 +44,7 @@ export function RunningOperations({
           ))}
         </ul>
       )}
-      {status === 'paused' ? (
-        <p role="status" className="mt-2 text-xs text-amber-800 dark:text-amber-300">
-          Live updates paused{problem ? `: ${problem}` : ''} — reconnecting…
-        </p>
-      ) : null}
+      <StreamNotice status={status} problem={problem} className="mt-2" />
     </div>
   );
 }

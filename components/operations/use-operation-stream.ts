@@ -3,7 +3,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { OperationEvent } from '@/lib/operations/types';
 
-export type StreamStatus = 'connecting' | 'live' | 'paused' | 'settled';
+/** `refused`: the server's limits (streams per session, ids per account) said no; no retry. */
+export type StreamStatus = 'connecting' | 'live' | 'paused' | 'settled' | 'refused';
 
 export interface OperationStreamState {
   /** Operations by id, in first-seen order. */
@@ -78,6 +79,11 @@ export function useOperationStream(
       // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a route handler, not a page
       window.location.assign('/api/session/revoked');
     });
+    source.addEventListener('refused', (event) => {
+      source.close();
+      const { message } = JSON.parse((event as MessageEvent<string>).data) as { message: string };
+      setState((prev) => ({ ...prev, status: 'refused', problem: message }));
+    });
     source.addEventListener('settled', () => {
       source.close();
       setState((prev) => ({ ...prev, status: 'settled' }));
@@ -85,7 +91,11 @@ export function useOperationStream(
     });
     source.addEventListener('error', () => {
       // The browser retries on its own; say so instead of looking frozen.
-      setState((prev) => (prev.status === 'settled' ? prev : { ...prev, status: 'paused' }));
+      setState((prev) =>
+        prev.status === 'settled' || prev.status === 'refused'
+          ? prev
+          : { ...prev, status: 'paused' },
+      );
     });
     return () => source.close();
   }, [search]);

@@ -1,6 +1,6 @@
 import Form from 'next/form';
 import Link from 'next/link';
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import type { Datacenter } from '@/lib/gandi/types';
 import { buttonClasses } from './button';
 import { Input } from './input';
@@ -78,6 +78,55 @@ export function FilterField({
   );
 }
 
+/** A choice of a filter bar: one of `options`, or any (the `placeholder`, an empty value). */
+export function SelectFilter({
+  id,
+  name,
+  label,
+  value,
+  placeholder,
+  options,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string | undefined;
+  placeholder?: string;
+  options: readonly { value: string; label: string }[];
+}) {
+  return (
+    <FilterField id={id} label={label}>
+      <Select
+        id={id}
+        name={name}
+        defaultValue={value ?? ''}
+        placeholder={placeholder}
+        options={options}
+      />
+    </FilterField>
+  );
+}
+
+/** A typed field of a filter bar (its value from the URL; empty when unset). */
+export function TextFilter({
+  id,
+  name,
+  label,
+  value,
+  ...props
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string | undefined;
+} & Omit<ComponentProps<'input'>, 'id' | 'name' | 'value' | 'defaultValue'>) {
+  return (
+    <FilterField id={id} label={label}>
+      <Input id={id} name={name} defaultValue={value ?? ''} {...props} />
+    </FilterField>
+  );
+}
+
 /** The datacenter filter every resource list has (`dc` in the URL). */
 export function DatacenterFilter({
   id,
@@ -89,18 +138,17 @@ export function DatacenterFilter({
   datacenters: Datacenter[];
 }) {
   return (
-    <FilterField id={id} label="Datacenter">
-      <Select
-        id={id}
-        name="dc"
-        defaultValue={value ? String(value) : ''}
-        placeholder="Any datacenter"
-        options={datacenters.map((dc) => ({
-          value: String(dc.id),
-          label: `${dc.dcCode ?? dc.name} — ${dc.name}`,
-        }))}
-      />
-    </FilterField>
+    <SelectFilter
+      id={id}
+      name="dc"
+      label="Datacenter"
+      value={value ? String(value) : undefined}
+      placeholder="Any datacenter"
+      options={datacenters.map((dc) => ({
+        value: String(dc.id),
+        label: `${dc.dcCode ?? dc.name} — ${dc.name}`,
+      }))}
+    />
   );
 }
 
@@ -114,11 +162,7 @@ export function SortFilter({
   value: string;
   options: readonly { value: string; label: string }[];
 }) {
-  return (
-    <FilterField id={id} label="Sort">
-      <Select id={id} name="sort" defaultValue={value} options={options} />
-    </FilterField>
-  );
+  return <SelectFilter id={id} name="sort" label="Sort" value={value} options={options} />;
 }
 
 /** A "hostname contains" search (VMs by hostname, IPs by their VM's): what a hostname may hold. */
@@ -134,17 +178,16 @@ export function HostnameFilter({
   value: string | undefined;
 }) {
   return (
-    <FilterField id={id} label={label}>
-      <Input
-        id={id}
-        name={name}
-        type="search"
-        defaultValue={value ?? ''}
-        pattern="[A-Za-z0-9.\-]*"
-        maxLength={63}
-        title="Letters, digits, dots and hyphens"
-        placeholder="e.g. web"
-      />
-    </FilterField>
+    <TextFilter
+      id={id}
+      name={name}
+      label={label}
+      value={value}
+      type="search"
+      pattern="[A-Za-z0-9.\-]*"
+      maxLength={63}
+      title="Letters, digits, dots and hyphens"
+      placeholder="e.g. web"
+    />
   );
 }

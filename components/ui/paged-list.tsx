@@ -10,10 +10,7 @@ import { Pagination, type SearchParamsRecord } from './pagination';
 export function PagedList({
   pathname,
   searchParams,
-  page,
-  pageSize,
-  total,
-  rowCount,
+  list: { page, pageSize, total, rows },
   filtered,
   filters,
   noun,
@@ -22,12 +19,8 @@ export function PagedList({
 }: {
   pathname: string;
   searchParams: SearchParamsRecord;
-  page: number;
-  pageSize: number;
-  /** Items matching the filters, across every page. */
-  total: number;
-  /** Items on this page. */
-  rowCount: number;
+  /** One page of an API list: its rows, and `total` items matching the filters across pages. */
+  list: { page: number; pageSize: number; total: number; rows: readonly unknown[] };
   /** Whether any filter is set: an empty result then means "nothing matches", not "nothing yet". */
   filtered: boolean;
   filters: ReactNode;
@@ -51,7 +44,7 @@ export function PagedList({
   return (
     <>
       {filters}
-      {rowCount === 0 ? (
+      {rows.length === 0 ? (
         <>
           <EmptyState
             title={total === 0 ? `No ${noun} matches these filters` : 'This page is past the end'}

@@ -2,11 +2,9 @@
  * The disks DAL against the in-process simulator over real HTTP, with a hand-driven clock: each
  * mutation's pre-checks (refusals with the field concerned) and its effect once the operation ends.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ActionError } from '@/lib/action';
+import { describe, expect, it } from 'vitest';
+import { refusal, simulatorPerFile } from '@/lib/testing/simulator-per-file';
 import { diskInfo, vmInfo, vmStop } from '@/lib/gandi';
-import type { GandiConnection } from '@/lib/gandi/types';
-import { startSimulator, type Simulator } from '@/simulator';
 import {
   attachDisk,
   createDisk,
@@ -21,45 +19,22 @@ import {
 } from './disk-mutations';
 import { getDiskDetail, getDiskPage } from './disks';
 
-let sim: Simulator;
-let clock = Date.parse('2026-11-27T12:00:00Z');
-/** Past every WAIT (1 s) and RUN (3 s) of the simulator's default speed. */
-const advance = (ms = 5_000) => {
-  clock += ms;
-};
-let conn: GandiConnection;
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, memory: true, quiet: true, now: () => clock });
-});
-afterAll(() => sim.close());
-beforeEach(() => {
-  conn = { endpoint: sim.url, apiKey: sim.control.createAccount().apiKey, timeoutMs: 10_000 };
-});
+const api = simulatorPerFile({ clocked: true });
 
 function vmsIn(datacenterId: number, count = 1): number[] {
-  return sim.control.createVms({ apiKey: conn.apiKey, count, datacenterId }).vmIds;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<ActionError> {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ActionError);
-  return err as ActionError;
+  return api.vms(count, datacenterId);
 }
 
 /** An empty disk, created and ready. */
 async function emptyDisk(name: string, datacenterId = 4, sizeGb = 2): Promise<number> {
-  const started = await createDisk(conn, {
+  const started = await createDisk(api.conn, {
     source: 'empty',
     datacenter_id: datacenterId,
     name,
     size_gb: sizeGb,
     snapshot_profile: null,
   });
-  advance();
+  api.advance();
   if (started.diskId === null) throw new Error('no disk id');
   return started.diskId;
 }
@@ -67,14 +42,14 @@ async function emptyDisk(name: string, datacenterId = 4, sizeGb = 2): Promise<nu
 describe('list', () => {
   it('pages through the API and names the VM and position of each attached disk', async () => {
     vmsIn(4, 27);
-    const first = await getDiskPage(conn, { page: 1, sort: 'name' });
+    const first = await getDiskPage(api.conn, { page: 1, sort: 'name' });
     expect(first.total).toBe(27);
     expect(first.rows).toHaveLength(25);
     expect(first.rows[0]?.attachment).toMatchObject({ position: 0, vmState: 'running' });
     expect(first.rows[0]?.attachment?.hostname).toMatch(/^bulk\d+$/);
-    const second = await getDiskPage(conn, { page: 2, sort: 'name' });
+    const second = await getDiskPage(api.conn, { page: 2, sort: 'name' });
     expect(second.rows).toHaveLength(2);
-    const none = await getDiskPage(conn, { page: 1, sort: 'name', type: 'snapshot' });
+    const none = await getDiskPage(api.conn, { page: 1, sort: 'name', type: 'snapshot' });
     expect(none.total).toBe(0);
   });
 });
@@ -82,35 +57,40 @@ describe('list', () => {
 describe('create', () => {
   it('creates an empty disk where asked', async () => {
     const id = await emptyDisk('blank', 4, 3);
-    const disk = await diskInfo(conn, id);
+    const disk = await diskInfo(api.conn, id);
     expect(disk).toMatchObject({ name: 'blank', size: 3072, datacenterId: 4, state: 'created' });
   });
 
   it('refuses a copy smaller than its image, and one placed away from its source', async () => {
     const image = { source: 'image' as const, name: 'sys', snapshot_profile: null };
     const small = await refusal(
-      createDisk(conn, { ...image, image_disk_id: 17945187, size_gb: 1 }),
+      createDisk(api.conn, { ...image, image_disk_id: 17945187, size_gb: 1 }),
     );
     expect(small.fieldErrors).toEqual({
       size_gb: ['The copy must hold its source: at least 3 GB.'],
     });
     const elsewhere = await refusal(
-      createDisk(conn, { ...image, image_disk_id: 17945187, datacenter_id: 5 }),
+      createDisk(api.conn, { ...image, image_disk_id: 17945187, datacenter_id: 5 }),
     );
     expect(elsewhere.fieldErrors?.datacenter_id).toEqual([
       'The copy is made in the datacenter of its source.',
     ]);
     const gone = await refusal(
-      createDisk(conn, { source: 'disk', name: 'c', src_disk_id: 999_999, snapshot_profile: null }),
+      createDisk(api.conn, {
+        source: 'disk',
+        name: 'c',
+        src_disk_id: 999_999,
+        snapshot_profile: null,
+      }),
     );
     expect(gone.fieldErrors?.src_disk_id).toEqual(['Choose a disk from the list.']);
-    const unknown = await refusal(createDisk(conn, { ...image, image_disk_id: 42 }));
+    const unknown = await refusal(createDisk(api.conn, { ...image, image_disk_id: 42 }));
     expect(unknown.fieldErrors?.image_disk_id).toEqual(['Choose an image from the list.']);
   });
 
   it('refuses a closed datacenter', async () => {
     const closed = await refusal(
-      createDisk(conn, {
+      createDisk(api.conn, {
         source: 'empty',
         datacenter_id: 2,
         name: 'x',
@@ -126,23 +106,25 @@ describe('attach and detach', () => {
   it('checks the position against the VM, attaches, and explains the system disk rule', async () => {
     const [vmId = 0] = vmsIn(4);
     const diskId = await emptyDisk('data1');
-    const tooFar = await refusal(attachDisk(conn, { diskId, vmId, position: 3, readOnly: false }));
+    const tooFar = await refusal(
+      attachDisk(api.conn, { diskId, vmId, position: 3, readOnly: false }),
+    );
     expect(tooFar.fieldErrors?.position?.[0]).toMatch(/choose a position from 0 to 1/);
-    await attachDisk(conn, { diskId, vmId, position: undefined, readOnly: true });
-    advance();
-    const detail = await getDiskDetail(conn, diskId);
+    await attachDisk(api.conn, { diskId, vmId, position: undefined, readOnly: true });
+    api.advance();
+    const detail = await getDiskDetail(api.conn, diskId);
     expect(detail.attachment).toMatchObject({ vmId, position: 1, vmState: 'running' });
 
-    const vm = await vmInfo(conn, vmId);
+    const vm = await vmInfo(api.conn, vmId);
     const systemDisk = vm.diskIds[0] ?? 0;
-    const system = await refusal(detachDisk(conn, systemDisk));
+    const system = await refusal(detachDisk(api.conn, systemDisk));
     expect(system.message).toBe(
       `This is the system disk of ${vm.hostname}: stop the VM before detaching it.`,
     );
-    await detachDisk(conn, diskId);
-    advance();
-    expect((await diskInfo(conn, diskId)).vmIds).toEqual([]);
-    const again = await refusal(detachDisk(conn, diskId));
+    await detachDisk(api.conn, diskId);
+    api.advance();
+    expect((await diskInfo(api.conn, diskId)).vmIds).toEqual([]);
+    const again = await refusal(detachDisk(api.conn, diskId));
     expect(again.message).toBe('This disk is not attached.');
   });
 
@@ -150,11 +132,11 @@ describe('attach and detach', () => {
     const [vmId = 0] = vmsIn(5);
     const diskId = await emptyDisk('data2');
     const err = await refusal(
-      attachDisk(conn, { diskId, vmId, position: undefined, readOnly: false }),
+      attachDisk(api.conn, { diskId, vmId, position: undefined, readOnly: false }),
     );
     expect(err.fieldErrors?.vm_id?.[0]).toMatch(/in another datacenter/);
     const gone = await refusal(
-      attachDisk(conn, { diskId, vmId: 999_999, position: undefined, readOnly: false }),
+      attachDisk(api.conn, { diskId, vmId: 999_999, position: undefined, readOnly: false }),
     );
     expect(gone.fieldErrors?.vm_id).toEqual(['Choose a VM from the list.']);
   });
@@ -163,24 +145,24 @@ describe('attach and detach', () => {
 describe('update', () => {
   it('grows and renames, refuses shrinking and an empty change', async () => {
     const diskId = await emptyDisk('grow', 4, 2);
-    const shrink = await refusal(renameOrResizeDisk(conn, diskId, { name: 'grow', sizeGb: 1 }));
+    const shrink = await refusal(renameOrResizeDisk(api.conn, diskId, { name: 'grow', sizeGb: 1 }));
     expect(shrink.fieldErrors?.size_gb).toEqual([
       'A disk cannot be made smaller: choose at least 2 GB.',
     ]);
-    const same = await refusal(renameOrResizeDisk(conn, diskId, { name: 'grow', sizeGb: 2 }));
+    const same = await refusal(renameOrResizeDisk(api.conn, diskId, { name: 'grow', sizeGb: 2 }));
     expect(same.message).toMatch(/Nothing to change/);
-    await renameOrResizeDisk(conn, diskId, { name: 'grown', sizeGb: 4 });
-    advance();
-    expect(await diskInfo(conn, diskId)).toMatchObject({ name: 'grown', size: 4096 });
+    await renameOrResizeDisk(api.conn, diskId, { name: 'grown', sizeGb: 4 });
+    api.advance();
+    expect(await diskInfo(api.conn, diskId)).toMatchObject({ name: 'grown', size: 4096 });
   });
 
   it('sets a kernel offered in the datacenter with its command line', async () => {
     const diskId = await emptyDisk('kern');
-    const bad = await refusal(setDiskKernel(conn, diskId, '9.9-imaginary', {}));
+    const bad = await refusal(setDiskKernel(api.conn, diskId, '9.9-imaginary', {}));
     expect(bad.fieldErrors?.kernel).toEqual(['Choose a kernel offered in this datacenter.']);
-    await setDiskKernel(conn, diskId, '3.10-x86_64', { root: '/dev/sda', ro: true });
-    advance();
-    expect(await diskInfo(conn, diskId)).toMatchObject({
+    await setDiskKernel(api.conn, diskId, '3.10-x86_64', { root: '/dev/sda', ro: true });
+    api.advance();
+    expect(await diskInfo(api.conn, diskId)).toMatchObject({
       kernelVersion: '3.10-x86_64',
       kernelCmdline: { root: '/dev/sda', ro: true },
     });
@@ -188,18 +170,18 @@ describe('update', () => {
 
   it('sets and removes a snapshot profile', async () => {
     const diskId = await emptyDisk('prof');
-    const unknown = await refusal(setDiskSnapshotProfile(conn, diskId, 99));
+    const unknown = await refusal(setDiskSnapshotProfile(api.conn, diskId, 99));
     expect(unknown.fieldErrors?.snapshot_profile).toEqual([
       'Choose a snapshot profile from the list.',
     ]);
-    const nothing = await refusal(setDiskSnapshotProfile(conn, diskId, null));
+    const nothing = await refusal(setDiskSnapshotProfile(api.conn, diskId, null));
     expect(nothing.message).toBe('This disk has no profile to remove.');
-    await setDiskSnapshotProfile(conn, diskId, 2);
-    advance();
-    expect((await diskInfo(conn, diskId)).snapshotProfileId).toBe(2);
-    await setDiskSnapshotProfile(conn, diskId, null);
-    advance();
-    expect((await diskInfo(conn, diskId)).snapshotProfileId).toBeNull();
+    await setDiskSnapshotProfile(api.conn, diskId, 2);
+    api.advance();
+    expect((await diskInfo(api.conn, diskId)).snapshotProfileId).toBe(2);
+    await setDiskSnapshotProfile(api.conn, diskId, null);
+    api.advance();
+    expect((await diskInfo(api.conn, diskId)).snapshotProfileId).toBeNull();
   });
 });
 
@@ -207,33 +189,40 @@ describe('snapshot and rollback', () => {
   it('snapshots with a generated name, refuses a snapshot of a snapshot, rolls back when halted', async () => {
     const [vmId = 0] = vmsIn(4);
     const diskId = await emptyDisk('snapme');
-    await attachDisk(conn, { diskId, vmId, position: undefined, readOnly: false });
-    advance();
-    const taken = await snapshotDisk(conn, diskId, '', new Date(Date.UTC(2026, 10, 27, 8, 9, 10)));
-    advance();
+    await attachDisk(api.conn, { diskId, vmId, position: undefined, readOnly: false });
+    api.advance();
+    const taken = await snapshotDisk(
+      api.conn,
+      diskId,
+      '',
+      new Date(Date.UTC(2026, 10, 27, 8, 9, 10)),
+    );
+    api.advance();
     const snapshotId = taken.diskId ?? 0;
-    const snapshot = await diskInfo(conn, snapshotId);
+    const snapshot = await diskInfo(api.conn, snapshotId);
     expect(snapshot).toMatchObject({ type: 'snapshot', name: 'snapme-snap-20261127-080910' });
-    expect((await diskInfo(conn, diskId)).snapshotIds).toContain(snapshotId);
+    expect((await diskInfo(api.conn, diskId)).snapshotIds).toContain(snapshotId);
 
-    const grow = await refusal(renameOrResizeDisk(conn, snapshotId, { name: 'snap', sizeGb: 9 }));
+    const grow = await refusal(
+      renameOrResizeDisk(api.conn, snapshotId, { name: 'snap', sizeGb: 9 }),
+    );
     expect(grow.fieldErrors?.size_gb).toEqual(['A snapshot can only be renamed.']);
-    const kernel = await refusal(setDiskKernel(conn, snapshotId, '3.10-x86_64', {}));
+    const kernel = await refusal(setDiskKernel(api.conn, snapshotId, '3.10-x86_64', {}));
     expect(kernel.message).toBe('A snapshot keeps the kernel of its disk.');
-    await renameOrResizeDisk(conn, snapshotId, { name: 'before-upgrade', sizeGb: 2 });
-    advance();
-    expect((await diskInfo(conn, snapshotId)).name).toBe('before-upgrade');
+    await renameOrResizeDisk(api.conn, snapshotId, { name: 'before-upgrade', sizeGb: 2 });
+    api.advance();
+    expect((await diskInfo(api.conn, snapshotId)).name).toBe('before-upgrade');
 
-    const ofSnapshot = await refusal(snapshotDisk(conn, snapshotId, ''));
+    const ofSnapshot = await refusal(snapshotDisk(api.conn, snapshotId, ''));
     expect(ofSnapshot.message).toBe('A snapshot cannot itself be snapshotted.');
-    const running = await refusal(rollbackDisk(conn, diskId, snapshotId));
+    const running = await refusal(rollbackDisk(api.conn, diskId, snapshotId));
     expect(running.message).toMatch(/^Stop bulk\d+ first/);
-    const foreign = await refusal(rollbackDisk(conn, diskId, diskId));
+    const foreign = await refusal(rollbackDisk(api.conn, diskId, diskId));
     expect(foreign.message).toBe('This snapshot does not belong to this disk.');
 
-    await vmStop(conn, vmId);
-    advance();
-    const rolled = await rollbackDisk(conn, diskId, snapshotId);
+    await vmStop(api.conn, vmId);
+    api.advance();
+    const rolled = await rollbackDisk(api.conn, diskId, snapshotId);
     expect(rolled).toMatchObject({ diskId, operations: [{ type: 'disk_rollback' }] });
   });
 });
@@ -242,19 +231,19 @@ describe('delete and migrate', () => {
   it('needs the exact name and a detached disk', async () => {
     const [vmId = 0] = vmsIn(4);
     const diskId = await emptyDisk('doomed');
-    const typo = await refusal(deleteDisk(conn, diskId, 'Doomed'));
+    const typo = await refusal(deleteDisk(api.conn, diskId, 'Doomed'));
     expect(typo.fieldErrors?.confirm_name).toEqual(['Type doomed exactly to confirm.']);
-    await attachDisk(conn, { diskId, vmId, position: undefined, readOnly: false });
-    advance();
-    const attached = await refusal(deleteDisk(conn, diskId, 'doomed'));
+    await attachDisk(api.conn, { diskId, vmId, position: undefined, readOnly: false });
+    api.advance();
+    const attached = await refusal(deleteDisk(api.conn, diskId, 'doomed'));
     expect(attached.message).toMatch(
       /^This disk is attached to bulk\d+: detach it before deleting it\.$/,
     );
-    await detachDisk(conn, diskId);
-    advance();
-    await deleteDisk(conn, diskId, 'doomed');
-    advance();
-    const gone = await diskInfo(conn, diskId).then(
+    await detachDisk(api.conn, diskId);
+    api.advance();
+    await deleteDisk(api.conn, diskId, 'doomed');
+    api.advance();
+    const gone = await diskInfo(api.conn, diskId).then(
       () => 'still there',
       (err: { causeName?: string }) => err.causeName,
     );
@@ -264,29 +253,25 @@ describe('delete and migrate', () => {
   it('migrates a detached disk only where its datacenter allows', async () => {
     vmsIn(1); // an account with resources in the closing FR-SD2 may still create there
     const here = await emptyDisk('stay', 4);
-    const none = await refusal(migrateDisk(conn, here, 5));
+    const none = await refusal(migrateDisk(api.conn, here, 5));
     expect(none.fieldErrors?.datacenter_id).toEqual([
       "This disk's datacenter offers no migration.",
     ]);
     const mover = await emptyDisk('mover', 1, 1);
-    const wrong = await refusal(migrateDisk(conn, mover, 5));
+    const wrong = await refusal(migrateDisk(api.conn, mover, 5));
     expect(wrong.fieldErrors?.datacenter_id).toEqual([
       'Choose a datacenter this disk can migrate to.',
     ]);
-    await migrateDisk(conn, mover, 4);
-    advance();
-    expect(await diskInfo(conn, mover)).toMatchObject({ datacenterId: 4, isMigrating: false });
+    await migrateDisk(api.conn, mover, 4);
+    api.advance();
+    expect(await diskInfo(api.conn, mover)).toMatchObject({ datacenterId: 4, isMigrating: false });
   });
 });
 
 describe('isolation', () => {
   it("another account's disk is not found, for reads and for mutations", async () => {
     const diskId = await emptyDisk('mine');
-    const other: GandiConnection = {
-      endpoint: sim.url,
-      apiKey: sim.control.createAccount().apiKey,
-      timeoutMs: 10_000,
-    };
+    const other = api.another();
     const causeOf = (promise: Promise<unknown>) =>
       promise.then(
         () => 'allowed',
@@ -295,6 +280,6 @@ describe('isolation', () => {
     expect(await causeOf(getDiskDetail(other, diskId))).toBe('CAUSE_NOTFOUND');
     expect(await causeOf(deleteDisk(other, diskId, 'mine'))).toBe('CAUSE_NOTFOUND');
     expect(await causeOf(snapshotDisk(other, diskId, ''))).toBe('CAUSE_NOTFOUND');
-    expect((await diskInfo(conn, diskId)).state).toBe('created');
+    expect((await diskInfo(api.conn, diskId)).state).toBe('created');
   });
 });

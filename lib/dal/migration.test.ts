@@ -2,10 +2,8 @@
  * The migration DAL against the in-process simulator over real HTTP, with a hand-driven clock so
  * each inner step (wait_sync → wait_finalize → finalize → DONE) can be observed and acted on.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ActionError } from '@/lib/action';
-import { startSimulator, type Simulator } from '@/simulator';
-import type { GandiConnection } from '@/lib/gandi/types';
+import { describe, expect, it } from 'vitest';
+import { refusal, simulatorPerFile } from '@/lib/testing/simulator-per-file';
 import {
   finalizeMigration,
   getMigrationView,
@@ -13,40 +11,19 @@ import {
   startMigration,
 } from './migration';
 
-let sim: Simulator;
-let clock = Date.parse('2026-11-27T12:00:00Z');
-/** Past every WAIT (1 s) and RUN (3 s) of the simulator's default speed. */
-const advance = (ms = 5_000) => {
-  clock += ms;
-};
-let conn: GandiConnection;
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, memory: true, quiet: true, now: () => clock });
-});
-afterAll(() => sim.close());
-beforeEach(() => {
-  conn = { endpoint: sim.url, apiKey: sim.control.createAccount().apiKey, timeoutMs: 10_000 };
-});
+const api = simulatorPerFile({ clocked: true });
 
 function vmIn(datacenterId: number): number {
-  const [id] = sim.control.createVms({ apiKey: conn.apiKey, count: 1, datacenterId }).vmIds;
+  const [id] = api.vms(1, datacenterId);
   if (id === undefined) throw new Error('no VM');
   return id;
 }
 
-async function actionError(promise: Promise<unknown>): Promise<string> {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ActionError);
-  return (err as ActionError).message;
-}
+const actionError = async (promise: Promise<unknown>) => (await refusal(promise)).message;
 
 describe('migration view', () => {
   it('names the current and target datacenters before any migration', async () => {
-    const view = await getMigrationView(conn, vmIn(1));
+    const view = await getMigrationView(api.conn, vmIn(1));
     expect(view.datacenter).toMatchObject({ id: 1, code: 'FR-SD2' });
     expect(view.targets).toEqual([{ id: 4, code: 'FR-SD3', name: 'Paris, France SD3' }]);
     expect(view.refusal).toBeNull();
@@ -55,14 +32,14 @@ describe('migration view', () => {
 
   it('refuses a VM whose datacenter has no target, with the reason', async () => {
     const vmId = vmIn(4);
-    const view = await getMigrationView(conn, vmId);
+    const view = await getMigrationView(api.conn, vmId);
     expect(view.targets).toEqual([]);
     expect(view.refusal).toBe('This VM cannot be migrated from its datacenter.');
-    expect(await actionError(startMigration(conn, vmId))).toBe(view.refusal);
+    expect(await actionError(startMigration(api.conn, vmId))).toBe(view.refusal);
   });
 
   it('turns an unknown VM into a 404', async () => {
-    await expect(getMigrationViewOrNotFound(conn, 999_999_999)).rejects.toThrow(
+    await expect(getMigrationViewOrNotFound(api.conn, 999_999_999)).rejects.toThrow(
       /NEXT_HTTP_ERROR_FALLBACK;404|NEXT_NOT_FOUND/,
     );
   });
@@ -71,11 +48,11 @@ describe('migration view', () => {
 describe('migration with finalize', () => {
   it('copies, waits for finalize, refuses it early, then moves the VM', async () => {
     const vmId = vmIn(1);
-    const started = await startMigration(conn, vmId);
+    const started = await startMigration(api.conn, vmId);
     const opId = started.operations[0]?.id;
     expect(started.operations).toEqual([{ id: opId, type: 'hosting_migration_vm' }]);
 
-    let view = await getMigrationView(conn, vmId);
+    let view = await getMigrationView(api.conn, vmId);
     expect(view.migration).toMatchObject({
       operationId: opId,
       phase: 'copying',
@@ -85,34 +62,36 @@ describe('migration with finalize', () => {
     expect(view.refusal).toBe('A migration of this VM is already under way.');
 
     // A second start (another tab, a double click) follows the same migration.
-    expect(await startMigration(conn, vmId)).toEqual(started);
+    expect(await startMigration(api.conn, vmId)).toEqual(started);
     // Finalizing during the copy is refused here, not sent upstream.
-    expect(await actionError(finalizeMigration(conn, vmId, opId ?? 0))).toMatch(
+    expect(await actionError(finalizeMigration(api.conn, vmId, opId ?? 0))).toMatch(
       /still being copied/,
     );
 
-    advance();
+    api.advance();
     // The copy's operation is DONE; the migration waits as a second operation (gandi.cli's
     // `--finalize` looks for it in RUN).
-    view = await getMigrationView(conn, vmId);
+    view = await getMigrationView(api.conn, vmId);
     expect(view.migration?.phase).toBe('ready-to-finalize');
     expect(view.migration?.step).toBe('RUN');
     const waitingId = view.migration?.operationId ?? 0;
     expect(waitingId).toBeGreaterThan(opId ?? 0);
 
     // A stale page's operation id (the copy's) is refused.
-    expect(await actionError(finalizeMigration(conn, vmId, opId ?? 0))).toMatch(
+    expect(await actionError(finalizeMigration(api.conn, vmId, opId ?? 0))).toMatch(
       /no longer the current one/,
     );
 
-    const finalized = await finalizeMigration(conn, vmId, waitingId);
+    const finalized = await finalizeMigration(api.conn, vmId, waitingId);
     expect(finalized.operations[0]?.id).toBe(waitingId);
-    view = await getMigrationView(conn, vmId);
+    view = await getMigrationView(api.conn, vmId);
     expect(view.migration?.phase).toBe('finalizing');
-    expect(await actionError(finalizeMigration(conn, vmId, waitingId))).toMatch(/does not wait/);
+    expect(await actionError(finalizeMigration(api.conn, vmId, waitingId))).toMatch(
+      /does not wait/,
+    );
 
-    advance();
-    view = await getMigrationView(conn, vmId);
+    api.advance();
+    view = await getMigrationView(api.conn, vmId);
     expect(view.migration).toMatchObject({ phase: 'done', step: 'DONE' });
     expect(view.datacenter).toMatchObject({ id: 4, code: 'FR-SD3' });
     expect(view.vm.isMigrating).toBe(false);
@@ -120,14 +99,14 @@ describe('migration with finalize', () => {
 
   it('a migration that fails after finalize shows as failed with the reason, and can start again', async () => {
     const vmId = vmIn(1);
-    sim.control.failNext({ apiKey: conn.apiKey, type: 'hosting_migration_vm' });
-    await startMigration(conn, vmId);
-    advance();
-    const waiting = (await getMigrationView(conn, vmId)).migration;
+    api.sim.control.failNext({ apiKey: api.conn.apiKey, type: 'hosting_migration_vm' });
+    await startMigration(api.conn, vmId);
+    api.advance();
+    const waiting = (await getMigrationView(api.conn, vmId)).migration;
     expect(waiting?.phase).toBe('ready-to-finalize');
-    await finalizeMigration(conn, vmId, waiting?.operationId ?? 0);
-    advance();
-    const view = await getMigrationView(conn, vmId);
+    await finalizeMigration(api.conn, vmId, waiting?.operationId ?? 0);
+    api.advance();
+    const view = await getMigrationView(api.conn, vmId);
     expect(view.migration).toMatchObject({ phase: 'failed', step: 'ERROR' });
     expect(view.migration?.lastError).toMatch(/Simulated failure/);
     expect(view.datacenter.code).toBe('FR-SD2');

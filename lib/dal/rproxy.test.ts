@@ -3,12 +3,10 @@
  * request): the list row figures, the DNS records of a refused domain, and forged ids refused
  * before anything reaches the API.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ActionError } from '@/lib/action';
+import { describe, expect, it } from 'vitest';
+import { refusal, simulatorPerFile } from '@/lib/testing/simulator-per-file';
 import { rproxyInfo, rproxyServerList, versionInfo } from '@/lib/gandi';
-import type { GandiConnection } from '@/lib/gandi/types';
 import { createRproxySchema, probeSchema } from '@/lib/validation/rproxy';
-import { startSimulator, type Simulator } from '@/simulator';
 import { backendChoices, getRproxyDetail, getRproxyPage } from './rproxy';
 import {
   addVhost,
@@ -19,27 +17,9 @@ import {
   saveOrTestProbe,
 } from './rproxy-mutations';
 
-let sim: Simulator;
-let conn: GandiConnection;
+const api = simulatorPerFile();
 
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, memory: true, quiet: true, instant: true });
-});
-afterAll(() => sim.close());
-beforeEach(() => {
-  conn = { endpoint: sim.url, apiKey: sim.control.createAccount().apiKey, timeoutMs: 10_000 };
-});
-
-async function refusal(promise: Promise<unknown>): Promise<ActionError> {
-  const err = await promise.then(
-    () => new Error('expected a refusal'),
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ActionError);
-  return err as ActionError;
-}
-
-const settle = () => versionInfo(conn);
+const settle = () => versionInfo(api.conn);
 
 async function make(overrides: Record<string, unknown> = {}) {
   const input = createRproxySchema.parse({
@@ -50,7 +30,7 @@ async function make(overrides: Record<string, unknown> = {}) {
     vhosts: 'www.example.com',
     ...overrides,
   });
-  const result = await createRproxy(conn, input);
+  const result = await createRproxy(api.conn, input);
   if (result.kind !== 'started') throw new Error('not started');
   await settle();
   return result.rproxyId!;
@@ -58,15 +38,19 @@ async function make(overrides: Record<string, unknown> = {}) {
 
 describe('load balancer DAL', () => {
   it('lists rows with backends up/total, and offers the account VMs’ addresses by datacenter', async () => {
-    const { vmIds } = sim.control.createVms({ apiKey: conn.apiKey, count: 2, datacenterId: 4 });
-    const choices = await backendChoices(conn);
+    const { vmIds } = api.sim.control.createVms({
+      apiKey: api.conn.apiKey,
+      count: 2,
+      datacenterId: 4,
+    });
+    const choices = await backendChoices(api.conn);
     expect(choices.filter((c) => c.datacenterId === 4).length).toBeGreaterThanOrEqual(2);
     const [a, b] = choices;
     const id = await make({ backends_typed: '', backend: [a!.value, b!.value] });
-    const backends = await rproxyServerList(conn, { rproxy_id: id });
-    await changeBackend(conn, { rproxy_id: id, server_id: backends[0]!.id, change: 'disable' });
+    const backends = await rproxyServerList(api.conn, { rproxy_id: id });
+    await changeBackend(api.conn, { rproxy_id: id, server_id: backends[0]!.id, change: 'disable' });
     await settle();
-    const page = await getRproxyPage(conn);
+    const page = await getRproxyPage(api.conn);
     expect(page.rows).toEqual([
       expect.objectContaining({
         name: 'lb1',
@@ -77,7 +61,7 @@ describe('load balancer DAL', () => {
       }),
     ]);
     expect(page.price).toEqual({ perHour: 300, sslPerHour: 60 });
-    const detail = await getRproxyDetail(conn, id);
+    const detail = await getRproxyDetail(api.conn, id);
     expect(Object.keys(detail!.backendHosts)).toHaveLength(2);
     expect(vmIds).toHaveLength(2);
   });
@@ -89,40 +73,45 @@ describe('load balancer DAL', () => {
       algorithm: 'client-ip',
       vhosts: 'shop.acme.fr\nwww.acme.fr\nwww.example.com',
     });
-    const result = await createRproxy(conn, input);
+    const result = await createRproxy(api.conn, input);
     expect(result.kind).toBe('unvalidated');
     if (result.kind !== 'unvalidated') return;
     // One entry per domain, not per name.
     expect(result.records.map((r) => r.domain)).toEqual(['acme.fr', 'example.com']);
     expect(result.records[0]!.txt.value).toMatch(/^_webacc-[0-9a-f]{12}=[0-9a-f]{32}$/);
     const id = await make();
-    const added = await addVhost(conn, { rproxy_id: id, vhost: 'api.unvalidated.test' });
+    const added = await addVhost(api.conn, { rproxy_id: id, vhost: 'api.unvalidated.test' });
     expect(added).toMatchObject({ kind: 'unvalidated', records: [{ domain: 'unvalidated.test' }] });
   });
 
   it('refuses ids that are not part of the load balancer named (forged form fields)', async () => {
     const first = await make();
     const second = await make({ name: 'lb-two', backends_typed: '192.0.2.9:80', vhosts: '' });
-    const [foreignBackend] = await rproxyServerList(conn, { rproxy_id: second });
+    const [foreignBackend] = await rproxyServerList(api.conn, { rproxy_id: second });
     const err = await refusal(
-      changeBackend(conn, { rproxy_id: first, server_id: foreignBackend!.id, change: 'delete' }),
+      changeBackend(api.conn, {
+        rproxy_id: first,
+        server_id: foreignBackend!.id,
+        change: 'delete',
+      }),
     );
     expect(err.message).toMatch(/not part of this load balancer/);
     // A vhost of the first one, named through the second: refused, and still served.
     expect(
-      (await refusal(removeVhost(conn, { rproxy_id: second, vhost: 'www.example.com' }))).message,
+      (await refusal(removeVhost(api.conn, { rproxy_id: second, vhost: 'www.example.com' })))
+        .message,
     ).toMatch(/not served by this load balancer/);
-    expect((await rproxyInfo(conn, first)).vhosts).toHaveLength(1);
-    expect(await rproxyServerList(conn, { rproxy_id: second })).toHaveLength(1);
+    expect((await rproxyInfo(api.conn, first)).vhosts).toHaveLength(1);
+    expect(await rproxyServerList(api.conn, { rproxy_id: second })).toHaveLength(1);
     // Another account's load balancer: "no longer exists", nothing sent.
-    const other = { ...conn, apiKey: sim.control.createAccount().apiKey };
+    const other = api.another();
     expect((await refusal(deleteRproxy(other, first, 'lb1'))).message).toMatch(/no longer exists/);
-    expect((await rproxyInfo(conn, first)).state).toBe('running');
+    expect((await rproxyInfo(api.conn, first)).state).toBe('running');
   });
 
   it('delete needs the exact name; probe test reports per backend without saving', async () => {
     const id = await make({ backends_typed: '192.0.2.1:80' });
-    const err = await refusal(deleteRproxy(conn, id, 'LB1'));
+    const err = await refusal(deleteRproxy(api.conn, id, 'LB1'));
     expect(err.fieldErrors?.confirm_name?.[0]).toMatch(/Type lb1 exactly/);
     const probe = probeSchema.parse({
       rproxy_id: String(id),
@@ -135,7 +124,7 @@ describe('load balancer DAL', () => {
       threshold: '2',
       intent: 'test',
     });
-    const tested = await saveOrTestProbe(conn, probe);
+    const tested = await saveOrTestProbe(api.conn, probe);
     expect(tested).toEqual({
       kind: 'tested',
       result: {
@@ -143,14 +132,14 @@ describe('load balancer DAL', () => {
         backends: [{ label: '192.0.2.1:80', status: 0, seconds: 3, ok: false }],
       },
     });
-    expect((await rproxyInfo(conn, id)).probe.url).toBeNull();
-    const saved = await saveOrTestProbe(conn, { ...probe, intent: 'save', enable: true });
+    expect((await rproxyInfo(api.conn, id)).probe.url).toBeNull();
+    const saved = await saveOrTestProbe(api.conn, { ...probe, intent: 'save', enable: true });
     expect(saved.kind).toBe('saved');
     await settle();
-    expect((await rproxyInfo(conn, id)).probe).toMatchObject({ enabled: true, url: '/health' });
-    await deleteRproxy(conn, id, 'lb1');
+    expect((await rproxyInfo(api.conn, id)).probe).toMatchObject({ enabled: true, url: '/health' });
+    await deleteRproxy(api.conn, id, 'lb1');
     await settle();
-    expect(await getRproxyDetail(conn, id)).toBeNull();
+    expect(await getRproxyDetail(api.conn, id)).toBeNull();
   });
 });
 
@@ -174,7 +163,7 @@ describe('load balancer form rules', () => {
     const bad = createRproxySchema.safeParse({
       name: ' bad name',
       datacenter_id: '',
-      algorithm: 'least-conn',
+      algorithm: 'least-api.conn',
       backends_typed: '192.0.2.1:99999\n<script>',
       vhosts: 'not a domain',
     });

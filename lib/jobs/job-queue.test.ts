@@ -1,21 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openTestDb, TEST_BACKENDS, type TestDb } from '@/lib/team/testing/test-db';
+import { describe, expect, it } from 'vitest';
+import { freshTestDb } from '@/lib/team/testing/fresh-db';
+import { TEST_BACKENDS } from '@/lib/team/testing/test-db';
 import { withSharedTables } from '@/lib/shared-state/db';
 import { JobQueue } from './job-queue';
 import { JobRunner } from './job-runner';
 
 describe.each(TEST_BACKENDS)('durable jobs on %s', (backend) => {
-  let opened: TestDb | undefined;
-  afterEach(async () => {
-    await opened?.dispose();
-    opened = undefined;
-  });
+  const openDb = freshTestDb(backend);
 
   async function setup() {
-    opened = await openTestDb(backend);
+    const opened = await openDb();
     const clock = { now: 9_000_000 };
     const make = () =>
-      new JobQueue(withSharedTables(opened!.db), { leaseMs: 30_000, now: () => clock.now });
+      new JobQueue(withSharedTables(opened.db), { leaseMs: 30_000, now: () => clock.now });
     return { make, clock };
   }
 

@@ -18,7 +18,7 @@ afterAll(async () => {
 const deps: WatcherDeps = {
   operationList,
   schedule: () => () => undefined,
-  timings: { fastMs: 500, slowMs: 5_000, maxBackoffMs: 30_000 },
+  timings: { floorMs: 500, ceilingMs: 2_000, slowMs: 5_000, maxBackoffMs: 30_000 },
 };
 
 interface SseEvent {

@@ -24,6 +24,20 @@ export const SSE_HEADERS: Record<string, string> = {
 };
 
 /**
+ * A stream that only says why it was refused (too many streams or ids): the browser's EventSource
+ * cannot read an error status's body, so the refusal is an event the panel shows, then the end.
+ */
+export function refusedStream(message: string): ReadableStream<Uint8Array> {
+  const text = `retry: ${RECONNECT_MS}\nevent: refused\ndata: ${JSON.stringify({ message })}\n\n`;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode(text));
+      controller.close();
+    },
+  });
+}
+
+/**
  * Builds the event stream of one tab: subscribes to the account's watcher, writes each change as an
  * SSE event whose `id:` records every version delivered so far (see event-id.ts), sends `settled`
  * once every watched id is final, and unsubscribes when the tab goes away (`signal` aborts).

@@ -2,13 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operationList, vmStop, type GandiConnection, type ListOptions } from '@/lib/gandi';
 import { startSimulator, type Simulator } from '@/simulator';
 import type { OperationStep } from '@/lib/gandi/types';
-import {
-  AccountWatcher,
-  WatcherRegistry,
-  watcherKey,
-  type WatcherDeps,
-  type WatcherMessage,
-} from './watcher';
+import { WatcherRegistry } from './watcher-registry';
+import { AccountWatcher, watcherKey, type WatcherDeps, type WatcherMessage } from './watcher';
 
 /**
  * The watcher against the real in-process simulator over real HTTP, with the simulator's clock
@@ -24,7 +19,7 @@ afterAll(async () => {
   await sim.close();
 });
 
-const TIMINGS = { fastMs: 500, slowMs: 5_000, maxBackoffMs: 30_000 };
+const TIMINGS = { floorMs: 500, ceilingMs: 10_000, slowMs: 5_000, maxBackoffMs: 30_000 };
 
 function manualDeps() {
   const scheduled: { ms: number; cancelled: boolean }[] = [];
@@ -43,6 +38,7 @@ function manualDeps() {
       };
     },
     timings: TIMINGS,
+    now: () => now,
   };
   return {
     deps,
@@ -148,7 +144,7 @@ describe('AccountWatcher joining tabs', () => {
       watcher.subscribe({ ids: opIds }, (message) => received.push(message));
     }
     expect(calls()).toBe(callsAfterFirstPoll);
-    expect(nextDelay()).toBe(TIMINGS.fastMs);
+    expect(nextDelay()).toBe(TIMINGS.floorMs);
     for (const received of lateTabs) {
       expect(received.map((message) => message.kind === 'operation' && message.op.step)).toEqual([
         'WAIT',
@@ -205,7 +201,7 @@ describe('AccountWatcher polling rhythm', () => {
     watcher.subscribe({ ids: opIds }, (message) => received.push(message));
     expect(nextDelay()).toBe(0); // the first subscriber pulls a poll forward
     await watcher.poll();
-    expect(nextDelay()).toBe(TIMINGS.fastMs);
+    expect(nextDelay()).toBe(TIMINGS.floorMs);
     now += 10_000;
     await watcher.poll();
     expect(received.at(-1)).toMatchObject({
@@ -213,6 +209,33 @@ describe('AccountWatcher polling rhythm', () => {
       op: { id: opIds[0], step: 'DONE' },
     });
     // Nothing left to watch: no poll is scheduled until a tab asks for something new.
+    expect(nextDelay()).toBeNull();
+  });
+
+  it('polls where the eta says the end is due, then at the floor until it comes', async () => {
+    now = Math.ceil(now / 1_000) * 1_000; // the API's dates are whole seconds
+    const { conn, opIds } = await accountWithStoppingVms(1);
+    const { deps, nextDelay } = manualDeps();
+    const watcher = new AccountWatcher(conn, deps);
+    const steps: string[] = [];
+    watcher.subscribe({ ids: opIds }, (message) => {
+      if (message.kind === 'operation') steps.push(`${message.op.step}:${message.op.eta}`);
+    });
+    await watcher.poll();
+    // Waiting to start: it may start at any moment.
+    expect(nextDelay()).toBe(TIMINGS.floorMs);
+    now += 1_500; // RUN since 500 ms; DONE due 2.5 s from now (eta rounds up to 3)
+    await watcher.poll();
+    expect(steps.at(-1)).toBe('RUN:3');
+    // The end cannot come before the last second of the eta: no call until then.
+    expect(nextDelay()).toBe(2_000);
+    now += 2_000;
+    await watcher.poll();
+    expect(steps.at(-1)).toBe('RUN:1');
+    expect(nextDelay()).toBe(TIMINGS.floorMs);
+    now += 500;
+    await watcher.poll();
+    expect(steps.at(-1)).toBe('DONE:0');
     expect(nextDelay()).toBeNull();
   });
 
@@ -231,7 +254,7 @@ describe('AccountWatcher polling rhythm', () => {
     expect(nextDelay()).toBe(TIMINGS.slowMs);
     await vmStop(conn, vmIds[0] as number);
     await watcher.poll();
-    expect(nextDelay()).toBe(TIMINGS.fastMs);
+    expect(nextDelay()).toBe(TIMINGS.floorMs);
     now += 10_000;
     await watcher.poll(); // gone from the running list → fetched by id → DONE delivered
     expect(steps).toEqual(['vm_stop:WAIT', 'vm_stop:DONE']);
@@ -281,6 +304,35 @@ describe('AccountWatcher polling rhythm', () => {
     expect(received).toEqual([
       { kind: 'error', message: expect.stringMatching(/not valid/), revoked: true },
     ]);
+  });
+});
+
+describe('AccountWatcher batching', () => {
+  it('asks for 250 ids in 3 calls of at most 100 (the API refuses larger pages)', async () => {
+    const { apiKey } = sim.control.createAccount({ credits: 100_000 });
+    const asked: ListOptions[] = [];
+    const deps: WatcherDeps = {
+      ...manualDeps().deps,
+      operationList: (conn, options) => {
+        asked.push(options);
+        return operationList(conn, options);
+      },
+    };
+    const watcher = new AccountWatcher({ endpoint: sim.url, apiKey }, deps);
+    const ids = Array.from({ length: 250 }, (_, i) => 1_000 + i);
+    const received: WatcherMessage[] = [];
+    // Tabs of 100 ids at most each, as the route allows.
+    for (let start = 0; start < ids.length; start += 100)
+      watcher.subscribe({ ids: ids.slice(start, start + 100) }, (message) =>
+        received.push(message),
+      );
+    await watcher.poll();
+    expect(asked.map((options) => (options.id as number[]).length)).toEqual([100, 100, 50]);
+    expect(asked.every((options) => (options.items_per_page as number) <= 100)).toBe(true);
+    expect(new Set(asked.flatMap((options) => options.id as number[]))).toEqual(new Set(ids));
+    // None of them is this account's: every one reported missing, no error.
+    expect(received.filter((message) => message.kind === 'missing')).toHaveLength(250);
+    expect(received.some((message) => message.kind === 'error')).toBe(false);
   });
 });
 

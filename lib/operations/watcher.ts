@@ -8,12 +8,19 @@ import {
   type Operation,
 } from '@/lib/gandi';
 import { isFinalStep, RUNNING_STEPS, toOperationEvent, type OperationEvent } from './types';
+import { changeDueAt, delayUntilDue, idBatches, type WatcherTimings } from './poll-plan';
+import type { ReplicaLink } from './replica-link';
+import { RUNNING_SCOPE_ID, type BoardEntry } from './watch-board';
+
+export { DEFAULT_TIMINGS, type WatcherTimings } from './poll-plan';
 
 /**
  * One server-side watcher per (endpoint, account): it polls `operation.list` for what its
  * subscribers watch and fans each change out to all of them, so 200 tabs on the same operations
  * cost the upstream API what one tab costs. It holds the connection (and so the key) in server
  * memory only, is keyed by a hash of endpoint + key, and stops when its last subscriber leaves.
+ * With several replicas (a ReplicaLink), only the replica holding the account's lease polls — the
+ * union of what every replica watches — and the others receive its changes through the database.
  */
 
 export type WatchScope = { ids: readonly number[] } | { running: true };
@@ -26,22 +33,15 @@ export type WatcherMessage =
 
 export type WatcherListener = (message: WatcherMessage) => void;
 
-export interface WatcherTimings {
-  /** While anything watched is running (BILL/WAIT/RUN). */
-  fastMs: number;
-  /** While only "running operations" are watched and none runs. */
-  slowMs: number;
-  /** Upper bound of the back-off after upstream failures. */
-  maxBackoffMs: number;
-}
-
-export const DEFAULT_TIMINGS: WatcherTimings = { fastMs: 500, slowMs: 5_000, maxBackoffMs: 30_000 };
-
 export interface WatcherDeps {
   operationList: (conn: GandiConnection, options: ListOptions) => Promise<Operation[]>;
   /** Runs `task` after `ms`; returns a cancel function (tests drive time through it). */
   schedule: (task: () => void, ms: number) => () => void;
   timings: WatcherTimings;
+  /** The clock `eta` is read against (tests pass the simulator's). */
+  now?: () => number;
+  /** Ties the account's watcher to the other replicas; absent: this process alone watches. */
+  link?: (account: string, watcher: AccountWatcher) => ReplicaLink | null;
 }
 
 /** How many running operations the first poll asks for (the page shows the newest ones). */
@@ -74,6 +74,9 @@ interface Subscriber {
 interface CachedOperation {
   event: OperationEvent;
   version: string;
+  /** When this step was first seen, and when its next change may come (see poll-plan.ts). */
+  stepSince: number;
+  dueAt: number;
 }
 
 /** A short, deterministic digest of what the browser sees of an operation. */
@@ -98,6 +101,17 @@ export class AccountWatcher {
   private rerun = false;
   private failures = 0;
   private stopped = false;
+  /** What the other replicas' streams watch (polled too while this one leads). */
+  private remote: { ids: ReadonlySet<number>; running: boolean } = {
+    ids: new Set(),
+    running: false,
+  };
+  private readonly link: ReplicaLink | null;
+  private linkStarted = false;
+  /** Changes of the current poll, for the other replicas. */
+  private outbox: BoardEntry[] = [];
+  private leader: boolean;
+  private readonly now: () => number;
   /** Upstream calls made (for tests and benchmarks). */
   upstreamCalls = 0;
 
@@ -105,10 +119,28 @@ export class AccountWatcher {
     private readonly conn: GandiConnection,
     private readonly deps: WatcherDeps,
     private readonly onIdle: () => void = () => undefined,
-  ) {}
+  ) {
+    this.now = deps.now ?? Date.now;
+    this.link = deps.link?.(watcherKey(conn), this) ?? null;
+    // Alone, this process is the leader; linked, it leads once it holds the lease.
+    this.leader = this.link === null;
+  }
 
   get subscriberCount(): number {
     return this.subscribers.size;
+  }
+
+  get isLeader(): boolean {
+    return this.leader;
+  }
+
+  /** How many distinct operation ids would be watched for the account with `scope` added. */
+  watchedIdCount(scope?: WatchScope): number {
+    const ids = new Set(this.remote.ids);
+    for (const sub of this.subscribers)
+      if ('ids' in sub.scope) sub.scope.ids.forEach((id) => ids.add(id));
+    if (scope && 'ids' in scope) scope.ids.forEach((id) => ids.add(id));
+    return ids.size;
   }
 
   /**
@@ -116,6 +148,11 @@ export class AccountWatcher {
    * at once (a resumed stream drops what its tab already has, see sse.ts).
    */
   subscribe(scope: WatchScope, listener: WatcherListener): () => void {
+    const before = new Set(this.localIds());
+    if (this.link && !this.linkStarted) {
+      this.linkStarted = true;
+      void this.link.start();
+    }
     const subscriber: Subscriber = { scope, listener };
     this.subscribers.add(subscriber);
     // Only what the watcher has never seen pulls the next poll forward: a tab joining operations
@@ -136,8 +173,10 @@ export class AccountWatcher {
       }
       unknown = this.since === null;
     }
+    const added = this.localIds().filter((id) => !before.has(id));
+    if (added.length > 0) void this.link?.watchChanged(added);
     if (unknown) this.pollWithin(0);
-    else if (!this.cancelTimer && !this.inFlight) this.pollWithin(this.deps.timings.fastMs);
+    else this.ensureScheduled();
     return () => {
       this.subscribers.delete(subscriber);
       if (this.subscribers.size === 0) this.stop();
@@ -146,11 +185,14 @@ export class AccountWatcher {
 
   /** Pulls the next poll forward (e.g. after a cancel, so the tab sees CANCEL at once). */
   nudge(): void {
-    if (this.subscribers.size > 0) this.pollWithin(0);
+    if (this.subscribers.size === 0) return;
+    if (this.link && !this.leader) this.link.nudgeLeader();
+    else this.pollWithin(0);
   }
 
   /** Runs one poll now (tests drive the watcher with this and a manual scheduler). */
   async poll(): Promise<void> {
+    if (!this.leader) return;
     if (this.inFlight) {
       this.rerun = true;
       return;
@@ -166,6 +208,9 @@ export class AccountWatcher {
     } finally {
       this.inFlight = false;
     }
+    const published = this.outbox;
+    this.outbox = [];
+    await this.link?.publish(published);
     if (this.stopped || this.subscribers.size === 0) return;
     if (this.rerun) {
       this.rerun = false;
@@ -175,14 +220,93 @@ export class AccountWatcher {
     }
   }
 
-  stop(): void {
+  /** Stops polling and gives the account up (resolves once the other replicas can take it). */
+  stop(): Promise<void> {
     this.stopped = true;
     this.clearTimer();
     this.onIdle();
+    return this.link?.stop() ?? Promise.resolve();
+  }
+
+  // --- what the replica link drives (see replica-link.ts) ---
+
+  localIds(): number[] {
+    const ids = new Set<number>();
+    for (const sub of this.subscribers) {
+      if ('ids' in sub.scope) sub.scope.ids.forEach((id) => ids.add(id));
+      else ids.add(RUNNING_SCOPE_ID);
+    }
+    return [...ids];
+  }
+
+  setRemote(remote: { ids: number[]; running: boolean }): void {
+    const newIds = remote.ids.filter((id) => !this.remote.ids.has(id));
+    const newRunning = remote.running && !this.remote.running;
+    this.remote = { ids: new Set(remote.ids), running: remote.running };
+    if (!this.leader || this.stopped) return;
+    // What this leader already knows of ids new elsewhere is published again: the other replica
+    // may have missed it (a swept state, a note lost while its listener reconnected).
+    const known: BoardEntry[] = [];
+    for (const id of newIds) {
+      const cached = this.cache.get(id);
+      if (this.missing.has(id))
+        known.push({ opId: id, running: false, message: { kind: 'missing', id } });
+      else if (cached)
+        known.push({
+          opId: id,
+          running: !isFinalStep(cached.event.step),
+          message: { kind: 'operation', op: cached.event, version: cached.version },
+        });
+    }
+    void this.link?.publish(known);
+    const unknown =
+      newIds.some((id) => !this.cache.has(id) && !this.missing.has(id)) ||
+      (newRunning && this.since === null);
+    if (unknown) this.pollWithin(0);
+    else if (remote.ids.length > 0 || remote.running) this.ensureScheduled();
+  }
+
+  setLeader(leader: boolean): void {
+    this.leader = leader;
+    if (leader) {
+      // What the previous leader knew of the account-wide changes is not ours: start afresh.
+      this.since = null;
+      this.pollWithin(0);
+    } else {
+      this.clearTimer();
+    }
+  }
+
+  receive(entries: readonly BoardEntry[]): void {
+    if (this.leader) return;
+    for (const { message, running } of entries) {
+      if (message.kind === 'error') {
+        for (const sub of this.subscribers) sub.listener(message);
+      } else if (message.kind === 'missing') {
+        this.missing.add(message.id);
+        this.deliver(message.id, message, false);
+      } else {
+        const cached = this.cache.get(message.op.id);
+        if (cached?.version === message.version) continue;
+        this.cache.set(message.op.id, this.cacheEntry(message.op, message.version, cached));
+        this.missing.delete(message.op.id);
+        this.deliver(message.op.id, message, running);
+      }
+    }
+  }
+
+  // --- polling ---
+
+  private scopes(): WatchScope[] {
+    const scopes = [...this.subscribers].map((sub) => sub.scope);
+    if (this.remote.ids.size > 0) scopes.push({ ids: [...this.remote.ids] });
+    if (this.remote.running) scopes.push({ running: true });
+    return scopes;
   }
 
   private async fetchAndFanOut(): Promise<number | null> {
-    const wantRunning = [...this.subscribers].some((sub) => 'running' in sub.scope);
+    const scopes = this.scopes();
+    const wantRunning = scopes.some((scope) => 'running' in scope);
     let fullPage = false;
     // With a "running" subscriber and a known `since`, the changes query below sees every change
     // of the account, so watched ids need fetching only until first seen.
@@ -190,9 +314,9 @@ export class AccountWatcher {
     if (wantRunning) fullPage = await this.pollAccountChanges();
     else this.since = null;
     const toFetch = new Set<number>();
-    for (const sub of this.subscribers) {
-      if (!('ids' in sub.scope)) continue;
-      for (const id of sub.scope.ids) {
+    for (const scope of scopes) {
+      if (!('ids' in scope)) continue;
+      for (const id of scope.ids) {
         if (this.missing.has(id)) continue;
         const cached = this.cache.get(id);
         if (!cached || (!changesCoverIds && !isFinalStep(cached.event.step))) toFetch.add(id);
@@ -200,7 +324,11 @@ export class AccountWatcher {
     }
     if (toFetch.size > 0) {
       const ids = [...toFetch];
-      const found = await this.list({ id: ids, items_per_page: ids.length });
+      // At most a page per call: the API refuses larger pages (and every tab would get errors).
+      const pages = await Promise.all(
+        idBatches(ids).map((batch) => this.list({ id: batch, items_per_page: batch.length })),
+      );
+      const found = pages.flat();
       const foundIds = new Set(found.map((op) => op.id));
       for (const op of found) this.apply(op, false);
       for (const id of ids) {
@@ -209,16 +337,25 @@ export class AccountWatcher {
         this.deliver(id, { kind: 'missing', id }, false);
       }
     }
-    this.prune();
-    const anyRunning =
-      fullPage || [...this.cache.values()].some((cached) => !isFinalStep(cached.event.step));
-    const waitingForIds = [...this.subscribers].some(
-      (sub) =>
-        'ids' in sub.scope &&
-        sub.scope.ids.some((id) => !this.missing.has(id) && !this.cache.has(id)),
+    this.prune(scopes);
+    return this.nextDelay(scopes, wantRunning, fullPage);
+  }
+
+  /** The next poll: where a watched operation's next change is due (poll-plan.ts). */
+  private nextDelay(scopes: WatchScope[], wantRunning: boolean, fullPage: boolean): number | null {
+    const { floorMs, slowMs } = this.deps.timings;
+    const now = this.now();
+    let next: number | null = fullPage ? floorMs : null;
+    const consider = (ms: number) => (next = next === null ? ms : Math.min(next, ms));
+    for (const cached of this.cache.values())
+      if (!isFinalStep(cached.event.step))
+        consider(delayUntilDue(cached.dueAt, now, this.deps.timings));
+    const waitingForIds = scopes.some(
+      (scope) =>
+        'ids' in scope && scope.ids.some((id) => !this.missing.has(id) && !this.cache.has(id)),
     );
-    if (anyRunning || waitingForIds) return this.deps.timings.fastMs;
-    return wantRunning ? this.deps.timings.slowMs : null;
+    if (waitingForIds) consider(floorMs);
+    return next ?? (wantRunning ? slowMs : null);
   }
 
   /**
@@ -265,7 +402,7 @@ export class AccountWatcher {
     const cached = this.cache.get(op.id);
     if (cached?.version === version) return;
     const wasRunning = cached ? !isFinalStep(cached.event.step) : false;
-    this.cache.set(op.id, { event, version });
+    this.cache.set(op.id, this.cacheEntry(event, version, cached));
     this.missing.delete(op.id);
     // Anything the account-wide queries return is news for the "running" view (including an
     // operation that started and finished between two polls).
@@ -273,10 +410,20 @@ export class AccountWatcher {
     this.deliver(op.id, { kind: 'operation', op: event, version }, forRunningScope);
   }
 
+  private cacheEntry(
+    event: OperationEvent,
+    version: string,
+    previous: CachedOperation | undefined,
+  ): CachedOperation {
+    const now = this.now();
+    const stepSince = previous?.event.step === event.step ? previous.stepSince : now;
+    return { event, version, stepSince, dueAt: changeDueAt(event, now, stepSince) };
+  }
+
   /** Caches an operation without telling anyone (it is not news). */
   private remember(op: Operation): void {
     const event = toOperationEvent(op);
-    this.cache.set(op.id, { event, version: operationVersion(event) });
+    this.cache.set(op.id, this.cacheEntry(event, operationVersion(event), undefined));
   }
 
   private deliver(id: number, message: WatcherMessage, forRunningScope: boolean): void {
@@ -284,16 +431,17 @@ export class AccountWatcher {
       const wants = 'ids' in sub.scope ? sub.scope.ids.includes(id) : forRunningScope;
       if (wants) sub.listener(message);
     }
+    // The leader publishes what it delivers (the other replicas' streams may watch it).
+    if (this.link && this.leader) this.outbox.push({ opId: id, running: forRunningScope, message });
   }
 
   /**
    * Forgets finished operations nobody asks for by id, once they are older than the changes
    * query's overlap (so they are not reported again as news).
    */
-  private prune(): void {
+  private prune(scopes: WatchScope[]): void {
     const wanted = new Set<number>();
-    for (const sub of this.subscribers)
-      if ('ids' in sub.scope) sub.scope.ids.forEach((id) => wanted.add(id));
+    for (const scope of scopes) if ('ids' in scope) scope.ids.forEach((id) => wanted.add(id));
     const keepAfter = this.since
       ? this.since.getTime() - 2 * CHANGES_OVERLAP_MS
       : Number.POSITIVE_INFINITY;
@@ -309,13 +457,23 @@ export class AccountWatcher {
     const revoked = err instanceof GandiError && err.kind === 'fault' && err.faultCode === 510150;
     const message = userMessage(err);
     for (const sub of this.subscribers) sub.listener({ kind: 'error', message, revoked });
+    if (this.link && this.leader)
+      this.outbox.push({
+        opId: RUNNING_SCOPE_ID,
+        running: false,
+        message: { kind: 'error', message, revoked },
+      });
     if (revoked) return null;
     const { slowMs, maxBackoffMs } = this.deps.timings;
     return Math.min(slowMs * 2 ** (this.failures - 1), maxBackoffMs);
   }
 
+  private ensureScheduled(): void {
+    if (!this.cancelTimer && !this.inFlight) this.pollWithin(this.deps.timings.floorMs);
+  }
+
   private pollWithin(ms: number): void {
-    if (this.stopped) return;
+    if (this.stopped || !this.leader) return;
     const dueAt = Date.now() + ms;
     if (this.inFlight) {
       if (ms === 0) this.rerun = true;
@@ -336,42 +494,4 @@ export class AccountWatcher {
     this.cancelTimer = null;
     this.dueAt = Number.POSITIVE_INFINITY;
   }
-}
-
-/** Watchers by `watcherKey`, shared by every request of this server process. */
-export class WatcherRegistry {
-  private readonly watchers = new Map<string, AccountWatcher>();
-
-  constructor(private readonly deps: WatcherDeps) {}
-
-  /** The watcher of this account on this endpoint, created on first use. */
-  forConnection(conn: GandiConnection): AccountWatcher {
-    const key = watcherKey(conn);
-    const existing = this.watchers.get(key);
-    if (existing) return existing;
-    // Only endpoint and key are kept: a request's signal or timeout must not outlive the request.
-    const watcher = new AccountWatcher(
-      { endpoint: conn.endpoint, apiKey: conn.apiKey },
-      this.deps,
-      () => {
-        if (this.watchers.get(key) === watcher) this.watchers.delete(key);
-      },
-    );
-    this.watchers.set(key, watcher);
-    return watcher;
-  }
-
-  /** The running watcher of this account, if any (does not create one). */
-  existing(conn: GandiConnection): AccountWatcher | undefined {
-    return this.watchers.get(watcherKey(conn));
-  }
-
-  get size(): number {
-    return this.watchers.size;
-  }
-}
-
-export function timerScheduler(task: () => void, ms: number): () => void {
-  const handle = setTimeout(task, ms);
-  return () => clearTimeout(handle);
 }

@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openTestDb, TEST_BACKENDS, type TestDb } from '@/lib/team/testing/test-db';
+import { describe, expect, it } from 'vitest';
+import { freshTestDb } from '@/lib/team/testing/fresh-db';
+import { TEST_BACKENDS } from '@/lib/team/testing/test-db';
 import { withSharedTables } from './db';
 import { ABANDONED_MESSAGE, IdempotencyStore, type IdempotencyOptions } from './idempotency';
 
@@ -7,17 +8,13 @@ class Fault extends Error {}
 class Replayed extends Error {}
 
 describe.each(TEST_BACKENDS)('shared idempotency records on %s', (backend) => {
-  let opened: TestDb | undefined;
-  afterEach(async () => {
-    await opened?.dispose();
-    opened = undefined;
-  });
+  const openDb = freshTestDb(backend);
 
   async function setup(options: Partial<IdempotencyOptions> = {}) {
-    opened = await openTestDb(backend);
+    const opened = await openDb();
     const clock = { now: 5_000_000 };
     const make = () =>
-      new IdempotencyStore<{ vmId: number }>(withSharedTables(opened!.db), {
+      new IdempotencyStore<{ vmId: number }>(withSharedTables(opened.db), {
         ttlMs: 60_000,
         leaseMs: 30_000,
         waitMs: 10_000,

@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openTestDb, TEST_BACKENDS, type TestDb } from '@/lib/team/testing/test-db';
+import { describe, expect, it } from 'vitest';
+import { freshTestDb } from '@/lib/team/testing/fresh-db';
+import { TEST_BACKENDS } from '@/lib/team/testing/test-db';
 import { withSharedTables } from './db';
 import { PersonalSessions } from './personal-sessions';
 
@@ -7,17 +8,13 @@ const ALICE = { endpointId: 'simulator', handle: 'AA1-GANDI' };
 const BOB = { endpointId: 'simulator', handle: 'BB2-GANDI' };
 
 describe.each(TEST_BACKENDS)('personal session records on %s', (backend) => {
-  let opened: TestDb | undefined;
-  afterEach(async () => {
-    await opened?.dispose();
-    opened = undefined;
-  });
+  const openDb = freshTestDb(backend);
 
   async function setup() {
-    opened = await openTestDb(backend);
+    const opened = await openDb();
     const clock = { now: 7_000_000 };
     const make = () =>
-      new PersonalSessions(withSharedTables(opened!.db), { ttlMs: 60_000, now: () => clock.now });
+      new PersonalSessions(withSharedTables(opened.db), { ttlMs: 60_000, now: () => clock.now });
     return { make, clock };
   }
 

@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openTestDb, TEST_BACKENDS, type TestDb } from '@/lib/team/testing/test-db';
+import { describe, expect, it } from 'vitest';
+import { freshTestDb } from '@/lib/team/testing/fresh-db';
+import { TEST_BACKENDS } from '@/lib/team/testing/test-db';
 import { withSharedTables } from './db';
 import {
   addressKey,
@@ -10,17 +11,13 @@ import {
 } from './sign-in-throttle';
 
 describe.each(TEST_BACKENDS)('shared sign-in throttle on %s', (backend) => {
-  let opened: TestDb | undefined;
-  afterEach(async () => {
-    await opened?.dispose();
-    opened = undefined;
-  });
+  const openDb = freshTestDb(backend);
 
   async function setup(options: Partial<ThrottleOptions> = {}) {
-    opened = await openTestDb(backend);
+    const opened = await openDb();
     let now = 1_000_000;
     const make = () =>
-      new SignInThrottle(withSharedTables(opened!.db), {
+      new SignInThrottle(withSharedTables(opened.db), {
         freeFailures: 3,
         baseDelayMs: 2_000,
         maxDelayMs: 60_000,

@@ -1,88 +1,45 @@
 /**
- * The team guard against real parts: a SQLite team store and the in-process simulator over HTTP.
- * Only the two request-scoped lookups (which store, which client address) are replaced.
+ * The team guard against real parts: a team store on each storage backend (installed as the
+ * server's, see team-world.ts) and the in-process simulator over HTTP. Only the client address is
+ * replaced.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { imageList, vmCreateFrom, vmList, type GandiConnection } from '@/lib/gandi';
 import type { VerifiedSession } from '@/lib/dal/auth';
-import { startSimulator, type Simulator } from '@/simulator';
 import { listAudit, verifyWorkspaceAudit } from './store/audit-store';
-import { TeamStore } from './store/team-store';
-import { openTestDb, type TestDb } from './testing/test-db';
+import { openTeamWorld, type TeamWorld } from './testing/team-world';
+import { TEST_BACKENDS } from './testing/test-db';
 import type { TeamPrincipal } from './principal';
 import type { Role } from './roles';
 
-const holder: { store?: TeamStore } = {};
-vi.mock('./runtime', () => ({
-  getTeamStore: async () => {
-    if (!holder.store) throw new Error('no store');
-    return holder.store;
-  },
-}));
 vi.mock('./client-address', () => ({ requestAddress: async () => '203.0.113.7' }));
 
 const { authorizeTeamAction, recordTeamOutcome, UNDECLARED_MESSAGE } = await import('./guard');
-
-let sim: Simulator;
-let db: TestDb;
-let conn: GandiConnection;
-let workspaceId = '';
-const principals = {} as Record<Role, TeamPrincipal>;
-
-function ctx(): VerifiedSession {
-  return { conn, handle: 'H', endpoint: { id: 'simulator', label: 'Simulator' } };
-}
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, memory: true, instant: true, quiet: true });
-  conn = { endpoint: sim.url, apiKey: sim.control.createAccount().apiKey, timeoutMs: 10_000 };
-  db = await openTestDb('sqlite');
-  const store = new TeamStore(db.db, db.dialect, Buffer.alloc(32, 1));
-  holder.store = store;
-  const { workspace, owner } = await store.createWorkspace({
-    name: 'W',
-    endpointId: 'simulator',
-    handle: 'H',
-    apiKey: conn.apiKey,
-    ownerEmail: 'owner@example.test',
-    ownerPasswordHash: 'x',
-  });
-  workspaceId = workspace.id;
-  const principal = (memberId: string, email: string, role: Role): TeamPrincipal => ({
-    kind: 'team',
-    memberId,
-    memberEmail: email,
-    role,
-    workspaceId,
-    workspaceName: 'W',
-    memberSessionId: 's',
-  });
-  principals.owner = principal(owner.id, owner.email, 'owner');
-  for (const role of ['admin', 'operator', 'viewer'] as const) {
-    const { token } = await store.createInvite({
-      workspaceId,
-      email: `${role}@example.test`,
-      role,
-      createdBy: owner.id,
-    });
-    const member = await store.acceptInvite(token, 'x');
-    principals[role] = principal(member!.id, member!.email, role);
-  }
-});
-
-afterAll(async () => {
-  await sim.close();
-  await db.dispose();
-});
 
 const deleteVm = {
   permission: 'vm.delete' as const,
   resource: ({ vm_id }: { vm_id: number }) => ({ kind: 'vm' as const, id: vm_id }),
 };
 
-describe('team guard', () => {
+describe.each(TEST_BACKENDS)('team guard (%s)', (backend) => {
+  let world: TeamWorld;
+  let conn: GandiConnection;
+  let workspaceId = '';
+  let principals: Record<Role, TeamPrincipal>;
+  const ctx = (): VerifiedSession => ({
+    conn,
+    handle: 'H',
+    endpoint: { id: 'simulator', label: 'Simulator' },
+  });
+
+  beforeAll(async () => {
+    world = await openTeamWorld(backend);
+    ({ conn, workspaceId, members: principals } = await world.workspace());
+  });
+  afterAll(() => world.close());
+
   it('says in the audit entry when a delete was held for approval rather than run', async () => {
-    const { vmIds } = sim.control.createVms({ apiKey: conn.apiKey, count: 1 });
+    const { vmIds } = world.sim.control.createVms({ apiKey: conn.apiKey, count: 1 });
     const input = { vm_id: vmIds[0]! };
     const held = { heldForApproval: { requestId: 'req-42', why: 'Policy' }, operations: [] };
     await recordTeamOutcome(
@@ -96,7 +53,7 @@ describe('team guard', () => {
         data: held,
       },
     );
-    const entry = (await listAudit(db.db, workspaceId)).find(
+    const entry = (await listAudit(world.db.db, workspaceId)).find(
       (e) => e.action === 'vm.delete' && e.resource === `vm:${input.vm_id}`,
     );
     expect(entry).toMatchObject({ result: 'ok', message: 'Held for approval (request req-42).' });
@@ -128,7 +85,7 @@ describe('team guard', () => {
       data: { operations: ops.map((op) => ({ id: op.id, type: op.type })) },
     });
     const [vm] = await vmList(conn, { hostname: 'op1' });
-    const others = await sim.control.createVms({ apiKey: conn.apiKey, count: 1 });
+    const others = await world.sim.control.createVms({ apiKey: conn.apiKey, count: 1 });
     const otherVmId = others.vmIds[0]!;
 
     const own = await authorizeTeamAction(
@@ -162,7 +119,7 @@ describe('team guard', () => {
         .allowed,
     ).toBe(false);
 
-    const entries = await listAudit(db.db, workspaceId);
+    const entries = await listAudit(world.db.db, workspaceId);
     const creation = entries.find((entry) => entry.action === 'vm.create');
     expect(creation).toMatchObject({ result: 'ok', resource: `vm:${vm!.id}`, ip: '203.0.113.7' });
     expect(creation?.params).toContain('[redacted]');
@@ -170,16 +127,16 @@ describe('team guard', () => {
     expect(JSON.parse(creation!.operations)).toHaveLength(3);
     const refusals = entries.filter((entry) => entry.result === 'refused');
     expect(refusals.map((entry) => [entry.memberEmail, entry.resource])).toEqual([
-      ['viewer@example.test', `vm:${vm!.id}`],
-      ['operator@example.test', `vm:${otherVmId}`],
+      [principals.viewer.memberEmail, `vm:${vm!.id}`],
+      [principals.operator.memberEmail, `vm:${otherVmId}`],
     ]);
-    expect(await verifyWorkspaceAudit(db.db, workspaceId, holder.store!.auditMacKey)).toMatchObject(
-      { ok: true },
-    );
+    expect(
+      await verifyWorkspaceAudit(world.db.db, workspaceId, world.store.auditMacKey),
+    ).toMatchObject({ ok: true });
   });
 
   it('lets an operator create, but not attach the new object to what is not theirs', async () => {
-    const others = await sim.control.createVms({ apiKey: conn.apiKey, count: 1 });
+    const others = await world.sim.control.createVms({ apiKey: conn.apiKey, count: 1 });
     const foreignVm = others.vmIds[0]!;
     const createIface = {
       permission: 'iface.create' as const,
@@ -210,14 +167,14 @@ describe('team guard', () => {
     expect(
       (await authorizeTeamAction(ctx(), principals.operator, unnamed, { vm_id: 1 }, {})).allowed,
     ).toBe(false);
-    const [latest] = await listAudit(db.db, workspaceId, { limit: 1 });
+    const [latest] = await listAudit(world.db.db, workspaceId, { limit: 1 });
     expect(latest).toMatchObject({ action: 'vm.stop', result: 'refused' });
   });
 
   it('never writes the workspace key into the audit, whatever field carries it', async () => {
     const input = { note: `key=${conn.apiKey}`, vm_id: 1 };
     await authorizeTeamAction(ctx(), principals.viewer, deleteVm, input, input);
-    const entries = await listAudit(db.db, workspaceId);
+    const entries = await listAudit(world.db.db, workspaceId);
     expect(JSON.stringify(entries)).not.toContain(conn.apiKey);
   });
 });

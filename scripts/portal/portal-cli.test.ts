@@ -111,7 +111,7 @@ describe.each(TEST_BACKENDS)('npm run portal on %s', (backend) => {
       { stdin: `${DEMO_API_KEY}\n`, password: PASSWORD },
     );
     expect(second.code).toBe(1);
-    expect(second.stderr).toContain('already has 1 workspaces');
+    expect(second.stderr).toContain('already has 1 workspace: the most this portal allows');
 
     const added = await portal(
       [

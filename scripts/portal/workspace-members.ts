@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { z } from 'zod';
 import { accountInfo } from '@/lib/gandi';
 import { configuredEndpoints, findEndpoint } from '@/lib/endpoints';
-import { getEnv } from '@/lib/env';
+import { workspaceCapProblem } from '@/lib/team/workspace-cap';
 import { hashPassword } from '@/lib/team/password';
 import { INVITABLE_ROLES } from '@/lib/team/roles';
 import { API_KEY_PATTERN } from '@/lib/validation/auth';
@@ -80,12 +80,8 @@ export function workspaceCommands(program: Command, run: Run): void {
         }
         const account = await accountInfo({ endpoint: endpoint.url, apiKey, timeoutMs: 15_000 });
         // The panel's cap on workspaces per Gandi account holds here too.
-        const cap = getEnv().maxWorkspacesPerAccount;
-        if ((await cli.store.countWorkspacesOfAccount(endpoint.id, account.handle)) >= cap) {
-          throw new CliFailure(
-            `This Gandi account already has ${cap} workspaces: the most allowed.`,
-          );
-        }
+        const capped = await workspaceCapProblem(cli.store, endpoint.id, account.handle);
+        if (capped) throw new CliFailure(capped);
         const { workspace: created, owner } = await cli.store.createWorkspace({
           name,
           endpointId: endpoint.id,

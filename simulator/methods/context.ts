@@ -25,7 +25,7 @@ export interface MethodDef {
   noAuth?: boolean;
 }
 
-type OwnedKind = Exclude<keyof RecordKinds, 'account'>;
+export type OwnedKind = Exclude<keyof RecordKinds, 'account'>;
 
 const LABELS: Record<OwnedKind, [FaultObject, string]> = {
   vm: ['OBJECT_VM', 'VM'],

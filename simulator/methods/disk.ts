@@ -16,7 +16,7 @@ import {
   type MethodDef,
 } from './context';
 import { diskNameValue, diskSizeValue, parseDiskSize, snapshotProfileValue } from './disk-spec';
-import { BOOL, DATE, ID, INT, listAndCount, STR } from './listing';
+import { BOOL, DATE, ID, INT, listAndCount, ownedInfo, STR } from './listing';
 
 /** hosting.disk.* (reference §9). */
 
@@ -285,12 +285,7 @@ const migrate = (ctx: CallContext) => {
 export const DISK_METHODS: Record<string, MethodDef> = {
   'hosting.disk.list': disks.list,
   'hosting.disk.count': disks.count,
-  'hosting.disk.info': {
-    handler: (ctx) => {
-      expectArity(ctx.method, ctx.args, 1);
-      return diskInfoView(owned(ctx, 'disk', ctx.args[0], 'disk_id'));
-    },
-  },
+  'hosting.disk.info': ownedInfo('disk', 'disk_id', diskInfoView),
   'hosting.disk.create': { handler: create },
   'hosting.disk.create_from': { handler: createFrom },
   'hosting.disk.update': { handler: update },

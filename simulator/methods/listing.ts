@@ -1,7 +1,8 @@
 import { expectArity } from '../args';
 import { applyListOptions, filterItems, parseListOptions, type ListSpec } from '../filters';
 import type { XmlValue } from '../xmlrpc/values';
-import type { CallContext, MethodDef } from './context';
+import type { RecordKinds } from '../state/store';
+import { owned, type CallContext, type MethodDef, type OwnedKind } from './context';
 
 type Struct = { [key: string]: XmlValue };
 
@@ -25,6 +26,20 @@ export function listAndCount(
         const options = parseListOptions(ctx.args[0], specFor(ctx), true);
         return filterItems(items(ctx), options).length;
       },
+    },
+  };
+}
+
+/** `x.info(apikey, id)`: the caller's object (another account's answers like a missing one). */
+export function ownedInfo<K extends OwnedKind>(
+  kind: K,
+  argName: string,
+  view: (rec: RecordKinds[K], ctx: CallContext) => XmlValue,
+): MethodDef {
+  return {
+    handler: (ctx) => {
+      expectArity(ctx.method, ctx.args, 1);
+      return view(owned(ctx, kind, ctx.args[0], argName), ctx);
     },
   };
 }

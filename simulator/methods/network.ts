@@ -13,7 +13,7 @@ import {
   type CallContext,
   type MethodDef,
 } from './context';
-import { DATE, ID, INT, listAndCount, STR } from './listing';
+import { DATE, ID, INT, listAndCount, ownedInfo, STR } from './listing';
 import { bandwidthValue, ipVersionValue } from './vm-spec';
 import type { ListSpec } from '../filters';
 import type { XmlParam } from '../xmlrpc/values';
@@ -229,23 +229,16 @@ const updateIp = (ctx: CallContext) => {
 export const NETWORK_METHODS: Record<string, MethodDef> = {
   'hosting.iface.list': ifaces.list,
   'hosting.iface.count': ifaces.count,
-  'hosting.iface.info': {
-    handler: (ctx) => {
-      expectArity(ctx.method, ctx.args, 1);
-      return ifaceView(ctx.sim, owned(ctx, 'iface', ctx.args[0], 'iface_id'), true);
-    },
-  },
+  'hosting.iface.info': ownedInfo('iface', 'iface_id', (iface, ctx) =>
+    ifaceView(ctx.sim, iface, true),
+  ),
   'hosting.iface.create': { handler: createIface },
   'hosting.iface.update': { handler: updateIface },
   'hosting.iface.delete': { handler: deleteIface },
   'hosting.ip.list': ips.list,
   'hosting.ip.count': ips.count,
-  'hosting.ip.info': {
-    handler: (ctx) => {
-      expectArity(ctx.method, ctx.args, 1);
-      const ip = owned(ctx, 'ip', ctx.args[0], 'ip_id');
-      return ipView(ip, ctx.sim.store.get('iface', ip.ifaceId));
-    },
-  },
+  'hosting.ip.info': ownedInfo('ip', 'ip_id', (ip, ctx) =>
+    ipView(ip, ctx.sim.store.get('iface', ip.ifaceId)),
+  ),
   'hosting.ip.update': { handler: updateIp },
 };

@@ -4,7 +4,7 @@ import type { ListSpec } from '../filters';
 import { cancelOperation } from '../state/operations';
 import { fullOperationView } from '../views';
 import { owned, type CallContext, type MethodDef } from './context';
-import { DATE, ID, listAndCount, STR } from './listing';
+import { DATE, ID, listAndCount, ownedInfo, STR } from './listing';
 
 /** operation.{info,list,count,cancel} (reference §3). */
 
@@ -29,16 +29,9 @@ const operations = listAndCount(OPERATION_SPEC, (ctx: CallContext) => {
 });
 
 export const OPERATION_METHODS: Record<string, MethodDef> = {
-  'operation.info': {
-    handler: (ctx) => {
-      expectArity(ctx.method, ctx.args, 1);
-      return fullOperationView(
-        owned(ctx, 'op', ctx.args[0], 'operation'),
-        ctx.account.handle,
-        ctx.sim.now(),
-      );
-    },
-  },
+  'operation.info': ownedInfo('op', 'operation', (op, ctx) =>
+    fullOperationView(op, ctx.account.handle, ctx.sim.now()),
+  ),
   'operation.list': operations.list,
   'operation.count': operations.count,
   'operation.cancel': {

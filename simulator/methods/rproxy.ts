@@ -15,7 +15,7 @@ import type { OperationRec } from '../state/types';
 import { fullOperationView } from '../views';
 import type { XmlParam, XmlValue } from '../xmlrpc/values';
 import { openDatacenter, owned, requireCredits, type CallContext, type MethodDef } from './context';
-import { BOOL, DATE, ID, INT, listAndCount, STR } from './listing';
+import { BOOL, DATE, ID, INT, listAndCount, ownedInfo, STR } from './listing';
 
 /** hosting.rproxy.{list,count,info,create,update,delete} (reference §16) and what the parts share. */
 
@@ -284,12 +284,7 @@ const rproxies = listAndCount(
 export const RPROXY_CORE_METHODS: Record<string, MethodDef> = {
   'hosting.rproxy.list': rproxies.list,
   'hosting.rproxy.count': rproxies.count,
-  'hosting.rproxy.info': {
-    handler: (ctx) => {
-      expectArity(ctx.method, ctx.args, 1);
-      return infoView(ownedRproxy(ctx, ctx.args[0]));
-    },
-  },
+  'hosting.rproxy.info': ownedInfo('rproxy', 'rproxy_id', infoView),
   'hosting.rproxy.create': { handler: createRproxy },
   'hosting.rproxy.update': { handler: updateRproxy },
   'hosting.rproxy.delete': { handler: deleteRproxy },

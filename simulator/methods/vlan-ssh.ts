@@ -6,7 +6,7 @@ import { createOperation } from '../state/operations';
 import type { VlanRec } from '../state/types';
 import { fullOperationView, sshView, vlanInfoView, vlanListView } from '../views';
 import { openDatacenter, owned, ownedIdle, type CallContext, type MethodDef } from './context';
-import { ID, listAndCount, STR } from './listing';
+import { ID, listAndCount, ownedInfo, STR } from './listing';
 import { IPV4_RE, subnetContains } from './network';
 
 /** hosting.vlan.* (reference §12) and hosting.ssh.* (§13). */
@@ -197,23 +197,13 @@ const createSsh = (ctx: CallContext) => {
 export const VLAN_SSH_METHODS: Record<string, MethodDef> = {
   'hosting.vlan.list': vlans.list,
   'hosting.vlan.count': vlans.count,
-  'hosting.vlan.info': {
-    handler: (ctx) => {
-      expectArity(ctx.method, ctx.args, 1);
-      return vlanInfoView(owned(ctx, 'vlan', ctx.args[0], 'vlan_id'));
-    },
-  },
+  'hosting.vlan.info': ownedInfo('vlan', 'vlan_id', vlanInfoView),
   'hosting.vlan.create': { handler: createVlan },
   'hosting.vlan.update': { handler: updateVlan },
   'hosting.vlan.delete': { handler: deleteVlan },
   'hosting.ssh.list': sshKeys.list,
   'hosting.ssh.count': sshKeys.count,
-  'hosting.ssh.info': {
-    handler: (ctx) => {
-      expectArity(ctx.method, ctx.args, 1);
-      return sshView(owned(ctx, 'ssh', ctx.args[0], 'key_id'), true);
-    },
-  },
+  'hosting.ssh.info': ownedInfo('ssh', 'key_id', (key) => sshView(key, true)),
   'hosting.ssh.create': { handler: createSsh },
   'hosting.ssh.delete': {
     handler: (ctx) => {

@@ -133,15 +133,11 @@ const diskAttach = (ctx: CallContext) => {
     position === 0 ? ['halted'] : ['running', 'halted'],
     position === 0 ? 'change the system disk' : 'attach a disk',
   );
-  const op = createOperation(ctx.sim, {
-    accountId: ctx.account.id,
-    type: 'disk_attach',
-    vmId: vm.id,
+  return vmOp(ctx, vm, 'disk_attach', {
     diskId: disk.id,
     params: { vm_id: vm.id, disk_id: disk.id, position },
     effectData: { position },
   });
-  return shortOperationView(op, ctx.account.handle);
 };
 
 const diskDetach = (ctx: CallContext) => {
@@ -161,14 +157,10 @@ const diskDetach = (ctx: CallContext) => {
     position === 0 ? ['halted'] : ['running', 'halted'],
     position === 0 ? 'detach the system disk' : 'detach a disk',
   );
-  const op = createOperation(ctx.sim, {
-    accountId: ctx.account.id,
-    type: 'disk_detach',
-    vmId: vm.id,
+  return vmOp(ctx, vm, 'disk_detach', {
     diskId: disk.id,
     params: { vm_id: vm.id, disk_id: disk.id },
   });
-  return shortOperationView(op, ctx.account.handle);
 };
 
 const ifaceAttach = (ctx: CallContext) => {
@@ -179,14 +171,10 @@ const ifaceAttach = (ctx: CallContext) => {
   if (iface.vmId !== null || iface.state !== 'free')
     throw dataFault('OBJECT_IFACE', 'CAUSE_ATTACHED', `Iface ${iface.id} is not free`);
   requireState(vm, ['running', 'halted'], 'attach an iface');
-  const op = createOperation(ctx.sim, {
-    accountId: ctx.account.id,
-    type: 'iface_attach',
-    vmId: vm.id,
+  return vmOp(ctx, vm, 'iface_attach', {
     ifaceId: iface.id,
     params: { vm_id: vm.id, iface_id: iface.id },
   });
-  return shortOperationView(op, ctx.account.handle);
 };
 
 const ifaceDetach = (ctx: CallContext) => {
@@ -200,14 +188,10 @@ const ifaceDetach = (ctx: CallContext) => {
       `Iface ${iface.id} is not attached to VM ${vm.id}`,
     );
   requireState(vm, ['running', 'halted'], 'detach an iface');
-  const op = createOperation(ctx.sim, {
-    accountId: ctx.account.id,
-    type: 'iface_detach',
-    vmId: vm.id,
+  return vmOp(ctx, vm, 'iface_detach', {
     ifaceId: iface.id,
     params: { vm_id: vm.id, iface_id: iface.id },
   });
-  return shortOperationView(op, ctx.account.handle);
 };
 
 function migrationTargets(vm: VmRec): number[] {

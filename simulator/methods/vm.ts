@@ -22,7 +22,7 @@ import {
   type CallContext,
   type MethodDef,
 } from './context';
-import { DATE, ID, INT, listAndCount, STR, BOOL } from './listing';
+import { DATE, ID, INT, listAndCount, ownedInfo, STR, BOOL } from './listing';
 import { parseVmSpec, type VmSpecInput } from './vm-spec';
 import { parseDiskSize } from './disk-spec';
 
@@ -256,11 +256,6 @@ const create = (ctx: CallContext) => {
   return opsView(ctx, createVm(ctx, input, dc.id, disk, null));
 };
 
-const info = (ctx: CallContext) => {
-  expectArity(ctx.method, ctx.args, 1);
-  return vmInfoView(ctx.sim, owned(ctx, 'vm', ctx.args[0], 'vm_id'));
-};
-
 const remove = (ctx: CallContext) => {
   expectArity(ctx.method, ctx.args, 1);
   const vm = ownedIdle(ctx, 'vm', ctx.args[0], 'vm_id');
@@ -282,7 +277,7 @@ const remove = (ctx: CallContext) => {
 export const VM_METHODS: Record<string, MethodDef> = {
   'hosting.vm.list': vms.list,
   'hosting.vm.count': vms.count,
-  'hosting.vm.info': { handler: info },
+  'hosting.vm.info': ownedInfo('vm', 'vm_id', (vm, ctx) => vmInfoView(ctx.sim, vm)),
   'hosting.vm.create': { handler: create },
   'hosting.vm.create_from': { handler: createFrom },
   'hosting.vm.delete': { handler: remove },

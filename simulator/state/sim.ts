@@ -28,6 +28,8 @@ export const INITIAL_COUNTERS: Counters = {
 /** The state plus the clock and timing every handler needs. */
 export class Sim {
   store: Store;
+  /** XML-RPC calls per account id and method (memory only: for tests and benchmarks). */
+  readonly calls = new Map<number, Map<string, number>>();
 
   constructor(
     readonly clock: () => number,

@@ -29,10 +29,7 @@ export async function DiskListSection({
     <PagedList
       pathname="/disks"
       searchParams={searchParams}
-      page={data.page}
-      pageSize={data.pageSize}
-      total={data.total}
-      rowCount={data.rows.length}
+      list={data}
       filtered={isDiskListFiltered(query)}
       filters={<DiskFilters query={query} datacenters={data.datacenters} />}
       noun="disk"

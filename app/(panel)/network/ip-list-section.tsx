@@ -24,10 +24,7 @@ export async function IpListSection({
     <PagedList
       pathname="/network"
       searchParams={searchParams}
-      page={data.page}
-      pageSize={data.pageSize}
-      total={data.total}
-      rowCount={data.rows.length}
+      list={data}
       filtered={isIpListFiltered(query)}
       filters={<IpFilters query={query} datacenters={data.datacenters} />}
       noun="IP"

@@ -1,10 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Suspense } from 'react';
 import { buttonClasses } from '@/components/ui/button';
-import { PageHeader } from '@/components/ui/page-header';
+import { ListPage } from '@/components/ui/list-page';
 import type { SearchParamsRecord } from '@/components/ui/pagination';
-import { TableSkeleton } from '@/components/ui/skeleton';
 import { ipListQuerySchema } from '@/lib/validation/network';
 import { IpListSection } from './ip-list-section';
 
@@ -18,27 +16,24 @@ export default async function NetworkPage({
   const params = await searchParams;
   const query = ipListQuerySchema.parse(params);
   return (
-    <>
-      <PageHeader
-        title="IP addresses"
-        description="Every public and private address of the account, with its interface and VM. Filtered and paged by the API."
-        actions={
-          <>
-            <Link href="/network/vlans" className={buttonClasses('secondary')}>
-              Private VLANs
-            </Link>
-            <Link href="/network/new" className={buttonClasses('primary')}>
-              Create public IP
-            </Link>
-          </>
-        }
-      />
-      <Suspense
-        key={JSON.stringify(query)}
-        fallback={<TableSkeleton label="Loading IP addresses…" columns={7} />}
-      >
-        <IpListSection query={query} searchParams={params} />
-      </Suspense>
-    </>
+    <ListPage
+      title="IP addresses"
+      description="Every public and private address of the account, with its interface and VM. Filtered and paged by the API."
+      actions={
+        <>
+          <Link href="/network/vlans" className={buttonClasses('secondary')}>
+            Private VLANs
+          </Link>
+          <Link href="/network/new" className={buttonClasses('primary')}>
+            Create public IP
+          </Link>
+        </>
+      }
+      query={query}
+      loadingLabel="Loading IP addresses…"
+      columns={7}
+    >
+      <IpListSection query={query} searchParams={params} />
+    </ListPage>
   );
 }

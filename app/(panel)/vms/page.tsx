@@ -1,10 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Suspense } from 'react';
 import { buttonClasses } from '@/components/ui/button';
-import { PageHeader } from '@/components/ui/page-header';
+import { ListPage } from '@/components/ui/list-page';
 import type { SearchParamsRecord } from '@/components/ui/pagination';
-import { TableSkeleton } from '@/components/ui/skeleton';
 import { vmListQuerySchema } from '@/lib/validation/vm';
 import { VmListSection } from './vm-list-section';
 
@@ -18,19 +16,18 @@ export default async function VmsPage({
   const params = await searchParams;
   const query = vmListQuerySchema.parse(params);
   return (
-    <>
-      <PageHeader
-        title="Virtual machines"
-        description="Filtered, sorted and paged by the API, so the list stays fast for any number of VMs."
-        actions={
-          <Link href="/vms/new" className={buttonClasses('primary')}>
-            Create VM
-          </Link>
-        }
-      />
-      <Suspense key={JSON.stringify(query)} fallback={<TableSkeleton label="Loading VMs…" />}>
-        <VmListSection query={query} searchParams={params} />
-      </Suspense>
-    </>
+    <ListPage
+      title="Virtual machines"
+      description="Filtered, sorted and paged by the API, so the list stays fast for any number of VMs."
+      actions={
+        <Link href="/vms/new" className={buttonClasses('primary')}>
+          Create VM
+        </Link>
+      }
+      query={query}
+      loadingLabel="Loading VMs…"
+    >
+      <VmListSection query={query} searchParams={params} />
+    </ListPage>
   );
 }

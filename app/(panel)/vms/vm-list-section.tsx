@@ -28,10 +28,7 @@ export async function VmListSection({
     <PagedList
       pathname="/vms"
       searchParams={searchParams}
-      page={data.page}
-      pageSize={data.pageSize}
-      total={data.total}
-      rowCount={data.rows.length}
+      list={data}
       filtered={isVmListFiltered(query)}
       filters={<VmFilters query={query} datacenters={data.datacenters} />}
       noun="VM"

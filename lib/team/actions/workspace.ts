@@ -7,12 +7,12 @@ import { describeWait } from '@/lib/shared-state/sign-in-throttle';
 import { signInThrottle } from '@/lib/shared-state/runtime';
 import { ActionError, defineAction } from '@/lib/action';
 import { findEndpoint } from '@/lib/endpoints';
-import { getEnv } from '@/lib/env';
 import { startTeamSession } from '@/lib/session';
 import { hashPassword } from '../password';
 import { createWorkspaceSchema, replaceKeySchema } from '../validation';
 import { teamStore } from '../lazy-store';
 import { requestAddress } from '../client-address';
+import { workspaceCapProblem } from '../workspace-cap';
 
 /**
  * Turns the current personal session into a team workspace: the key (and its endpoint) go into
@@ -26,13 +26,8 @@ export const createWorkspaceAction = defineAction(
       throw new ActionError('You are already in a team workspace.');
     }
     const store = await teamStore();
-    // A key can make a few workspaces, not unlimited ones (squatting under others' emails).
-    const cap = getEnv().maxWorkspacesPerAccount;
-    if ((await store.countWorkspacesOfAccount(ctx.endpoint.id, ctx.handle)) >= cap) {
-      throw new ActionError(
-        `This Gandi account already has ${cap} workspace${cap === 1 ? '' : 's'}: the most this portal allows.`,
-      );
-    }
+    const capped = await workspaceCapProblem(store, ctx.endpoint.id, ctx.handle);
+    if (capped) throw new ActionError(capped);
     const { workspace, owner } = await store.createWorkspace({
       name,
       endpointId: ctx.endpoint.id,

@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openTestDb, steppingClock, TEST_BACKENDS, type TestDb } from '../testing/test-db';
+import { describe, expect, it } from 'vitest';
+import { freshTestDb } from '../testing/fresh-db';
+import { steppingClock, TEST_BACKENDS } from '../testing/test-db';
 import { listAudit, verifyWorkspaceAudit } from '../store/audit-store';
 import { TeamStore } from '../store/team-store';
 import { auditMacKey } from '../audit/chain';
@@ -11,14 +12,10 @@ const macKey = auditMacKey(ENCRYPTION_KEY);
 describe.each(TEST_BACKENDS)(
   'approval store on %s: every transition in the audit chain',
   (backend) => {
-    let opened: TestDb | undefined;
-    afterEach(async () => {
-      await opened?.dispose();
-      opened = undefined;
-    });
+    const openDb = freshTestDb(backend);
 
     async function setup() {
-      opened = await openTestDb(backend);
+      const opened = await openDb();
       const clock = steppingClock();
       const team = new TeamStore(opened.db, opened.dialect, ENCRYPTION_KEY, clock);
       const { workspace, owner } = await team.createWorkspace({

@@ -8,23 +8,21 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TeamStore } from '../store/team-store';
-import { openTestDb, type TestDb } from '../testing/test-db';
+import { freshTestDb } from '../testing/fresh-db';
 import { canonicalJson, GENESIS_HASH } from './chain';
 import { createHash } from 'node:crypto';
 import { verifyAuditStorage } from './verify-storage';
 
 const KEY = Buffer.alloc(32, 9);
-let opened: TestDb | undefined;
+const openDb = freshTestDb('sqlite');
 let headDir = '';
 
-afterEach(async () => {
-  await opened?.dispose();
-  opened = undefined;
+afterEach(() => {
   if (headDir) rmSync(headDir, { recursive: true, force: true });
 });
 
 async function setup(entries = 3) {
-  opened = await openTestDb('sqlite');
+  const opened = await openDb();
   headDir = mkdtempSync(path.join(tmpdir(), 'audit-heads-'));
   const store = new TeamStore(opened.db, opened.dialect, KEY, undefined, headDir);
   const { workspace, owner } = await store.createWorkspace({
@@ -49,7 +47,7 @@ async function setup(entries = 3) {
   // Tampering goes around the portal, straight to the file (foreign keys off, as an attacker may).
   const raw = new Database(opened.file!);
   raw.pragma('foreign_keys = OFF');
-  const check = () => verifyAuditStorage(opened!.db, store.auditMacKey, headDir);
+  const check = () => verifyAuditStorage(opened.db, store.auditMacKey, headDir);
   return { store, workspaceId: workspace.id, raw, check };
 }
 

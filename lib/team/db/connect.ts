@@ -12,6 +12,7 @@ import { quotaReservations } from './migrations/0008-quota-reservations';
 import { auditMac } from './migrations/0009-audit-mac';
 import { sharedState } from './migrations/0010-shared-state';
 import { jobs } from './migrations/0011-jobs';
+import { operationWatch } from './migrations/0015-operation-watch';
 import { accessTokens } from './migrations/0014-access-tokens';
 import type { TeamDatabase } from './schema';
 
@@ -39,6 +40,7 @@ const migrations: MigrationProvider = {
     '0009-audit-mac': auditMac,
     '0010-shared-state': sharedState,
     '0011-jobs': jobs,
+    '0015-operation-watch': operationWatch,
     '0014-access-tokens': accessTokens,
   }),
 };

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DecryptionRefusedError } from '../crypto';
-import { openTestDb, steppingClock, TEST_BACKENDS, type TestDb } from '../testing/test-db';
+import { freshTestDb } from '../testing/fresh-db';
+import { steppingClock, TEST_BACKENDS } from '../testing/test-db';
 import { listAudit, unsettledOperations, verifyWorkspaceAudit } from './audit-store';
 import { INVITE_TTL_MS, TeamStore } from './team-store';
 
@@ -9,14 +10,10 @@ const ENCRYPTION_KEY = Buffer.alloc(32, 3);
 const API_KEY = 'demoaccount0000000000001';
 
 describe.each(TEST_BACKENDS)('team storage on %s', (backend) => {
-  let opened: TestDb | undefined;
-  afterEach(async () => {
-    await opened?.dispose();
-    opened = undefined;
-  });
+  const openDb = freshTestDb(backend);
 
   async function setup(clock = steppingClock()) {
-    opened = await openTestDb(backend);
+    const opened = await openDb();
     const store = new TeamStore(opened.db, opened.dialect, ENCRYPTION_KEY, clock);
     const { workspace, owner } = await store.createWorkspace({
       name: 'Ops',
@@ -48,7 +45,7 @@ describe.each(TEST_BACKENDS)('team storage on %s', (backend) => {
 
   it('invites once, expires invites, and ends a removed member’s sessions', async () => {
     const clock = steppingClock();
-    const { store, workspace, owner } = await setup(clock);
+    const { store, workspace, owner, db } = await setup(clock);
     expect(owner.email).toBe('owner@example.test');
     const { token } = await store.createInvite({
       workspaceId: workspace.id,
@@ -85,7 +82,7 @@ describe.each(TEST_BACKENDS)('team storage on %s', (backend) => {
     expect(await store.findMemberForSignIn(workspace.id, 'op@example.test')).toBeUndefined();
     expect(await store.removeMember(workspace.id, owner.id)).toBe(false);
 
-    const late = new TeamStore(opened!.db, opened!.dialect, ENCRYPTION_KEY, {
+    const late = new TeamStore(db.db, db.dialect, ENCRYPTION_KEY, {
       now: () => new Date(Date.UTC(2026, 10, 27, 12) + INVITE_TTL_MS + 60_000),
       id: clock.id,
     });
@@ -139,7 +136,7 @@ describe.each(TEST_BACKENDS)('team storage on %s', (backend) => {
   });
 
   it('appends a verifiable chain, also under concurrent appends, and filters it', async () => {
-    const { store, workspace, owner } = await setup();
+    const { store, workspace, owner, db } = await setup();
     await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
         store.appendAudit(workspace.id, {
@@ -154,11 +151,11 @@ describe.each(TEST_BACKENDS)('team storage on %s', (backend) => {
         }),
       ),
     );
-    const verdict = await verifyWorkspaceAudit(opened!.db, workspace.id, store.auditMacKey);
+    const verdict = await verifyWorkspaceAudit(db.db, workspace.id, store.auditMacKey);
     expect(verdict).toMatchObject({ ok: true, count: 12 });
-    expect(await listAudit(opened!.db, workspace.id, { action: 'vm.start' })).toHaveLength(6);
-    expect(await listAudit(opened!.db, workspace.id, { resource: 'vm:3' })).toHaveLength(1);
-    expect(await unsettledOperations(opened!.db, workspace.id)).toHaveLength(12);
+    expect(await listAudit(db.db, workspace.id, { action: 'vm.start' })).toHaveLength(6);
+    expect(await listAudit(db.db, workspace.id, { resource: 'vm:3' })).toHaveLength(1);
+    expect(await unsettledOperations(db.db, workspace.id)).toHaveLength(12);
     await store.appendAudit(workspace.id, {
       memberId: null,
       memberEmail: null,
@@ -169,11 +166,11 @@ describe.each(TEST_BACKENDS)('team storage on %s', (backend) => {
       result: 'ok',
       operations: [{ id: 1003, step: 'DONE' }],
     });
-    expect(await unsettledOperations(opened!.db, workspace.id)).not.toContain(1003);
+    expect(await unsettledOperations(db.db, workspace.id)).not.toContain(1003);
   });
 
   it('detects an edit made directly in the database', async () => {
-    const { store, workspace, owner } = await setup();
+    const { store, workspace, owner, db } = await setup();
     for (let i = 0; i < 3; i++) {
       await store.appendAudit(workspace.id, {
         memberId: owner.id,
@@ -185,14 +182,14 @@ describe.each(TEST_BACKENDS)('team storage on %s', (backend) => {
         result: 'refused',
       });
     }
-    if (opened!.file) {
-      const raw = new Database(opened!.file);
+    if (db.file) {
+      const raw = new Database(db.file);
       raw.prepare(`update audit set result = 'ok' where seq = 2`).run();
       raw.close();
     } else {
-      await opened!.db.updateTable('audit').set({ result: 'ok' }).where('seq', '=', 2).execute();
+      await db.db.updateTable('audit').set({ result: 'ok' }).where('seq', '=', 2).execute();
     }
-    expect(await verifyWorkspaceAudit(opened!.db, workspace.id, store.auditMacKey)).toMatchObject({
+    expect(await verifyWorkspaceAudit(db.db, workspace.id, store.auditMacKey)).toMatchObject({
       ok: false,
       seq: 2,
       problem: 'edited',

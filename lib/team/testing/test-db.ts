@@ -8,7 +8,9 @@ import { openTeamDb, type OpenedTeamDb } from '../db/connect';
  * Storage backends the storage tests run against: SQLite always, PostgreSQL when
  * TEST_DATABASE_URL is set (CI starts one). Each opened database is empty and private to the test.
  */
-export const TEST_BACKENDS: ('sqlite' | 'postgres')[] = process.env.TEST_DATABASE_URL
+export type TestBackend = 'sqlite' | 'postgres';
+
+export const TEST_BACKENDS: TestBackend[] = process.env.TEST_DATABASE_URL
   ? ['sqlite', 'postgres']
   : ['sqlite'];
 
@@ -20,7 +22,7 @@ export interface TestDb extends OpenedTeamDb {
 
 let schemaCounter = 0;
 
-export async function openTestDb(kind: 'sqlite' | 'postgres'): Promise<TestDb> {
+export async function openTestDb(kind: TestBackend): Promise<TestDb> {
   if (kind === 'sqlite') {
     const dir = mkdtempSync(path.join(tmpdir(), 'team-db-'));
     const file = path.join(dir, 'portal.sqlite');

@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openTestDb, steppingClock, TEST_BACKENDS, type TestDb } from '../testing/test-db';
+import { describe, expect, it } from 'vitest';
+import { freshTestDb } from '../testing/fresh-db';
+import { steppingClock, TEST_BACKENDS } from '../testing/test-db';
 import { TeamStore } from '../store/team-store';
 import { generateToken, TokenNameTakenError, TokenStore } from './token-store';
 
@@ -18,15 +19,11 @@ describe('generateToken', () => {
 });
 
 describe.each(TEST_BACKENDS)('access tokens on %s', (backend) => {
-  let opened: TestDb | undefined;
-  afterEach(async () => {
-    await opened?.dispose();
-    opened = undefined;
-  });
+  const openDb = freshTestDb(backend);
 
   async function setup() {
     const clock = steppingClock();
-    opened = await openTestDb(backend);
+    const opened = await openDb();
     const team = new TeamStore(opened.db, opened.dialect, ENCRYPTION_KEY, clock);
     const { workspace, owner } = await team.createWorkspace({
       name: 'Ops',
@@ -43,17 +40,25 @@ describe.each(TEST_BACKENDS)('access tokens on %s', (backend) => {
       createdBy: owner.id,
     });
     const operator = (await team.acceptInvite(invite, 'scrypt$y'))!;
-    return { team, tokens: new TokenStore(opened.db, clock), workspace, owner, operator, clock };
+    return {
+      team,
+      tokens: new TokenStore(opened.db, clock),
+      workspace,
+      owner,
+      operator,
+      clock,
+      db: opened,
+    };
   }
 
   it('stores only a hash, resolves to the member with the current role, records last use', async () => {
-    const { team, tokens, workspace, operator } = await setup();
+    const { team, tokens, workspace, operator, db } = await setup();
     const { token, id } = await tokens.create({
       workspaceId: workspace.id,
       memberId: operator.id,
       name: 'laptop',
     });
-    const rows = await opened!.db.selectFrom('access_tokens').selectAll().execute();
+    const rows = await db.db.selectFrom('access_tokens').selectAll().execute();
     expect(JSON.stringify(rows)).not.toContain(token);
     const holder = await tokens.resolve(token);
     expect(holder).toMatchObject({ tokenId: id, tokenName: 'laptop', role: 'operator' });
@@ -68,7 +73,7 @@ describe.each(TEST_BACKENDS)('access tokens on %s', (backend) => {
   });
 
   it('refuses unknown, malformed, revoked and expired tokens', async () => {
-    const { tokens, workspace, owner } = await setup();
+    const { tokens, workspace, owner, db } = await setup();
     expect(await tokens.resolve(generateToken())).toBeUndefined();
     expect(await tokens.resolve("' or 1=1 --")).toBeUndefined();
     const shortLived = await tokens.create({
@@ -79,7 +84,7 @@ describe.each(TEST_BACKENDS)('access tokens on %s', (backend) => {
     });
     expect(await tokens.resolve(shortLived.token)).toBeDefined();
     // The stepping clock moves one second per call: jump past the expiry.
-    await opened!.db
+    await db.db
       .updateTable('access_tokens')
       .set({ expires_at: '2026-11-27T12:00:05.000Z' })
       .where('id', '=', shortLived.id)

@@ -1,9 +1,7 @@
 import type { Metadata } from 'next';
 import { AuditTable } from '@/components/team/audit-table';
 import { Badge } from '@/components/ui/badge';
-import { FilterField, FilterForm } from '@/components/ui/filter-form';
-import { Input } from '@/components/ui/input';
-import { Select } from '@/components/ui/select';
+import { FilterForm, SelectFilter, TextFilter } from '@/components/ui/filter-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { loadAuditView, parseAuditFilters } from '@/lib/team/audit-view';
 import { requireTeamPermission } from '@/lib/team/page-access';
@@ -76,47 +74,42 @@ export default async function AuditPage({
         filterCount={4}
         submitLabel="Filter"
       >
-        <FilterField id="audit-member" label="Member">
-          <Select
-            id="audit-member"
-            name="member"
-            defaultValue={filters.memberId ?? ''}
-            placeholder="Everyone"
-            options={members.map((member) => ({ value: member.id, label: member.email }))}
-          />
-        </FilterField>
-        <FilterField id="audit-action" label="Action">
-          <Input
-            id="audit-action"
-            name="action"
-            defaultValue={filters.action ?? ''}
-            placeholder="vm.delete"
-          />
-        </FilterField>
-        <FilterField id="audit-resource" label="Resource">
-          <Input
-            id="audit-resource"
-            name="resource"
-            defaultValue={filters.resource ?? ''}
-            placeholder="vm or vm:42"
-          />
-        </FilterField>
-        <FilterField id="audit-from" label="From">
-          <Input
-            id="audit-from"
-            type="date"
-            name="from"
-            defaultValue={filters.from?.slice(0, 10) ?? ''}
-          />
-        </FilterField>
-        <FilterField id="audit-to" label="To">
-          <Input
-            id="audit-to"
-            type="date"
-            name="to"
-            defaultValue={filters.to?.slice(0, 10) ?? ''}
-          />
-        </FilterField>
+        <SelectFilter
+          id="audit-member"
+          name="member"
+          label="Member"
+          value={filters.memberId}
+          placeholder="Everyone"
+          options={members.map((member) => ({ value: member.id, label: member.email }))}
+        />
+        <TextFilter
+          id="audit-action"
+          name="action"
+          label="Action"
+          value={filters.action}
+          placeholder="vm.delete"
+        />
+        <TextFilter
+          id="audit-resource"
+          name="resource"
+          label="Resource"
+          value={filters.resource}
+          placeholder="vm or vm:42"
+        />
+        <TextFilter
+          id="audit-from"
+          name="from"
+          label="From"
+          value={filters.from?.slice(0, 10)}
+          type="date"
+        />
+        <TextFilter
+          id="audit-to"
+          name="to"
+          label="To"
+          value={filters.to?.slice(0, 10)}
+          type="date"
+        />
       </FilterForm>
       <AuditTable
         entries={entries}

@@ -1,8 +1,16 @@
 import type { NextRequest } from 'next/server';
 import { verifySession } from '@/lib/dal/auth';
 import { parseKnown } from '@/lib/operations/event-id';
-import { operationWatchers } from '@/lib/operations/registry';
-import { HEARTBEAT_MS, operationEventStream, SSE_HEADERS } from '@/lib/operations/sse';
+import { operationWatchers, operationWatchersReady } from '@/lib/operations/registry';
+import {
+  HEARTBEAT_MS,
+  operationEventStream,
+  refusedStream,
+  SSE_HEADERS,
+} from '@/lib/operations/sse';
+import { StreamCounter, TOO_MANY_STREAMS, watchRefusal } from '@/lib/operations/stream-limits';
+import { watcherKey } from '@/lib/operations/watcher';
+import { getSession } from '@/lib/session';
 import { panelMetrics } from '@/lib/observability/metrics';
 import { onDrain } from '@/lib/server/lifecycle';
 import type { WatchScope } from '@/lib/operations/watcher';
@@ -15,6 +23,9 @@ export const dynamic = 'force-dynamic';
 
 /** Upper bound of ids one stream may watch (a page never shows more). */
 const MAX_IDS = 100;
+
+const holder = globalThis as typeof globalThis & { __streamCounter?: StreamCounter };
+const openStreams = (holder.__streamCounter ??= new StreamCounter());
 
 /**
  * GET /api/operations/stream?ids=1,2,3 (those operations) or ?scope=running (whatever runs now).
@@ -29,6 +40,11 @@ export async function GET(request: NextRequest) {
   if (!scope)
     return new Response('Give ?ids=1,2,3 (at most 100) or ?scope=running', { status: 400 });
   const known = parseKnown(request.headers.get('last-event-id'));
+  await operationWatchersReady();
+  const refused = watchRefusal(operationWatchers.existing(session.conn), scope);
+  const release = refused ? null : openStreams.acquire(await streamOwner(session));
+  if (!release)
+    return new Response(refusedStream(refused ?? TOO_MANY_STREAMS), { headers: SSE_HEADERS });
   const watcher = operationWatchers.forConnection(session.conn);
   // A team member's stream also ends when their session is revoked (removal ends access at once).
   const signal = memberBoundSignal(session, request.signal);
@@ -36,11 +52,21 @@ export async function GET(request: NextRequest) {
     opened: () => {
       const { sseClients } = panelMetrics();
       sseClients.inc();
-      return () => sseClients.dec();
+      return () => {
+        sseClients.dec();
+        release();
+      };
     },
     onDrain,
   });
   return new Response(stream, { headers: SSE_HEADERS });
+}
+
+/** Whose streams count together: the member session, or the personal session (else the key's). */
+async function streamOwner(session: NonNullable<Awaited<ReturnType<typeof verifySession>>>) {
+  if (session.principal?.kind === 'team') return `member:${session.principal.memberSessionId}`;
+  const { personalSessionId } = await getSession();
+  return personalSessionId ? `personal:${personalSessionId}` : `key:${watcherKey(session.conn)}`;
 }
 
 function parseScope(params: URLSearchParams): WatchScope | null {

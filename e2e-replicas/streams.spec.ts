@@ -1,0 +1,122 @@
+/**
+ * @file One operation watcher per account across two replicas: 20 streams on each replica cost
+ * the upstream what one stream costs (counted by the simulator), every stream on both replicas
+ * receives the events, and a session past its stream limit is told so on the page.
+ */
+import { expect, SESSION_COOKIE, simControl, simVm, test, waitingMigration } from '../e2e/fixtures';
+import { e2eReplicas } from '../playwright.replicas.config';
+
+/** How long each measurement keeps its streams open (the watcher polls at 150 ms at best). */
+const WINDOW_MS = 4_000;
+const FR_SD2 = 1;
+const METRICS_TOKEN = 'e2e-only-metrics-token-0123456789';
+
+interface Stream {
+  /** Operation ids this stream has received an event for. */
+  seen: Set<number>;
+  refused: string | null;
+  close: () => void;
+}
+
+/** One SSE stream as a tab opens it, straight at one replica. */
+function openStream(base: string, cookie: string, ids: number[]): Stream {
+  const controller = new AbortController();
+  const stream: Stream = { seen: new Set(), refused: null, close: () => controller.abort() };
+  void (async () => {
+    try {
+      const response = await fetch(`${base}/api/operations/stream?ids=${ids.join(',')}`, {
+        headers: { cookie, accept: 'text/event-stream' },
+        signal: controller.signal,
+      });
+      const decoder = new TextDecoder();
+      let buffer = '';
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        buffer += decoder.decode(chunk, { stream: true });
+        for (let cut = buffer.indexOf('\n\n'); cut >= 0; cut = buffer.indexOf('\n\n')) {
+          const block = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 2);
+          const data = /^data: (.*)$/m.exec(block)?.[1] ?? '{}';
+          if (/^event: operation$/m.test(block))
+            stream.seen.add((JSON.parse(data) as { id: number }).id);
+          if (/^event: refused$/m.test(block))
+            stream.refused = (JSON.parse(data) as { message: string }).message;
+        }
+      }
+    } catch {
+      // closed by the test
+    }
+  })();
+  return stream;
+}
+
+async function operationCalls(apiKey: string): Promise<number> {
+  const { calls } = await simControl<{ calls: Record<string, number> }>('calls', { apiKey });
+  return Object.entries(calls)
+    .filter(([method]) => method.startsWith('operation.'))
+    .reduce((sum, [, count]) => sum + count, 0);
+}
+
+/** Upstream operation.* calls while `perReplica[i]` streams are open on replica i. */
+async function callsWhileStreaming(
+  apiKey: string,
+  cookie: string,
+  ids: number[],
+  perReplica: number[],
+): Promise<number> {
+  const before = await operationCalls(apiKey);
+  const opened = Date.now();
+  const streams = perReplica.flatMap((count, i) =>
+    Array.from({ length: count }, () => openStream(e2eReplicas.replicaUrls[i]!, cookie, ids)),
+  );
+  // Every stream, on either replica, gets every watched operation.
+  await expect
+    .poll(() => streams.filter((s) => ids.every((id) => s.seen.has(id))).length)
+    .toBe(streams.length);
+  await new Promise((resolve) => setTimeout(resolve, opened + WINDOW_MS - Date.now()));
+  const made = (await operationCalls(apiKey)) - before;
+  streams.forEach((stream) => stream.close());
+  return made;
+}
+
+/** Open SSE streams on each replica (its /metrics), all accounts together. */
+async function sseClients(): Promise<number[]> {
+  return Promise.all(
+    e2eReplicas.replicaUrls.map(async (base) => {
+      const response = await fetch(`${base}/metrics`, {
+        headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      });
+      return Number(/^panel_sse_clients (\d+)/m.exec(await response.text())?.[1] ?? NaN);
+    }),
+  );
+}
+
+test('20 streams on each replica cost the upstream what one stream costs', async ({
+  page,
+  account,
+}) => {
+  // Five operations that stay running (migrations waiting for their finalize).
+  const ids: number[] = [];
+  for (let i = 0; i < 5; i += 1)
+    ids.push(await waitingMigration(account.apiKey, await simVm(account.apiKey, FR_SD2)));
+  // Only the test's streams count: the signed-in page opens none of its own.
+  await page.route('**/api/operations/stream**', (route) => route.abort());
+  await page.goto('/login');
+  await page.getByLabel('API key', { exact: true }).fill(account.apiKey);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  const cookie = (await page.context().cookies())
+    .filter((c) => c.name === SESSION_COOKIE)
+    .map((c) => `${c.name}=${c.value}`)
+    .join('; ');
+  await page.close();
+  // Other tests' streams may still be open (other accounts, other watchers): the baseline.
+  const baseline = await sseClients();
+
+  const one = await callsWhileStreaming(account.apiKey, cookie, ids, [1, 0]);
+  // That stream's watcher has stopped (and released its lease) before the next count.
+  await expect.poll(sseClients).toEqual(baseline);
+  const many = await callsWhileStreaming(account.apiKey, cookie, ids, [20, 20]);
+  console.log(`operation.* calls in ${WINDOW_MS} ms: 1 stream ${one}, 40 streams ${many}`);
+  expect(one).toBeGreaterThan(0);
+  expect(many).toBeLessThanOrEqual(one * 1.2);
+});

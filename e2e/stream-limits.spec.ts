@@ -1,0 +1,40 @@
+import { expect, SESSION_COOKIE, test } from './fixtures';
+
+const STREAMS_PER_SESSION = 24;
+
+/**
+ * A session holding as many live streams as it may (lib/operations/stream-limits.ts) opens one more
+ * page: its live view is refused, and the page says why instead of retrying forever.
+ */
+test('a session past its stream limit is told so on the page', async ({
+  signedInPage: page,
+  baseURL,
+}) => {
+  const cookie = (await page.context().cookies())
+    .filter((c) => c.name === SESSION_COOKIE)
+    .map((c) => `${c.name}=${c.value}`)
+    .join('; ');
+  await page.goto('about:blank');
+  const held = new AbortController();
+  try {
+    const streams = await Promise.all(
+      Array.from({ length: STREAMS_PER_SESSION }, async () => {
+        const response = await fetch(`${baseURL}/api/operations/stream?scope=running`, {
+          headers: { cookie },
+          signal: held.signal,
+        });
+        const reader = response.body!.getReader();
+        return new TextDecoder().decode((await reader.read()).value);
+      }),
+    );
+    expect(streams.every((first) => first.includes(': connected'))).toBe(true);
+    await page.goto('/operations');
+    await expect(
+      page.getByRole('region', { name: 'Running now' }).getByTestId('stream-refused'),
+    ).toHaveText(
+      `Live updates refused: Too many live views are open for this session (at most ${STREAMS_PER_SESSION}). Close some tabs, then reload this page.`,
+    );
+  } finally {
+    held.abort();
+  }
+});
