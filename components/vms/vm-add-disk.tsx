@@ -3,6 +3,7 @@
 import { startTransition, useActionState, useRef, useState } from 'react';
 import { attachDiskAction, createDiskAction } from '@/app/(panel)/disks/actions';
 import { CostEstimate } from '@/components/cost/cost-estimate';
+import { allDone } from '@/components/operations/all-done';
 import { CapabilityNote, useCapability } from '@/components/team/member-context';
 import { ActionForm } from '@/components/ui/action-form';
 import { ActionMessage } from '@/components/ui/action-message';
@@ -101,7 +102,7 @@ function CreateAndAttach({ vm }: { vm: HubVm }) {
       const diskId = data.diskId;
       if (diskId === null || attached.current.has(diskId)) return;
       attached.current.add(diskId);
-      if (!ops.every((op) => op.step === 'DONE')) {
+      if (!allDone(ops)) {
         setProblem(`The disk ${diskName} was not created; nothing was attached.`);
         return;
       }
