@@ -101,7 +101,7 @@ test('an operator over disk quota is refused before any API call, asks, and gets
 }) => {
   const { account, operator, operatorEmail } = await teamWithOperator(owner, browser, 'dq');
 
-  await setQuota(owner, operatorEmail, { 'Disk (MB)': '1024' });
+  await setQuota(owner, operatorEmail, { 'Disk (GB)': '1' });
 
   const newDisk = async (name: string, sizeGb: string) => {
     await operator.goto('/disks/new');
@@ -121,7 +121,7 @@ test('an operator over disk quota is refused before any API call, asks, and gets
   await snapshot.getByLabel('Snapshot name (optional)').fill('fits-snap');
   await snapshot.getByRole('button', { name: 'Take snapshot' }).click();
   await expect(snapshot.getByRole('alert')).toContainText(
-    'Over quota — Disk (MB): your quota is 1024, 1024 used, this asks for 1024 more.',
+    'Over quota — Disk: your quota is 1 GB, 1 GB used, this asks for 1 GB more.',
   );
   await snapshot.getByRole('button', { name: 'Ask for approval' }).click();
   await expect(snapshot.getByText('Sent for approval.')).toBeVisible();
@@ -129,7 +129,7 @@ test('an operator over disk quota is refused before any API call, asks, and gets
 
   await newDisk('too-big', '2');
   // Shown next to the size, with what is used and what it asks for; nothing reached the API.
-  const refusal = 'Disk (MB): your quota is 1024, 1024 used, this asks for 2048 more.';
+  const refusal = 'Disk: your quota is 1 GB, 1 GB used, this asks for 2 GB more.';
   await expect(
     operator.getByRole('alert').filter({ hasText: `Over quota — ${refusal}` }),
   ).toBeVisible();
@@ -227,11 +227,11 @@ test("an operator's resize past the cores quota is asked for, approved and appli
   );
   await operator.getByRole('button', { name: 'Ask for approval' }).click();
   await expect(operator.getByText('Sent for approval.')).toBeVisible();
-  await expect(operator.getByText('2 cores, 2048 MB in FR-SD3')).toBeVisible();
+  await expect(operator.getByText('2 cores, 2 GB in FR-SD3')).toBeVisible();
 
   await owner.goto('/team/approvals');
   const request = owner.getByRole('region', {
-    name: 'Request: Resize VM grow-me to 3 cores, 2048 MB',
+    name: 'Request: Resize VM grow-me to 3 cores, 2 GB',
   });
   await expect(request).toContainText(refusal);
   await request.getByLabel('Reason').fill('Load test this week');
@@ -245,7 +245,7 @@ test("an operator's resize past the cores quota is asked for, approved and appli
     )
     .toBe(true);
   await operator.reload();
-  await expect(operator.getByText('3 cores, 2048 MB in FR-SD3')).toBeVisible({ timeout: 20_000 });
+  await expect(operator.getByText('3 cores, 2 GB in FR-SD3')).toBeVisible({ timeout: 20_000 });
 });
 
 test('an operator over the IPv4 quota asks for a public IP, withdraws, asks again, gets it', async ({

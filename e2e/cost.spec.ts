@@ -17,8 +17,9 @@ test('the wizard shows the cost and runway of the VM being configured', async ({
   await page.getByLabel('Memory (MB)').fill('2048');
   await page.getByLabel('System disk (GB)').fill('10');
   // 2×168 + 2×120 + 10×135 + 210 (IPv4; IPv6 is free) on an account that burns nothing yet.
-  await expect(cost).toContainText('This change+2,136 credits/hour');
-  await expect(cost).toContainText('New burn2,136 credits/hour');
+  await expect(cost).toContainText('This change+2,136 credits/hour · +1,559,280 credits/month');
+  await expect(cost).toContainText('New burn2,136 credits/hour · 1,559,280 credits/month');
+  await expect(cost).toContainText('A month is counted as 730 hours. Prices are in Gandi credits.');
   await expect(cost).toContainText('Runway4 hours (10,000 credits)');
 
   await page.getByRole('button', { name: 'Next' }).click();
@@ -48,7 +49,9 @@ test('the resize form shows the cost of more cores, and a halted VM is billed on
   const cores = page.getByRole('spinbutton', { name: 'Cores' });
   const current = Number(await cores.inputValue());
   await cores.fill(String(current + 1));
-  const cost = page.getByRole('region', { name: /^Cost/ });
+  // The resize form's own cost box (the page has others: a new disk, a new IP).
+  const resize = page.getByRole('region', { name: 'Cores and memory' });
+  const cost = resize.getByRole('region', { name: /^Cost/ });
   await expect(cost).toContainText('This change+168 credits/hour');
   await expect(cost).toContainText(
     `New burn${new Intl.NumberFormat('en').format(burn + 168)} credits/hour`,
@@ -68,7 +71,7 @@ test('the resize form shows the cost of more cores, and a halted VM is billed on
     .toBe(true);
   await page.reload();
   await page.getByRole('spinbutton', { name: 'Cores' }).fill(String(current + 1));
-  await expect(page.getByRole('region', { name: /^Cost/ })).toContainText(
-    'This change+168 credits/hour once running',
+  await expect(resize.getByRole('region', { name: /^Cost/ })).toContainText(
+    'This change+168 credits/hour · +122,640 credits/month, once running',
   );
 });

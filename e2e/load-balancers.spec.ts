@@ -42,9 +42,9 @@ test('load balancer: create over two VMs → domains → backend off → probe �
   await expect(page.getByText('Port 99999 is not 1–65535.')).toBeVisible();
   await typed.fill('');
   await page.getByLabel('Domains (optional)').fill('www.example.com');
-  await expect(page.getByText('Cost: 300 credits per hour.')).toBeVisible();
+  await expect(page.getByText('Cost: 300 credits/hour · 219,000 credits/month.')).toBeVisible();
   await page.getByRole('checkbox', { name: 'Accept HTTPS (SSL)' }).check();
-  await expect(page.getByText('Cost: 360 credits per hour.')).toBeVisible();
+  await expect(page.getByText('Cost: 360 credits/hour · 262,800 credits/month.')).toBeVisible();
   await page.getByRole('checkbox', { name: 'Accept HTTPS (SSL)' }).uncheck();
   await page.getByRole('button', { name: 'Create load balancer' }).click();
   await expectAllDone(page.getByRole('region', { name: 'Creating the load balancer' }));

@@ -70,7 +70,7 @@ test.describe('VM migration', () => {
       .getByRole('navigation', { name: 'VM sections' })
       .getByRole('link', { name: 'Overview' })
       .click();
-    await expect(page.getByText(/MB in FR-SD3$/)).toBeVisible();
+    await expect(page.getByText(/[MG]B in FR-SD3$/)).toBeVisible();
   });
 
   test('a VM whose datacenter offers no target says why and offers no start', async ({

@@ -21,7 +21,9 @@ test('unknown resources answer 404, known ones 200', async ({ signedInPage: page
   }
   const missing = await page.goto('/vms/999999');
   expect(missing?.status()).toBe(404);
-  await expect(page.getByText('This VM does not exist')).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'This VM does not exist' }),
+  ).toBeVisible();
   for (const path of ['/', '/vms', '/disks', '/network', '/network/vlans', '/team']) {
     const response = await page.request.get(path);
     expect(response.status(), path).toBe(200);

@@ -31,9 +31,19 @@ test('a data disk has no kernel picker; the metrics page explains the missing CP
   await expect(page.getByRole('heading', { name: 'Kernel', exact: true })).toHaveCount(0);
   await expect(page.getByLabel('Kernel', { exact: true })).toHaveCount(0);
 
-  await page.goto(`/vms/${await simVm(account.apiKey)}/metrics`);
+  const vmId = await simVm(account.apiKey);
+  await page.goto(`/vms/${vmId}/metrics`);
   // The simulator offers vcpu.time.all: the page names it rather than leaving CPU out silently.
   await expect(page.getByRole('region', { name: 'CPU' })).toContainText(
     'This endpoint offers vcpu.time.all',
   );
+
+  // …and the VM's overview charts it: one image with a summary in words, every hour in a table.
+  await page.goto(`/vms/${vmId}`);
+  const cpu = page.getByRole('region', { name: 'CPU' });
+  await expect(
+    cpu.getByRole('img', { name: /^CPU time, last 24 hours: [\d,.]+ s in total, peak/ }),
+  ).toBeVisible();
+  await cpu.getByText('Values as a table').click();
+  await expect(cpu.getByRole('table').getByRole('row')).toHaveCount(25);
 });

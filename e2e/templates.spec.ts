@@ -36,7 +36,7 @@ test('an owner defines a template and launches a VM from it in one step', async 
   }
   await template.getByRole('link', { name: 'Open tpl-web-1' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /tpl-web-1/ })).toBeVisible();
-  await expect(page.getByText('2 cores, 2048 MB in FR-SD3')).toBeVisible();
+  await expect(page.getByText('2 cores, 2 GB in FR-SD3')).toBeVisible();
 
   await test.step('an admin edits the template (same rules) and then deletes it', async () => {
     await page.goto('/team/templates');
@@ -116,5 +116,5 @@ test('a member at quota is stopped before any API call; resize past it is refuse
   await expect(
     page.getByText('Cores: your quota is 4, 2 used, this asks for 3 more.'),
   ).toBeVisible();
-  await expect(page.getByText('2 cores, 2048 MB in FR-SD3')).toBeVisible();
+  await expect(page.getByText('2 cores, 2 GB in FR-SD3')).toBeVisible();
 });

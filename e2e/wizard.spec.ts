@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { addSshKey, expect, recordBodies, simControl, test, vmCount } from './fixtures';
+import { formatSize } from '../lib/format-size';
 
 const DATACENTER = 'Paris, France SD3';
 const IMAGE = 'Debian 9';
@@ -90,7 +91,7 @@ test('create a VM, watch it reach DONE, resize, stop, start and delete it', asyn
   await expect(page.getByRole('heading', { level: 1, name: /web-e2e/ })).toBeVisible();
   const summary = page.getByRole('region', { name: 'Summary' });
   await expect(summary).toContainText('Running');
-  await expect(page.getByText('1 core, 1024 MB in FR-SD3')).toBeVisible();
+  await expect(page.getByText('1 core, 1 GB in FR-SD3')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Disks' })).toContainText('sys_web-e2e');
   await expect(page.getByRole('region', { name: 'Network interfaces and IPs' })).toContainText(
     'IPv4',
@@ -100,7 +101,9 @@ test('create a VM, watch it reach DONE, resize, stop, start and delete it', asyn
   const cores = page.getByRole('spinbutton', { name: 'Cores' });
   const memory = page.getByRole('spinbutton', { name: 'Memory (MB)' });
   const maximum = Number(
-    (await page.getByText(/^Live up to \d+ MB/).textContent())?.match(/\d+/)?.[0],
+    (await page.getByText(/^Live up to .*\(\d+ MB, this VM/).textContent())?.match(
+      /\((\d+) MB/,
+    )?.[1],
   );
   const above = maximum * 2;
   await memory.fill(String(above));
@@ -111,7 +114,9 @@ test('create a VM, watch it reach DONE, resize, stop, start and delete it', asyn
   await page.getByRole('button', { name: 'Apply and restart' }).click();
   const progress = page.getByRole('region', { name: 'Progress' });
   await expect(progress).toContainText('Resize and restart web-e2e');
-  await expect(page.getByText(`2 cores, ${above} MB in FR-SD3`)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(`2 cores, ${formatSize(above)} in FR-SD3`)).toBeVisible({
+    timeout: 30_000,
+  });
   // A live change within the new maximum says so too.
   await cores.fill('3');
   await expect(page.getByText(/No restart/)).toBeVisible();

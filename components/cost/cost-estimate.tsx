@@ -4,19 +4,9 @@ import { useId, type ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { formatRunway, runway } from '@/lib/dal/runway';
 import { estimateCost, type ResourceDelta } from '@/lib/cost/estimate';
+import { formatCostDelta, formatCostRate, formatCredits, MONTH_NOTE } from '@/lib/cost/format';
 import type { Pricing } from '@/lib/cost/pricing';
 import { usePricing } from './use-pricing';
-
-const credits = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
-
-export function formatCreditsPerHour(value: number): string {
-  return `${credits.format(value)} credits/hour`;
-}
-
-export function formatDelta(value: number): string {
-  if (value === 0) return 'no change';
-  return `${value > 0 ? '+' : '−'}${formatCreditsPerHour(Math.abs(value))}`;
-}
 
 /**
  * What a change costs: the credits per hour it adds or removes, the account's new burn and the
@@ -29,6 +19,7 @@ export function CostEstimate({
   note,
   title = 'Cost',
   billedNow = true,
+  headingLevel = 3,
 }: {
   delta: ResourceDelta | null;
   /** Server-loaded pricing; loaded on mount when absent. */
@@ -41,7 +32,10 @@ export function CostEstimate({
    * today's burn and runway stay as they are.
    */
   billedNow?: boolean;
+  /** 2 where the box sits right under the page's h1 (a create page), else 3 (inside a card). */
+  headingLevel?: 2 | 3;
 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const pricing = usePricing(initial);
   const headingId = useId();
   let body: ReactNode;
@@ -68,12 +62,12 @@ export function CostEstimate({
       <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-1">
         <dt className="text-zinc-600 dark:text-zinc-400">This change</dt>
         <dd className="tabular-nums">
-          {formatDelta(result.deltaPerHour)}
-          {billedNow || result.deltaPerHour === 0 ? '' : ' once running'}
+          {formatCostDelta(result.deltaPerHour, pricing.creditPrice)}
+          {billedNow || result.deltaPerHour === 0 ? '' : ', once running'}
         </dd>
         <dt className="text-zinc-600 dark:text-zinc-400">New burn</dt>
         <dd className="tabular-nums">
-          {burnAfter === null ? 'unknown' : formatCreditsPerHour(burnAfter)}
+          {burnAfter === null ? 'unknown' : formatCostRate(burnAfter, pricing.creditPrice)}
         </dd>
         <dt className="text-zinc-600 dark:text-zinc-400">Runway</dt>
         <dd className="tabular-nums">
@@ -81,7 +75,7 @@ export function CostEstimate({
             ? 'unknown'
             : left === null
               ? 'no burn'
-              : `${formatRunway(left)} (${credits.format(pricing.credits ?? 0)} credits)`}
+              : `${formatRunway(left)} (${formatCredits(pricing.credits ?? 0)})`}
         </dd>
       </dl>
     );
@@ -92,11 +86,17 @@ export function CostEstimate({
       aria-live="polite"
       className="rounded-md border border-zinc-200 bg-zinc-50 p-3 text-sm dark:border-zinc-700 dark:bg-zinc-950"
     >
-      <h3 id={headingId} className="mb-2 flex items-center gap-2 font-semibold">
+      <Heading id={headingId} className="mb-2 flex items-center gap-2 font-semibold">
         {title} <Badge tone="info">estimate</Badge>
-      </h3>
+      </Heading>
       {body}
       {note ? <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">{note}</p> : null}
+      {pricing.status === 'known' && delta ? (
+        <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
+          {MONTH_NOTE}
+          {pricing.creditPrice ? '' : ' Prices are in Gandi credits.'}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { getAccountSummary } from '@/lib/dal/account';
 import { load } from '@/lib/dal/load';
 import { formatRunway, runway } from '@/lib/dal/runway';
 import type { GandiConnection } from '@/lib/gandi';
+import { formatCredits, HOURS_PER_MONTH } from '@/lib/cost/format';
 
 const number = new Intl.NumberFormat('en');
 
@@ -27,7 +28,11 @@ export async function AccountCard({ conn }: { conn: GandiConnection }) {
       <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
         <Stat label="Handle" value={handle} {...(fullname ? { hint: fullname } : {})} />
         <Stat label="Credits" value={number.format(credits)} />
-        <Stat label="Burn per hour" value={`${number.format(burnPerHour)} credits`} />
+        <Stat
+          label="Burn per hour"
+          value={formatCredits(burnPerHour)}
+          hint={`${formatCredits(Math.round(burnPerHour * HOURS_PER_MONTH))} per month (730 hours)`}
+        />
         <Stat
           label="Runway"
           value={formatRunway(left)}

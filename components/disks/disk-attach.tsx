@@ -14,7 +14,19 @@ import { AttachmentText } from './attachment-text';
 import type { DiskView, OnStarted, VmChoice } from './disk-view';
 
 /** Detach, saying BEFORE submit when the API would refuse (system disk of a VM not halted). */
-function DetachForm({ disk, onStarted }: { disk: DiskView; onStarted: OnStarted }) {
+export function DetachForm({
+  disk,
+  onStarted,
+  idPrefix = '',
+  disabledBy,
+}: {
+  disk: Pick<DiskView, 'id' | 'name' | 'attachment'>;
+  onStarted: OnStarted;
+  /** Keeps ids unique where several disks' forms share a page. */
+  idPrefix?: string;
+  /** Id of the note saying why the member may not detach it. */
+  disabledBy?: string | undefined;
+}) {
   const [state, formAction] = useActionState(detachDiskAction, idleState);
   useOnStarted(state, (data) => onStarted(`Detach ${disk.name}`, data));
   const attachment = disk.attachment;
@@ -34,7 +46,7 @@ function DetachForm({ disk, onStarted }: { disk: DiskView; onStarted: OnStarted 
       </p>
       {blocked ? (
         <p
-          id="detach-blocked"
+          id={`${idPrefix}detach-blocked`}
           className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
         >
           {blocked}
@@ -42,8 +54,8 @@ function DetachForm({ disk, onStarted }: { disk: DiskView; onStarted: OnStarted 
       ) : null}
       <SubmitButton
         variant="secondary"
-        disabled={blocked !== null}
-        aria-describedby={blocked ? 'detach-blocked' : undefined}
+        disabled={blocked !== null || disabledBy !== undefined}
+        aria-describedby={blocked ? `${idPrefix}detach-blocked` : disabledBy}
         pendingLabel="Detaching…"
       >
         Detach

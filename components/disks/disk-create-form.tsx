@@ -9,7 +9,6 @@ import { requestDiskCreateApprovalAction } from '@/app/(panel)/team/approvals/ac
 import { CostEstimate } from '@/components/cost/cost-estimate';
 import { OperationProgress } from '@/components/operations/operation-progress';
 import { ApprovalRequestButton, offersApproval } from '@/components/team/approval-request-button';
-import { TextField } from '@/components/ui/input';
 import { SelectField } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { formatMemory } from '@/components/vms/format';
@@ -20,13 +19,12 @@ import type { DiskCreateChoices } from '@/lib/dal/disks';
 import type { StartedDiskOperations } from '@/lib/dal/disk-mutations';
 import {
   copySizeProblem,
-  DISK_NAME_MAX_LENGTH,
   DISK_SIZE_GB,
-  diskNameProblem,
   mbToGb,
   sizeGbProblem,
   type DiskSource,
 } from '@/lib/validation/disk';
+import { DiskNameField, DiskSizeField } from './disk-fields';
 import { SnapshotProfileOptions, profileOptions } from './snapshot-profile-options';
 
 const SOURCES: { value: DiskSource; label: string; hint: string }[] = [
@@ -84,7 +82,6 @@ export function DiskCreateForm({ choices }: { choices: DiskCreateChoices }) {
       : sourceSizeMb === null
         ? sizeGbProblem(Number(sizeGb))
         : copySizeProblem(Number(sizeGb), sourceSizeMb);
-  const nameHint = name === '' ? null : diskNameProblem(name);
   const dc = choices.datacenters.find((candidate) => String(candidate.id) === dcId);
 
   return (
@@ -165,25 +162,10 @@ export function DiskCreateForm({ choices }: { choices: DiskCreateChoices }) {
             error={fieldError(state, 'image_disk_id')}
           />
         ) : null}
-        <TextField
-          name="name"
-          label="Name"
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          maxLength={DISK_NAME_MAX_LENGTH}
-          autoComplete="off"
-          hint="Letters, digits, dots, hyphens and underscores."
-          error={fieldError(state, 'name') ?? nameHint ?? undefined}
-        />
-        <TextField
-          name="size_gb"
-          label="Size (GB)"
-          type="number"
-          inputMode="numeric"
-          min={DISK_SIZE_GB.min}
-          max={DISK_SIZE_GB.max}
+        <DiskNameField value={name} onChange={setName} serverError={fieldError(state, 'name')} />
+        <DiskSizeField
           value={sizeGb}
-          onChange={(event) => setSizeGb(event.target.value)}
+          onChange={setSizeGb}
           hint={
             source === 'empty'
               ? `From ${DISK_SIZE_GB.min} to ${DISK_SIZE_GB.max} GB.`
@@ -201,6 +183,7 @@ export function DiskCreateForm({ choices }: { choices: DiskCreateChoices }) {
           error={fieldError(state, 'snapshot_profile')}
         />
         <CostEstimate
+          headingLevel={2}
           delta={
             sizeHint
               ? null

@@ -3,17 +3,11 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { Table, Td, Th } from '@/components/ui/table';
 import { listImages } from '@/lib/dal/catalog';
+import { formatSize } from '@/lib/format-size';
 import { formatUtcDate } from '@/lib/dal/datacenter-status';
 import { load } from '@/lib/dal/load';
 import type { Datacenter, GandiConnection } from '@/lib/gandi';
 import { filterImages, isDeprecatedImage, type ImageFilters } from '@/lib/validation/image-filters';
-
-function formatSize(mb: number | null): string {
-  if (mb === null) return '—';
-  return mb >= 1024
-    ? `${(mb / 1024).toLocaleString('en', { maximumFractionDigits: 1 })} GB`
-    : `${mb} MB`;
-}
 
 /** The filtered images: the datacenter filter is the API's (`datacenter_id`), the rest is local. */
 export async function ImageTable({
@@ -72,7 +66,7 @@ export async function ImageTable({
               </Td>
               <Td className="font-mono">{image.osArch}</Td>
               <Td className="font-mono">{dcName.get(image.datacenterId) ?? image.datacenterId}</Td>
-              <Td className="tabular-nums">{formatSize(image.size)}</Td>
+              <Td className="tabular-nums">{image.size === null ? '—' : formatSize(image.size)}</Td>
               <Td>{image.dateCreated ? formatUtcDate(image.dateCreated) : '—'}</Td>
             </tr>
           ))}

@@ -19,6 +19,7 @@ import {
   vhostProblem,
 } from '@/lib/validation/rproxy';
 import { DnsRecordsPanel } from './dns-records';
+import { formatCostRate, MONTH_NOTE } from '@/lib/cost/format';
 
 export interface CreateRproxyFormProps {
   datacenters: { id: number; label: string }[];
@@ -199,7 +200,7 @@ export function CreateRproxyForm({ datacenters, choices, price }: CreateRproxyFo
         </label>
         <p className="text-sm" aria-live="polite">
           {price
-            ? `Cost: ${price.perHour + (ssl ? price.sslPerHour : 0)} credits per hour.`
+            ? `Cost: ${formatCostRate(price.perHour + (ssl ? price.sslPerHour : 0))}. ${MONTH_NOTE}`
             : 'Cost: unknown — this endpoint publishes no price for load balancers.'}
         </p>
         {state.status === 'ok' && state.data.kind === 'unvalidated' ? (

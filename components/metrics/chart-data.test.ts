@@ -46,6 +46,30 @@ describe('bucketSeries', () => {
     ]);
   });
 
+  it('without a dimension (CPU time), sums every series into the one line', () => {
+    const cpu = (points: [number, number][]): MetricSeries => ({
+      ...series('in', points),
+      metric: 'vcpu.time',
+      dimensions: {},
+    });
+    const data = bucketSeries(
+      [
+        cpu([[0, 12]]),
+        cpu([
+          [0, 3],
+          [2, 7],
+        ]),
+      ],
+      {
+        dimension: null,
+        lines: [{ key: 'all', label: 'CPU time' }],
+        buckets,
+        stepMs: HOUR,
+      },
+    );
+    expect(data.lines).toEqual([{ key: 'all', label: 'CPU time', values: [15, null, 7, null] }]);
+  });
+
   it('sums several series of the same direction (several interfaces)', () => {
     const data = bucketSeries([series('in', [[1, 20]]), series('in', [[1, 2.5]])], {
       dimension: 'direction',

@@ -27,7 +27,8 @@ export interface ChartData {
 export function bucketSeries(
   series: readonly MetricSeries[],
   options: {
-    dimension: string;
+    /** Null: every series counts for every line (a metric without a split). */
+    dimension: string | null;
     lines: readonly { key: string; label: string }[];
     buckets: readonly Date[];
     stepMs: number;
@@ -38,7 +39,7 @@ export function bucketSeries(
   const lines = options.lines.map(({ key, label }): ChartLine => {
     const values: (number | null)[] = buckets.map(() => null);
     for (const one of series) {
-      if (one.dimensions[dimension] !== key) continue;
+      if (dimension !== null && one.dimensions[dimension] !== key) continue;
       for (const point of one.points) {
         if (point.value === null || !Number.isFinite(point.value)) continue;
         const index = Math.floor((point.timestamp.getTime() - first) / stepMs);

@@ -28,12 +28,26 @@ import { IpModeField } from './ip-mode-field';
  * the API refuses to attach an interface still being created, so the second call waits for
  * the first operation. Both are shown live; the interface page opens at the end.
  */
-export function CreateIpForm({ choices }: { choices: CreateIpChoices }) {
+export function CreateIpForm({
+  choices,
+  attachTo,
+  disabledBy,
+}: {
+  choices: CreateIpChoices;
+  /** On a VM's page: the IP is for this VM (no datacenter or VM to choose), the page refreshes. */
+  attachTo?: { id: number; hostname: string; datacenterId: number };
+  /** Id of the note saying why the member may not create it. */
+  disabledBy?: string | undefined;
+}) {
   const router = useRouter();
   const [createState, createAction] = useActionState(createPublicIfaceAction, idleState);
   const [attachState, attachAction] = useActionState(attachIfaceAction, idleState);
-  const [datacenterId, setDatacenterId] = useState(String(choices.datacenters[0]?.id ?? ''));
-  const [vmId, setVmId] = useState('');
+  const [datacenterId, setDatacenterId] = useState(
+    String(attachTo?.datacenterId ?? choices.datacenters[0]?.id ?? ''),
+  );
+  const [vmId, setVmId] = useState(attachTo ? String(attachTo.id) : '');
+  // Where to go once done: the new interface, or (on a VM's page) this page, refreshed.
+  const finish = (href: string) => (attachTo ? router.refresh() : router.push(href));
   const [creationFailed, setCreationFailed] = useState(false);
   const requested = useRef<{ vmId: string } | null>(null);
   // The stream may report "settled" more than once (reconnects): attach or navigate only once.
@@ -52,7 +66,7 @@ export function CreateIpForm({ choices }: { choices: CreateIpChoices }) {
     }
     const target = requested.current?.vmId ?? '';
     if (target === '') {
-      router.push(ifaceHref);
+      finish(ifaceHref);
       return;
     }
     const formData = new FormData();
@@ -74,7 +88,7 @@ export function CreateIpForm({ choices }: { choices: CreateIpChoices }) {
           <OperationProgress
             title="Attaching it to the VM"
             ids={attachState.data.operations.map((op) => op.id)}
-            onSettled={() => router.push(ifaceHref)}
+            onSettled={() => finish(ifaceHref)}
             refreshOnDone={false}
           />
         ) : null}
@@ -106,19 +120,23 @@ export function CreateIpForm({ choices }: { choices: CreateIpChoices }) {
       className="max-w-xl space-y-4"
       noValidate
     >
-      <SelectField
-        name="datacenter_id"
-        id="ip-datacenter"
-        label="Datacenter"
-        value={datacenterId}
-        onChange={(event) => {
-          setDatacenterId(event.target.value);
-          setVmId('');
-        }}
-        options={choices.datacenters.map((dc) => ({ value: String(dc.id), label: dc.label }))}
-        placeholder={choices.datacenters.length === 0 ? 'No datacenter is open' : undefined}
-        error={fieldError(createState, 'datacenter_id')}
-      />
+      {attachTo ? (
+        <input type="hidden" name="datacenter_id" value={datacenterId} />
+      ) : (
+        <SelectField
+          name="datacenter_id"
+          id="ip-datacenter"
+          label="Datacenter"
+          value={datacenterId}
+          onChange={(event) => {
+            setDatacenterId(event.target.value);
+            setVmId('');
+          }}
+          options={choices.datacenters.map((dc) => ({ value: String(dc.id), label: dc.label }))}
+          placeholder={choices.datacenters.length === 0 ? 'No datacenter is open' : undefined}
+          error={fieldError(createState, 'datacenter_id')}
+        />
+      )}
       <IpModeField error={fieldError(createState, 'ip_mode')} />
       <SelectField
         name="bandwidth"
@@ -131,24 +149,43 @@ export function CreateIpForm({ choices }: { choices: CreateIpChoices }) {
         }))}
         error={fieldError(createState, 'bandwidth')}
       />
-      <SelectField
-        name="vm_id"
-        id="ip-vm"
-        label="Attach to a VM (optional)"
-        value={vmId}
-        onChange={(event) => setVmId(event.target.value)}
-        placeholder="Do not attach — keep it free"
-        options={vms.map((vm) => ({ value: String(vm.id), label: vm.hostname }))}
-        hint={
-          vms.length === 0
-            ? 'No running or halted VM in this datacenter: the IP will stay free.'
-            : 'Only VMs of the same datacenter can use it. It is attached once created.'
-        }
-        error={fieldError(createState, 'vm_id')}
-      />
+      {attachTo ? (
+        <>
+          <input type="hidden" name="vm_id" value={vmId} />
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            A new network interface with its public IP, attached to {attachTo.hostname} once
+            created.
+          </p>
+        </>
+      ) : (
+        <SelectField
+          name="vm_id"
+          id="ip-vm"
+          label="Attach to a VM (optional)"
+          value={vmId}
+          onChange={(event) => setVmId(event.target.value)}
+          placeholder="Do not attach — keep it free"
+          options={vms.map((vm) => ({ value: String(vm.id), label: vm.hostname }))}
+          hint={
+            vms.length === 0
+              ? 'No running or halted VM in this datacenter: the IP will stay free.'
+              : 'Only VMs of the same datacenter can use it. It is attached once created.'
+          }
+          error={fieldError(createState, 'vm_id')}
+        />
+      )}
       <ActionMessage state={createState} />
-      <FormCostEstimate deltaOf={(values) => publicIpDelta(String(values.get('ip_mode') ?? ''))} />
-      <SubmitButton pendingLabel="Creating…">Create public IP</SubmitButton>
+      <FormCostEstimate
+        headingLevel={attachTo ? 3 : 2}
+        deltaOf={(values) => publicIpDelta(String(values.get('ip_mode') ?? ''))}
+      />
+      <SubmitButton
+        pendingLabel="Creating…"
+        disabled={disabledBy !== undefined}
+        aria-describedby={disabledBy}
+      >
+        {attachTo ? 'Add public IP' : 'Create public IP'}
+      </SubmitButton>
       {createState.status === 'error' && offersApproval(createState.message) ? (
         // Nothing reached Gandi: the same IP can go to the team's admins instead.
         <ApprovalRequestButton action={requestIfaceCreateApprovalAction} />

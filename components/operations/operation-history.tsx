@@ -1,13 +1,14 @@
-import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { Pagination, type SearchParamsRecord } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
 import { load } from '@/lib/dal/load';
-import { listOperationPage } from '@/lib/dal/operations';
+import { listOperationPage, operationResourceNames } from '@/lib/dal/operations';
 import type { GandiConnection } from '@/lib/gandi';
 import { describeOperationType } from '@/lib/operations/types';
 import type { OperationFilters } from '@/lib/validation/operation-filters';
+import { operationResource } from './resource-label';
+import { ResourceCell } from './resource-cell';
 import { StepBadge } from './step-badge';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', {
@@ -26,9 +27,12 @@ export async function OperationHistory({
   filters: OperationFilters;
   searchParams: SearchParamsRecord;
 }) {
-  const result = await load(() => listOperationPage(conn, filters));
+  const result = await load(async () => {
+    const page = await listOperationPage(conn, filters);
+    return { ...page, names: await operationResourceNames(conn, page.operations) };
+  });
   if (!result.ok) return <ErrorPanel title="Operations unavailable" message={result.message} />;
-  const { operations, total } = result.data;
+  const { operations, total, names } = result.data;
   if (total === 0) {
     return (
       <EmptyState
@@ -67,19 +71,7 @@ export async function OperationHistory({
                 <StepBadge step={op.step} />
               </Td>
               <Td>
-                {op.vmId !== null ? (
-                  <Link href={`/vms/${op.vmId}`} className="underline underline-offset-2">
-                    server {op.vmId}
-                  </Link>
-                ) : op.diskId !== null ? (
-                  `disk ${op.diskId}`
-                ) : op.ifaceId !== null ? (
-                  `interface ${op.ifaceId}`
-                ) : op.vlanId !== null ? (
-                  `VLAN ${op.vlanId}`
-                ) : (
-                  '—'
-                )}
+                <ResourceCell resource={operationResource(op, names)} />
               </Td>
               <Td className="whitespace-nowrap">{dateTime.format(new Date(op.dateCreated))}</Td>
               <Td className="whitespace-nowrap">{dateTime.format(new Date(op.dateUpdated))}</Td>

@@ -11,6 +11,8 @@ import {
   type OperationEvent,
 } from '@/lib/operations/types';
 import { cancelOperationAction } from './actions';
+import { operationResource } from './resource-label';
+import { useResourceNames } from './resource-names-context';
 import { Elapsed, Remaining } from './elapsed';
 import { StepBadge } from './step-badge';
 
@@ -42,19 +44,12 @@ function StepTrack({ step }: { step: OperationEvent['step'] }) {
   );
 }
 
-function resourceLink(op: OperationEvent): { href: string; label: string } | null {
-  if (op.vmId !== null && op.type !== 'vm_delete')
-    return { href: `/vms/${op.vmId}`, label: `server ${op.vmId}` };
-  if (op.vmId !== null) return null;
-  return null;
-}
-
 export function OperationRow({ op }: { op: OperationEvent }) {
   const [pending, startTransition] = useTransition();
   const [cancelError, setCancelError] = useState<string | null>(null);
   const final = isFinalStep(op.step);
   const cancelable = CANCELABLE_STEPS.includes(op.step);
-  const resource = resourceLink(op);
+  const resource = operationResource(op, useResourceNames());
   const cancel = () =>
     startTransition(async () => {
       const result = await cancelOperationAction({ id: op.id });
@@ -74,9 +69,13 @@ export function OperationRow({ op }: { op: OperationEvent }) {
             {resource ? (
               <>
                 {' · '}
-                <Link href={resource.href} className="underline underline-offset-2">
-                  {resource.label}
-                </Link>
+                {resource.href ? (
+                  <Link href={resource.href} className="underline underline-offset-2">
+                    {resource.label}
+                  </Link>
+                ) : (
+                  resource.label
+                )}
               </>
             ) : null}
           </span>

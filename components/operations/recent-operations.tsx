@@ -5,14 +5,19 @@ import { Card } from '@/components/ui/card';
 import { formatDateTime } from '@/components/vms/format';
 import type { Operation } from '@/lib/gandi/types';
 import { describeOperationType } from '@/lib/operations/types';
+import { operationResource, type ResourceNames } from './resource-label';
+import { ResourceCell } from './resource-cell';
 import { StepBadge } from './step-badge';
 
 /** A resource's latest operations (newest first), with the error of failed ones. */
 export function RecentOperations({
   operations,
   subject,
+  names,
 }: {
   operations: Operation[];
+  /** Names of the resources they touch, shown instead of ids where known. */
+  names?: ResourceNames;
   /** What the operations are about, e.g. "this VM" (for the table's caption). */
   subject: string;
 }) {
@@ -37,6 +42,9 @@ export function RecentOperations({
                   Operation
                 </th>
                 <th scope="col" className="py-1 pr-4">
+                  About
+                </th>
+                <th scope="col" className="py-1 pr-4">
                   Step
                 </th>
                 <th scope="col" className="py-1 pr-4">
@@ -56,6 +64,9 @@ export function RecentOperations({
                       {op.type} #{op.id}
                     </span>
                   </th>
+                  <td className="py-2 pr-4">
+                    <ResourceCell resource={operationResource(op, names)} />
+                  </td>
                   <td className="py-2 pr-4">
                     <StepBadge step={op.step} />
                   </td>

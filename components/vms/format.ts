@@ -1,10 +1,5 @@
-/** Display helpers for VM values (MB from the API; decimal-free GB when it divides evenly). */
-
-export function formatMemory(mb: number): string {
-  if (mb >= 1024 && mb % 1024 === 0) return `${mb / 1024} GB`;
-  if (mb >= 1024) return `${(mb / 1024).toFixed(1)} GB`;
-  return `${mb} MB`;
-}
+/** Display helpers for VM values. Sizes have one formatter for the whole panel (`lib/format-size`). */
+export { formatSize as formatMemory } from '@/lib/format-size';
 
 /** kbit/s → "100 Mbit/s" (the API's unit is binary: 102400 kbit/s is sold as 100 Mbit/s). */
 export function formatBandwidth(kbps: number): string {

@@ -4,9 +4,24 @@ import { textLinkClasses } from '@/components/ui/text-link';
 import type { Disk } from '@/lib/gandi/types';
 import { DetailCard } from './detail-card';
 import { formatMemory } from './format';
+import { VmDiskTools } from './vm-disk-tools';
 
-/** Disks in attachment order: position 0 is the system disk (`disks_id` order). */
-export function VmDisks({ disks, diskIds }: { disks: Disk[]; diskIds: number[] }) {
+/**
+ * Disks in attachment order (position 0 is the system disk, `disks_id` order), each a link to its
+ * page, with its snapshots counted and the disk page's snapshot and detach forms below.
+ */
+export function VmDisks({
+  disks,
+  diskIds,
+  vm,
+  diskOwners,
+}: {
+  disks: Disk[];
+  diskIds: number[];
+  vm: { id: number; hostname: string; state: string };
+  /** Who created each disk through the portal, for an operator's controls (else null). */
+  diskOwners: ReadonlyMap<number, string> | null;
+}) {
   const ordered = [...disks].sort((a, b) => position(diskIds, a.id) - position(diskIds, b.id));
   return (
     <DetailCard id="vm-disks" title="Disks">
@@ -30,6 +45,9 @@ export function VmDisks({ disks, diskIds }: { disks: Disk[]; diskIds: number[] }
                 <th scope="col" className="py-1 pr-4">
                   Boot
                 </th>
+                <th scope="col" className="py-1 pr-4 text-right">
+                  Snapshots
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -45,12 +63,24 @@ export function VmDisks({ disks, diskIds }: { disks: Disk[]; diskIds: number[] }
                   <td className="py-2 pr-4">
                     {disk.isBootDisk ? <Badge tone="info">Boot disk</Badge> : 'No'}
                   </td>
+                  <td className="py-2 pr-4 text-right tabular-nums">{disk.snapshotIds.length}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
+      <VmDiskTools
+        vm={vm}
+        disks={ordered.map((disk) => ({
+          id: disk.id,
+          name: disk.name,
+          type: disk.type,
+          canSnapshot: disk.canSnapshot,
+          position: position(diskIds, disk.id),
+          ownerId: diskOwners?.get(disk.id) ?? null,
+        }))}
+      />
     </DetailCard>
   );
 }

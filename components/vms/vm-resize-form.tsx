@@ -16,6 +16,7 @@ import { vmResizeDelta } from '@/lib/cost/deltas';
 import { CORES, MEMORY_MB, coresProblem, memoryProblem } from '@/lib/validation/vm';
 import { planResize, type ResizableVm } from '@/lib/validation/vm-resize';
 import { DetailCard } from './detail-card';
+import { formatMemory } from './format';
 import { useOnStarted } from './use-started-operations';
 
 /**
@@ -79,7 +80,7 @@ export function VmResizeForm({
             step={MEMORY_MB.step}
             value={memory}
             onChange={(event) => setMemory(event.target.value)}
-            hint={`Live up to ${vm.vmMaxMemory} MB (this VM's live maximum).`}
+            hint={`Live up to ${formatMemory(vm.vmMaxMemory)} (${vm.vmMaxMemory} MB, this VM's live maximum).`}
             error={
               fieldError(state, 'memory') ??
               (memory !== String(vm.memory) ? (memoryHint ?? undefined) : undefined)

@@ -50,7 +50,7 @@ describe('getPricing', () => {
     const { apiKey } = sim.control.createAccount({ credits: 5_000 });
     sim.control.createVms({ apiKey, count: 1 });
     const pricing = await getPricing({ endpoint: sim.url, apiKey });
-    expect(pricing).toMatchObject({ status: 'known', credits: 5_000 });
+    expect(pricing).toMatchObject({ status: 'known', credits: 5_000, creditPrice: null });
     if (pricing.status !== 'known') throw new Error('unreachable');
     expect(pricing.prices.core).toBe(168);
     expect(pricing.burnPerHour).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import { cache } from 'react';
 import {
   accountInfo,
   catalogList,
+  contactBalance,
   GandiError,
   ratingList,
   type GandiConnection,
@@ -10,6 +11,7 @@ import {
 import { isRevokedKeyError } from '@/lib/dal/auth';
 import { burnPerHour } from '@/lib/dal/runway';
 import { priceTableFromCatalog, type PriceTable } from './estimate';
+import type { CreditPrice } from './format';
 
 /**
  * What the cost estimates need, safe to hand to the browser (prices and account figures only).
@@ -22,6 +24,8 @@ export type Pricing =
       /** Null when `rating.list` failed: the change's price is still shown, the runway is not. */
       burnPerHour: number | null;
       credits: number | null;
+      /** What a credit costs the account in its currency; null: costs are shown in credits only. */
+      creditPrice: CreditPrice | null;
     }
   | { status: 'unknown'; reason: string };
 
@@ -55,5 +59,27 @@ export const getPricing = cache(async (conn: GandiConnection): Promise<Pricing> 
     prices,
     burnPerHour: rating.status === 'fulfilled' ? burnPerHour(rating.value) : null,
     credits: account.status === 'fulfilled' ? account.value.credits : null,
+    creditPrice: await creditPriceOf(
+      conn,
+      account.status === 'fulfilled' ? account.value.averageCreditCost : null,
+    ),
   };
 });
+
+/**
+ * Money per credit, when the account's data gives it: `average_credit_cost` above zero, and the
+ * currency of its prepaid account (`contact.balance`, asked only then). Otherwise null.
+ */
+async function creditPriceOf(
+  conn: GandiConnection,
+  averageCreditCost: number | null,
+): Promise<CreditPrice | null> {
+  if (averageCreditCost === null || !(averageCreditCost > 0)) return null;
+  try {
+    const currency = (await contactBalance(conn)).prepaid?.currency ?? '';
+    return /^[A-Z]{3}$/.test(currency) ? { perCredit: averageCreditCost, currency } : null;
+  } catch (err) {
+    if (isRevokedKeyError(err)) throw err;
+    return null;
+  }
+}

@@ -22,6 +22,7 @@ import {
 const LINE_LABELS: Record<VmMetricKind, Record<string, string>> = {
   network: { in: 'Received (in)', out: 'Sent (out)' },
   disk: { read: 'Read', write: 'Written' },
+  cpu: { all: 'CPU time' },
 };
 
 export interface VmMetricChart {

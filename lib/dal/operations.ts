@@ -1,5 +1,13 @@
 import 'server-only';
-import { operationCount, operationList, type GandiConnection, type ListOptions } from '@/lib/gandi';
+import {
+  diskList,
+  operationCount,
+  operationList,
+  vmList,
+  type GandiConnection,
+  type ListOptions,
+} from '@/lib/gandi';
+import type { ResourceNames } from '@/components/operations/resource-label';
 import { RUNNING_STEPS, toOperationEvent, type OperationEvent } from '@/lib/operations/types';
 import type { OperationFilters } from '@/lib/validation/operation-filters';
 
@@ -38,4 +46,27 @@ export async function listOperationPage(
     operationCount(conn, where),
   ]);
   return { operations: ops.map(toOperationEvent), total };
+}
+
+const distinct = (ids: (number | null)[]): number[] =>
+  [...new Set(ids)].filter((id): id is number => id !== null);
+
+/**
+ * The VMs' hostnames and the disks' names a page of operations mentions, in two list calls
+ * (by id, one page each). A resource deleted since is simply not named (its id is shown).
+ */
+export async function operationResourceNames(
+  conn: GandiConnection,
+  operations: readonly Pick<OperationEvent, 'vmId' | 'diskId'>[],
+): Promise<ResourceNames> {
+  const vmIds = distinct(operations.map((op) => op.vmId));
+  const diskIds = distinct(operations.map((op) => op.diskId));
+  const [vms, disks] = await Promise.all([
+    vmIds.length === 0 ? [] : vmList(conn, { id: vmIds, items_per_page: vmIds.length }),
+    diskIds.length === 0 ? [] : diskList(conn, { id: diskIds, items_per_page: diskIds.length }),
+  ]);
+  return {
+    vms: Object.fromEntries(vms.map((vm) => [vm.id, vm.hostname])),
+    disks: Object.fromEntries(disks.map((disk) => [disk.id, disk.name])),
+  };
 }

@@ -140,6 +140,21 @@ export async function resizeVm(
   return { needsReboot: plan.needsReboot, ...started(await vmUpdate(conn, vmId, plan.spec)) };
 }
 
+/** Renames the VM; the API refuses a hostname already used by another of the account's VMs. */
+export async function renameVm(
+  conn: GandiConnection,
+  vmId: Id,
+  hostname: string,
+): Promise<StartedOperations> {
+  const vm = await vmInfo(conn, vmId);
+  if (vm.hostname === hostname) {
+    throw new ActionError('Nothing to change: type a new hostname.', {
+      hostname: ['This is already its hostname.'],
+    });
+  }
+  return started(await vmUpdate(conn, vmId, { hostname }));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Create, once per wizard token
 

@@ -127,7 +127,7 @@ export function detachProblem(
   return null;
 }
 
-export function snapshotProblem(disk: DiskFacts): string | null {
+export function snapshotProblem(disk: Pick<DiskFacts, 'type' | 'canSnapshot'>): string | null {
   if (disk.type === 'snapshot') return 'A snapshot cannot itself be snapshotted.';
   if (!disk.canSnapshot) return 'The API does not allow snapshots of this disk.';
   return null;

@@ -46,10 +46,14 @@ export const METRIC_RANGES: Record<MetricRangeId, MetricRange> = {
   },
 };
 
-/** The two metrics the page charts, with the dimension value each line is drawn from. */
+/**
+ * The metrics the panel charts, with the dimension value each line is drawn from (null: one line,
+ * every series summed — CPU time has no split).
+ */
 export const VM_METRICS = {
   network: { query: 'vif.bytes.all', dimension: 'direction', lines: ['in', 'out'] },
   disk: { query: 'vbd.bytes.all', dimension: 'direction', lines: ['read', 'write'] },
+  cpu: { query: 'vcpu.time.all', dimension: null, lines: ['all'] },
 } as const;
 export type VmMetricKind = keyof typeof VM_METRICS;
 

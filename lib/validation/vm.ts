@@ -183,6 +183,9 @@ export const resizeVmSchema = z.object({
   accept_reboot: formCheckbox,
 });
 
+/** `hosting.vm.update` with `hostname`: the API renames a VM in place (any state). */
+export const renameVmSchema = z.object({ vm_id: idField, hostname: hostnameSchema });
+
 // ---------------------------------------------------------------------------------------------
 // The VM list's URL (filters and page live in the URL so a view can be shared).
 

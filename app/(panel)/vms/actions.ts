@@ -9,6 +9,7 @@ import {
   deleteVmStep,
   creationClaimed,
   rebootVm,
+  renameVm,
   resizeVm,
   startVm,
   stopVm,
@@ -21,6 +22,7 @@ import {
   createVmSchema,
   deleteVmSchema,
   hostnameSchema,
+  renameVmSchema,
   resizeVmSchema,
   vmIdSchema,
 } from '@/lib/validation/vm';
@@ -84,6 +86,16 @@ export const resizeVmAction = defineAction(
     // need; the gate decides the update call itself again when it is sent.
     await preflight(ctx, { method: 'hosting.vm.update', args: [vm_id, { cores, memory }] });
     const result = await resizeVm(ctx.conn, vm_id, { memory, cores }, accept_reboot);
+    revalidatePath(`/vms/${vm_id}`);
+    return result;
+  },
+  { permission: 'vm.update', resource: ({ vm_id }) => ({ kind: 'vm', id: vm_id }) },
+);
+
+export const renameVmAction = defineAction(
+  renameVmSchema,
+  async ({ vm_id, hostname }, { conn }) => {
+    const result = await renameVm(conn, vm_id, hostname);
     revalidatePath(`/vms/${vm_id}`);
     return result;
   },

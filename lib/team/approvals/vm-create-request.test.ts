@@ -83,7 +83,7 @@ describe('a wizard creation held for approval', () => {
       'This request is damaged',
     );
     expect(describeVmCreate(toVmCreateParams(wizard, seal('ws-1')))).toBe(
-      'Create VM big-one (4 cores, 4096 MB)',
+      'Create VM big-one (4 cores, 4 GB)',
     );
     expect(describeVmCreate({ template_name: 'x' })).toBeNull();
   });

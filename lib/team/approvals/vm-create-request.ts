@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CreateVmInput } from '@/lib/validation/vm';
 import { buildCreateFromCall, type CreateFromCall } from '@/lib/validation/vm-create-call';
+import { formatSize } from '@/lib/format-size';
 
 /**
  * A wizard creation held for approval: the validated `create_from` call, kept in the request
@@ -92,5 +93,5 @@ export function describeVmCreate(params: unknown): string | null {
   const parsed = vmCreateParamsSchema.safeParse(params);
   if (!parsed.success) return null;
   const { hostname, cores, memory } = parsed.data;
-  return `Create VM ${hostname} (${cores} core${cores === 1 ? '' : 's'}, ${memory} MB)`;
+  return `Create VM ${hostname} (${cores} core${cores === 1 ? '' : 's'}, ${formatSize(memory)})`;
 }

@@ -1,4 +1,5 @@
 import type { GateCall } from './gate-types';
+import { formatSize } from '@/lib/format-size';
 
 /**
  * What a call will do, in words, from the call itself (the approval card shows this, so that an
@@ -25,7 +26,6 @@ const idAt = (call: GateCall, index: number): number | null => {
 };
 const num = (value: unknown): number | null => (typeof value === 'number' ? value : null);
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-const gb = (mb: number) => `${Math.round((mb / 1024) * 10) / 10} GB`;
 
 function named(kind: 'VM' | 'disk', id: number | null, names?: ReadonlyMap<number, string>) {
   if (id === null) return `${kind} (unknown)`;
@@ -45,7 +45,7 @@ export function describeSource(id: number | null, names: CallNames): string {
 function describeVm(spec: Spec): string {
   const cores = num(spec.cores) ?? 1;
   const memory = num(spec.memory);
-  const parts = [plural(cores, 'core'), memory === null ? null : `${memory} MB`];
+  const parts = [plural(cores, 'core'), memory === null ? null : formatSize(memory)];
   const dc = num(spec.datacenter_id);
   const keys =
     Array.isArray(spec.keys) && spec.keys.length > 0
@@ -59,15 +59,21 @@ export function describeCall(call: GateCall, names: CallNames = {}): string {
     case 'hosting.vm.create_from': {
       const disk = specAt(call, 1);
       const size = num(disk.size);
-      return `Create VM ${describeVm(specAt(call, 0))}${size === null ? '' : `, ${gb(size)} system disk`} from ${describeSource(idAt(call, 2), names)}`;
+      return `Create VM ${describeVm(specAt(call, 0))}${size === null ? '' : `, ${formatSize(size)} system disk`} from ${describeSource(idAt(call, 2), names)}`;
     }
     case 'hosting.vm.create':
       return `Create VM ${describeVm(specAt(call, 0))} on disk #${String(specAt(call, 0).sys_disk_id ?? '?')}`;
     case 'hosting.vm.update': {
       const change = specAt(call, 1);
+      if (
+        typeof change.hostname === 'string' &&
+        num(change.cores) === null &&
+        num(change.memory) === null
+      )
+        return `Rename ${named('VM', idAt(call, 0), names.vms)} to ${change.hostname}`;
       const parts = [
         num(change.cores) === null ? null : plural(num(change.cores)!, 'core'),
-        num(change.memory) === null ? null : `${num(change.memory)} MB`,
+        num(change.memory) === null ? null : formatSize(num(change.memory)!),
       ].filter(Boolean);
       return `Resize ${named('VM', idAt(call, 0), names.vms)} to ${parts.join(', ') || 'the same size'}`;
     }
@@ -75,18 +81,18 @@ export function describeCall(call: GateCall, names: CallNames = {}): string {
       return `Delete ${named('VM', idAt(call, 0), names.vms)}`;
     case 'hosting.disk.create': {
       const spec = specAt(call, 0);
-      return `Create empty disk ${String(spec.name ?? '?')} (${gb(num(spec.size) ?? 0)}) in datacenter #${String(spec.datacenter_id ?? '?')}`;
+      return `Create empty disk ${String(spec.name ?? '?')} (${formatSize(num(spec.size) ?? 0)}) in datacenter #${String(spec.datacenter_id ?? '?')}`;
     }
     case 'hosting.disk.create_from': {
       const spec = specAt(call, 0);
       const size = num(spec.size);
       const what = spec.type === 'snapshot' ? 'Snapshot' : 'Create disk';
-      return `${what} ${String(spec.name ?? '?')}${size === null ? '' : ` (${gb(size)})`} from ${describeSource(idAt(call, 1), names)}`;
+      return `${what} ${String(spec.name ?? '?')}${size === null ? '' : ` (${formatSize(size)})`} from ${describeSource(idAt(call, 1), names)}`;
     }
     case 'hosting.disk.update': {
       const size = num(specAt(call, 1).size);
       const target = named('disk', idAt(call, 0), names.disks);
-      return size === null ? `Change ${target}` : `Grow ${target} to ${gb(size)}`;
+      return size === null ? `Change ${target}` : `Grow ${target} to ${formatSize(size)}`;
     }
     case 'hosting.disk.delete':
       return `Delete ${named('disk', idAt(call, 0), names.disks)}`;

@@ -1,5 +1,6 @@
 import type { PriceTable } from '@/lib/cost/estimate';
 import { creditsPerHourOf } from '@/lib/cost/estimate';
+import { formatSize } from '@/lib/format-size';
 
 /**
  * Quota accounting (pure): what a member or the workspace uses, what a change would add, and
@@ -26,12 +27,33 @@ export type QuotaUsage = Record<QuotaKey, number>;
 export const QUOTA_LABELS: Record<QuotaKey, string> = {
   vms: 'VMs',
   cores: 'Cores',
-  memoryMb: 'Memory (MB)',
-  diskMb: 'Disk (MB)',
+  memoryMb: 'Memory',
+  diskMb: 'Disk',
   ipv4: 'IPv4 addresses',
   creditsPerHour: 'Credits per hour',
   rproxies: 'Load balancers',
 };
+
+/**
+ * How the quota form asks for each limit: memory in MB (the unit VMs are sized in), disk in GB
+ * (the unit disks are sized in); both are stored in MB.
+ */
+export const QUOTA_INPUTS: Record<QuotaKey, { label: string; mbPerUnit?: number }> = {
+  vms: { label: 'VMs' },
+  cores: { label: 'Cores' },
+  memoryMb: { label: 'Memory (MB)' },
+  diskMb: { label: 'Disk (GB)', mbPerUnit: 1024 },
+  ipv4: { label: 'IPv4 addresses' },
+  creditsPerHour: { label: 'Credits per hour' },
+  rproxies: { label: 'Load balancers' },
+};
+
+const count = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+
+/** A used, limit or requested amount in the unit people read it in ("1 GB", "3"). */
+export function formatQuotaValue(key: QuotaKey, value: number): string {
+  return key === 'memoryMb' || key === 'diskMb' ? formatSize(value) : count.format(value);
+}
 
 export const EMPTY_USAGE: QuotaUsage = {
   vms: 0,
@@ -129,7 +151,8 @@ export function left(limits: QuotaLimits, usage: QuotaUsage): Partial<Record<Quo
 }
 
 export function describeViolation(v: QuotaViolation, scope: 'your' | 'the workspace'): string {
-  return `${QUOTA_LABELS[v.key]}: ${scope} quota is ${v.limit}, ${v.used} used, this asks for ${v.requested} more.`;
+  const show = (value: number) => formatQuotaValue(v.key, value);
+  return `${QUOTA_LABELS[v.key]}: ${scope} quota is ${show(v.limit)}, ${show(v.used)} used, this asks for ${show(v.requested)} more.`;
 }
 
 /** The quota delta of a new VM. */

@@ -86,7 +86,14 @@ export default async function DiskPage({ params }: { params: Promise<{ id: strin
           profiles={detail.profiles}
           runningOperationIds={detail.runningOperationIds}
         />
-        <RecentOperations operations={detail.operations} subject="this disk" />
+        <RecentOperations
+          operations={detail.operations}
+          subject="this disk"
+          names={{
+            disks: { [disk.id]: disk.name },
+            vms: detail.attachment ? { [detail.attachment.vmId]: detail.attachment.hostname } : {},
+          }}
+        />
       </div>
     </>
   );

@@ -12,13 +12,24 @@ const limitField = z.preprocess(
   z.coerce.number({ error: 'A whole number, or empty for no limit.' }).int().min(0).nullable(),
 );
 
+/** The disk limit is typed in GB (decimals allowed) and stored in MB. */
+const gbLimitField = z.preprocess(
+  (value) => (value === '' || value === undefined ? null : value),
+  z.coerce
+    .number({ error: 'A number of GB, or empty for no limit.' })
+    .min(0, 'A number of GB, or empty for no limit.')
+    .max(1_000_000_000)
+    .nullable()
+    .transform((gb) => (gb === null ? null : Math.round(gb * 1024))),
+);
+
 const quotaSchema = z.object({
   /** '' for the workspace-wide quota. */
   member_id: z.union([z.literal(''), z.uuid()]),
   vms: limitField,
   cores: limitField,
   memoryMb: limitField,
-  diskMb: limitField,
+  diskMb: gbLimitField,
   ipv4: limitField,
   creditsPerHour: limitField,
   rproxies: limitField,

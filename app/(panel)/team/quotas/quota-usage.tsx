@@ -1,11 +1,10 @@
 import {
+  formatQuotaValue,
   QUOTA_KEYS,
   QUOTA_LABELS,
   type QuotaLimits,
   type QuotaUsage,
 } from '@/lib/team/quotas/quota-model';
-
-const number = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
 
 /** Used / limit / left per key, for the keys that have a limit. */
 export function QuotaUsageTable({
@@ -47,10 +46,12 @@ export function QuotaUsageTable({
               <th scope="row" className="py-1 pr-4 font-normal">
                 {QUOTA_LABELS[key]}
               </th>
-              <td className="py-1 pr-4 text-right tabular-nums">{number.format(usage[key])}</td>
-              <td className="py-1 pr-4 text-right tabular-nums">{number.format(limit)}</td>
+              <td className="py-1 pr-4 text-right tabular-nums">
+                {formatQuotaValue(key, usage[key])}
+              </td>
+              <td className="py-1 pr-4 text-right tabular-nums">{formatQuotaValue(key, limit)}</td>
               <td className="py-1 text-right tabular-nums">
-                {number.format(Math.max(0, limit - usage[key]))}
+                {formatQuotaValue(key, Math.max(0, limit - usage[key]))}
               </td>
             </tr>
           );

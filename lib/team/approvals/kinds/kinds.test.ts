@@ -59,7 +59,7 @@ describe('kinds of approval requests', () => {
 
   it('names resizes by the target size', () => {
     const resize = { vm_id: 5, hostname: 'web1', cores: 3, memory: 2048, accept_reboot: false };
-    expect(describeRequest('vm.update', resize)).toBe('Resize VM web1 to 3 cores, 2048 MB');
+    expect(describeRequest('vm.update', resize)).toBe('Resize VM web1 to 3 cores, 2 GB');
     expect(describeRequest('disk.update', { disk_id: 6, name: 'data', size_gb: 40 })).toBe(
       'Grow disk data to 40 GB',
     );

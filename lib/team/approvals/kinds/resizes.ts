@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { renameOrResizeDisk } from '@/lib/dal/disk-mutations';
 import { resizeVm } from '@/lib/dal/vm-mutations';
 import { defineKind } from './request-kind';
+import { formatSize } from '@/lib/format-size';
 
 /**
  * Growing a VM or a disk past a quota. They run as the forms' own changes do, re-planned against
@@ -24,7 +25,7 @@ export const vmResizeKind = defineKind({
     .strict(),
   creates: false,
   describe: ({ hostname, cores, memory }) =>
-    `Resize VM ${hostname} to ${cores} core${cores === 1 ? '' : 's'}, ${memory} MB`,
+    `Resize VM ${hostname} to ${cores} core${cores === 1 ? '' : 's'}, ${formatSize(memory)}`,
   run: ({ vm_id, cores, memory, accept_reboot }, { conn }) =>
     resizeVm(conn, vm_id, { cores, memory }, accept_reboot),
 });

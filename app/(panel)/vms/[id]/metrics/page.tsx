@@ -22,6 +22,7 @@ export const metadata: Metadata = { title: 'VM metrics' };
 const CHART_TITLES: Record<VmMetricKind, string> = {
   network: 'Network traffic',
   disk: 'Disk I/O',
+  cpu: 'CPU time',
 };
 
 export default async function VmMetricsPage({
@@ -113,7 +114,7 @@ async function CpuNote() {
       <p className="mt-1 text-zinc-700 dark:text-zinc-300">
         {cpu.length === 0
           ? `No CPU chart: this endpoint offers no CPU metric for VMs (hosting.metric.available lists ${offered.length === 0 ? 'none at all' : offered.join(', ')}).`
-          : `This endpoint offers ${cpu.join(', ')}; the panel charts network and disk traffic only, not CPU time yet.`}
+          : `This endpoint offers ${cpu.join(', ')}: the CPU chart is on the VM's overview.`}
       </p>
     </section>
   );
