@@ -58,14 +58,15 @@ async function operationCalls(apiKey: string): Promise<number> {
 /** Upstream operation.* calls while `perReplica[i]` streams are open on replica i. */
 async function callsWhileStreaming(
   apiKey: string,
-  cookie: string,
+  /** The session each replica's streams use. */
+  cookies: string[],
   ids: number[],
   perReplica: number[],
 ): Promise<number> {
   const before = await operationCalls(apiKey);
   const opened = Date.now();
   const streams = perReplica.flatMap((count, i) =>
-    Array.from({ length: count }, () => openStream(e2eReplicas.replicaUrls[i]!, cookie, ids)),
+    Array.from({ length: count }, () => openStream(e2eReplicas.replicaUrls[i]!, cookies[i]!, ids)),
   );
   // Every stream, on either replica, gets every watched operation.
   await expect
@@ -107,20 +108,38 @@ test('20 streams on each replica cost the upstream what one stream costs', async
     ids.push(await waitingMigration(account.apiKey, await simVm(account.apiKey, FR_SD2)));
   // Only the test's streams count: the signed-in page opens none of its own.
   await page.route('**/api/operations/stream**', (route) => route.abort());
-  await page.goto('/login');
-  await page.getByLabel('API key', { exact: true }).fill(account.apiKey);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/$/);
-  const cookie = (await page.context().cookies())
-    .filter((c) => c.name === SESSION_COOKIE)
-    .map((c) => `${c.name}=${c.value}`)
-    .join('; ');
+  // Sessions of the account: a session may hold 24 streams across replicas, not 40; the third
+  // one tries the limit at the end.
+  const cookies: string[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    await page.context().clearCookies();
+    await page.goto('/login');
+    await page.getByLabel('API key', { exact: true }).fill(account.apiKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(/\/$/);
+    cookies.push(
+      (await page.context().cookies())
+        .filter((c) => c.name === SESSION_COOKIE)
+        .map((c) => `${c.name}=${c.value}`)
+        .join('; '),
+    );
+  }
   await page.close();
-  const one = await callsWhileStreaming(account.apiKey, cookie, ids, [1, 0]);
+
+  const one = await callsWhileStreaming(account.apiKey, cookies, ids, [1, 0]);
   // That stream's watcher has stopped (and released its lease) before the next count.
   await untilWatcherStops(account.apiKey);
-  const many = await callsWhileStreaming(account.apiKey, cookie, ids, [20, 20]);
+  const many = await callsWhileStreaming(account.apiKey, cookies, ids, [20, 20]);
   console.log(`operation.* calls in ${WINDOW_MS} ms: 1 stream ${one}, 40 streams ${many}`);
   expect(one).toBeGreaterThan(0);
   expect(many).toBeLessThanOrEqual(one * 1.2);
+
+  // A session's stream limit holds across replicas: 24 open on one, the next on the other is refused.
+  const held = Array.from({ length: 24 }, () =>
+    openStream(e2eReplicas.replicaUrls[0]!, cookies[2]!, ids),
+  );
+  await expect.poll(() => held.filter((s) => ids.every((id) => s.seen.has(id))).length).toBe(24);
+  const extra = openStream(e2eReplicas.replicaUrls[1]!, cookies[2]!, ids);
+  await expect.poll(() => extra.refused).toContain('Too many live views are open for this session');
+  held.forEach((stream) => stream.close());
 });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { STREAM_SLOT_TTL_MS, streamSlots } from '@/lib/shared-state/runtime';
 import type { AccountWatcher, WatchScope } from './watcher';
 
 /**
@@ -16,6 +17,36 @@ export const TOO_MANY_STREAMS =
 export const TOO_MANY_IDS =
   `This account already watches too many operations (at most ${MAX_WATCHED_IDS_PER_ACCOUNT}). ` +
   'Close some tabs, then reload this page.';
+
+/**
+ * Takes a stream slot of `session` in the shared storage (the limit holds across replicas) and
+ * keeps it refreshed; the returned function gives it back. Null when the session is at its
+ * limit. With the storage unreachable, this replica counts alone (streams stay live, as the
+ * watcher does then).
+ */
+export async function takeStreamSlot(
+  session: string,
+  local: StreamCounter,
+  max = MAX_STREAMS_PER_SESSION,
+): Promise<(() => void) | null> {
+  let slot;
+  try {
+    slot = await (await streamSlots(max)).acquire(session);
+  } catch {
+    return local.acquire(session);
+  }
+  if (!slot) return null;
+  const held = slot;
+  const refresh = setInterval(
+    () => void held.refresh().catch(() => undefined),
+    STREAM_SLOT_TTL_MS / 3,
+  );
+  refresh.unref?.();
+  return () => {
+    clearInterval(refresh);
+    void held.release().catch(() => undefined);
+  };
+}
 
 /** Open streams per session on this replica (a session's digest, never its id or the key). */
 export class StreamCounter {

@@ -29,6 +29,12 @@ export type SharedTables = {
     expires_at: number | string;
     revoked_at: number | string | null;
   };
+  stream_slots: {
+    owner: string;
+    slot: number;
+    holder: string;
+    expires_at: number | string;
+  };
   jobs: {
     id: string;
     kind: string;

@@ -3,6 +3,7 @@ import { sharedDb } from './index';
 import { IdempotencyStore, type IdempotencyOptions } from './idempotency';
 import { PersonalSessions } from './personal-sessions';
 import { SignInThrottle } from './sign-in-throttle';
+import { StreamSlots } from './stream-slots';
 
 /**
  * The process-wide handles on the shared storage (on globalThis so every bundle of the app shares
@@ -12,6 +13,7 @@ const holder = globalThis as typeof globalThis & {
   __sharedThrottle?: Promise<SignInThrottle>;
   __personalSessions?: Promise<PersonalSessions>;
   __idempotency?: Map<string, Promise<IdempotencyStore<unknown>>>;
+  __streamSlots?: Promise<StreamSlots>;
 };
 
 function once<T>(
@@ -63,4 +65,15 @@ export function idempotencyStore<T>(
     if (stores.get(name) === created) stores.delete(name);
   });
   return created;
+}
+
+/** A slot not refreshed for this long is free again; an open stream refreshes it 3× as often. */
+export const STREAM_SLOT_TTL_MS = 60_000;
+
+export function streamSlots(max: number): Promise<StreamSlots> {
+  return once(
+    () => holder.__streamSlots,
+    (v) => (holder.__streamSlots = v),
+    async () => new StreamSlots(await sharedDb(), { max, ttlMs: STREAM_SLOT_TTL_MS }),
+  );
 }

@@ -13,6 +13,7 @@ import { auditMac } from './migrations/0009-audit-mac';
 import { sharedState } from './migrations/0010-shared-state';
 import { jobs } from './migrations/0011-jobs';
 import { operationWatch } from './migrations/0015-operation-watch';
+import { streamSlots } from './migrations/0016-stream-slots';
 import { accessTokens } from './migrations/0014-access-tokens';
 import type { TeamDatabase } from './schema';
 
@@ -41,6 +42,7 @@ const migrations: MigrationProvider = {
     '0010-shared-state': sharedState,
     '0011-jobs': jobs,
     '0015-operation-watch': operationWatch,
+    '0016-stream-slots': streamSlots,
     '0014-access-tokens': accessTokens,
   }),
 };

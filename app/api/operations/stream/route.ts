@@ -8,7 +8,12 @@ import {
   refusedStream,
   SSE_HEADERS,
 } from '@/lib/operations/sse';
-import { StreamCounter, TOO_MANY_STREAMS, watchRefusal } from '@/lib/operations/stream-limits';
+import {
+  StreamCounter,
+  takeStreamSlot,
+  TOO_MANY_STREAMS,
+  watchRefusal,
+} from '@/lib/operations/stream-limits';
 import { watcherKey } from '@/lib/operations/watcher';
 import { getSession } from '@/lib/session';
 import { panelMetrics } from '@/lib/observability/metrics';
@@ -25,7 +30,8 @@ export const dynamic = 'force-dynamic';
 const MAX_IDS = 100;
 
 const holder = globalThis as typeof globalThis & { __streamCounter?: StreamCounter };
-const openStreams = (holder.__streamCounter ??= new StreamCounter());
+/** Used only while the shared storage is unreachable (see takeStreamSlot). */
+const localStreams = (holder.__streamCounter ??= new StreamCounter());
 
 /**
  * GET /api/operations/stream?ids=1,2,3 (those operations) or ?scope=running (whatever runs now).
@@ -42,7 +48,7 @@ export async function GET(request: NextRequest) {
   const known = parseKnown(request.headers.get('last-event-id'));
   await operationWatchersReady();
   const refused = watchRefusal(operationWatchers.existing(session.conn), scope);
-  const release = refused ? null : openStreams.acquire(await streamOwner(session));
+  const release = refused ? null : await takeStreamSlot(await streamOwner(session), localStreams);
   if (!release)
     return new Response(refusedStream(refused ?? TOO_MANY_STREAMS), { headers: SSE_HEADERS });
   const watcher = operationWatchers.forConnection(session.conn);
