@@ -154,9 +154,12 @@ test('owner, operator and viewer: roles on the server, removal, and a verifiable
     ownerHostname = heading.trim().split(/\s+/)[0] ?? '';
     expect(ownerHostname).not.toBe('');
     // Disabled with the reason, before any click (the server refuses it too: the replay below).
-    await expect(page.getByText('Operators can act only on what they created.')).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Delete' })).toBeDisabled();
-    await expect(page.getByRole('button', { name: 'Stop' })).toBeDisabled();
+    // (The VM page's other tools — disks, IPs — say the same where they are.)
+    await expect(page.locator('#vm-actions-blocked')).toHaveText(
+      'Operators can act only on what they created.',
+    );
+    await expect(page.getByRole('button', { name: 'Delete', exact: true })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Stop', exact: true })).toBeDisabled();
     await page.goto('/vms');
     await expect(
       page.getByRole('checkbox', { name: `Select ${ownerHostname}`, exact: true }),
@@ -218,10 +221,12 @@ test('owner, operator and viewer: roles on the server, removal, and a verifiable
     await expect(page.getByRole('table')).toContainText(ownerHostname);
     await page.goto(`/vms/${ownerVmId}`);
     // Every control that would be refused is disabled, and the page says why.
-    await expect(page.getByText('Viewers can look but not change anything.')).toBeVisible();
+    await expect(page.locator('#vm-actions-blocked')).toHaveText(
+      'Viewers can look but not change anything.',
+    );
     for (const name of ['Stop', 'Reboot', 'Delete'])
       await expect(page.getByRole('button', { name, exact: true })).toBeDisabled();
-    await expect(page.getByRole('button', { name: 'Stop' })).toHaveAttribute(
+    await expect(page.getByRole('button', { name: 'Stop', exact: true })).toHaveAttribute(
       'aria-describedby',
       'vm-actions-blocked',
     );
