@@ -189,65 +189,68 @@ export function BulkSelection({
   return (
     <BulkContext.Provider value={state}>
       <div className="space-y-3">
-        {blocked.size > 0 ? (
+        {items.length > 0 && blocked.size > 0 ? (
           <p id={BULK_BLOCKED_NOTE_ID} className="text-sm text-zinc-700 dark:text-zinc-300">
             {blocked.size === items.length
               ? `${[...blocked.values()][0]} Nothing on this page can be selected.`
               : `${[...blocked.values()][0]} Only the rows you can act on can be selected.`}
           </p>
         ) : null}
-        <div
-          role="toolbar"
-          aria-label="Bulk actions"
-          className="flex flex-wrap items-center gap-2 rounded-lg border border-zinc-200 bg-white px-3 py-2 dark:border-zinc-800 dark:bg-zinc-900"
-        >
-          <label className="flex items-center text-sm">
-            <BulkSelectAll />
-            <span aria-hidden="true">All</span>
-          </label>
-          <span className="mr-2 text-sm text-zinc-700 dark:text-zinc-300" aria-live="polite">
-            {selected.size === 0 ? 'None selected' : `${countNoun(kind, selected.size)} selected`}
-          </span>
-          {BULK_VERBS[kind].map((verb) => {
-            const label = VERB_LABELS[verb] ?? verb;
-            const warning = verbWarning(kind, verb);
-            // Dialogs exist only while something is selected (their fields stay out of the page).
-            if (selected.size === 0) {
+        {/* Nothing to select: no toolbar (an empty list keeps only a run's results). */}
+        {items.length > 0 ? (
+          <div
+            role="toolbar"
+            aria-label="Bulk actions"
+            className="flex flex-wrap items-center gap-2 rounded-lg border border-zinc-200 bg-white px-3 py-2 dark:border-zinc-800 dark:bg-zinc-900"
+          >
+            <label className="flex items-center text-sm">
+              <BulkSelectAll />
+              <span aria-hidden="true">All</span>
+            </label>
+            <span className="mr-2 text-sm text-zinc-700 dark:text-zinc-300" aria-live="polite">
+              {selected.size === 0 ? 'None selected' : `${countNoun(kind, selected.size)} selected`}
+            </span>
+            {BULK_VERBS[kind].map((verb) => {
+              const label = VERB_LABELS[verb] ?? verb;
+              const warning = verbWarning(kind, verb);
+              // Dialogs exist only while something is selected (their fields stay out of the page).
+              if (selected.size === 0) {
+                return (
+                  <Button key={verb} variant="secondary" disabled>
+                    {label} selected
+                  </Button>
+                );
+              }
               return (
-                <Button key={verb} variant="secondary" disabled>
-                  {label} selected
-                </Button>
+                <ConfirmDialog
+                  key={verb}
+                  triggerLabel={`${label} selected`}
+                  triggerDisabled={selected.size === 0 || busy}
+                  title={confirmTitle(kind, verb, selected.size)}
+                  description={
+                    <div className="space-y-2">
+                      {warning ? <p>{warning}</p> : null}
+                      <ul
+                        aria-label="Selected items"
+                        className="max-h-48 list-disc overflow-y-auto pl-5"
+                      >
+                        {selectedItems.map((item) => (
+                          <li key={item.id} className="break-all">
+                            {item.name}
+                          </li>
+                        ))}
+                      </ul>
+                    </div>
+                  }
+                  confirmLabel={`${label} ${countNoun(kind, selected.size)}`}
+                  tone={verb === 'delete' || verb === 'stop' ? 'danger' : 'primary'}
+                  {...(verb === 'delete' ? { confirmPhrase: 'delete' } : {})}
+                  onConfirm={() => execute(verb)}
+                />
               );
-            }
-            return (
-              <ConfirmDialog
-                key={verb}
-                triggerLabel={`${label} selected`}
-                triggerDisabled={selected.size === 0 || busy}
-                title={confirmTitle(kind, verb, selected.size)}
-                description={
-                  <div className="space-y-2">
-                    {warning ? <p>{warning}</p> : null}
-                    <ul
-                      aria-label="Selected items"
-                      className="max-h-48 list-disc overflow-y-auto pl-5"
-                    >
-                      {selectedItems.map((item) => (
-                        <li key={item.id} className="break-all">
-                          {item.name}
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
-                }
-                confirmLabel={`${label} ${countNoun(kind, selected.size)}`}
-                tone={verb === 'delete' || verb === 'stop' ? 'danger' : 'primary'}
-                {...(verb === 'delete' ? { confirmPhrase: 'delete' } : {})}
-                onConfirm={() => execute(verb)}
-              />
-            );
-          })}
-        </div>
+            })}
+          </div>
+        ) : null}
         {run ? (
           <BulkResults
             run={run}

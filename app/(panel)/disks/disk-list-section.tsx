@@ -25,31 +25,33 @@ export async function DiskListSection({
   if (!loaded.ok)
     return <ErrorPanel title="The disk list could not load" message={loaded.message} />;
   const data = loaded.data;
+  // The selection (and a bulk run's results) stays mounted when the list empties under it: a
+  // bulk delete of every row keeps showing how each one ended.
   return (
-    <PagedList
-      pathname="/disks"
-      searchParams={searchParams}
-      list={data}
-      filtered={isDiskListFiltered(query)}
-      filters={<DiskFilters query={query} datacenters={data.datacenters} />}
-      noun="disk"
-      whenEmpty={{
-        title: 'No disks yet',
-        description:
-          'Every VM has a system disk; extra data disks, copies and snapshots appear here too. Create an empty disk or one from an image or another disk.',
-        action: { href: '/disks/new', label: 'Create a disk' },
-      }}
+    <BulkSelection
+      kind="disk"
+      items={data.rows.map((row) => ({
+        id: row.id,
+        name: row.name,
+        ownerId: owners?.get(row.id) ?? null,
+      }))}
     >
-      <BulkSelection
-        kind="disk"
-        items={data.rows.map((row) => ({
-          id: row.id,
-          name: row.name,
-          ownerId: owners?.get(row.id) ?? null,
-        }))}
+      <PagedList
+        pathname="/disks"
+        searchParams={searchParams}
+        list={data}
+        filtered={isDiskListFiltered(query)}
+        filters={<DiskFilters query={query} datacenters={data.datacenters} />}
+        noun="disk"
+        whenEmpty={{
+          title: 'No disks yet',
+          description:
+            'Every VM has a system disk; extra data disks, copies and snapshots appear here too. Create an empty disk or one from an image or another disk.',
+          action: { href: '/disks/new', label: 'Create a disk' },
+        }}
       >
         <DiskTable rows={data.rows} caption={`Disks, page ${data.page}`} />
-      </BulkSelection>
-    </PagedList>
+      </PagedList>
+    </BulkSelection>
   );
 }

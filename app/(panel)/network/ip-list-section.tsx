@@ -20,27 +20,29 @@ export async function IpListSection({
   const loaded = await load(() => getIpPage(conn, query));
   if (!loaded.ok) return <ErrorPanel title="The IP list could not load" message={loaded.message} />;
   const data = loaded.data;
+  // The selection (and a bulk run's results) stays mounted when the list empties under it: a
+  // bulk delete of every row keeps showing how each one ended.
   return (
-    <PagedList
-      pathname="/network"
-      searchParams={searchParams}
-      list={data}
-      filtered={isIpListFiltered(query)}
-      filters={<IpFilters query={query} datacenters={data.datacenters} />}
-      noun="IP"
-      whenEmpty={{
-        title: 'No IP addresses yet',
-        description:
-          'Every VM gets one when it is created. You can also create a public IP on its own and attach it to a VM later.',
-        action: { href: '/network/new', label: 'Create a public IP' },
-      }}
+    <BulkSelection
+      kind="ip"
+      items={data.rows.map((row) => ({ id: row.id, name: row.ip ?? `IP #${row.id}` }))}
     >
-      <BulkSelection
-        kind="ip"
-        items={data.rows.map((row) => ({ id: row.id, name: row.ip ?? `IP #${row.id}` }))}
+      <PagedList
+        pathname="/network"
+        searchParams={searchParams}
+        list={data}
+        filtered={isIpListFiltered(query)}
+        filters={<IpFilters query={query} datacenters={data.datacenters} />}
+        noun="IP"
+        whenEmpty={{
+          title: 'No IP addresses yet',
+          description:
+            'Every VM gets one when it is created. You can also create a public IP on its own and attach it to a VM later.',
+          action: { href: '/network/new', label: 'Create a public IP' },
+        }}
       >
         <IpTable rows={data.rows} caption={`IP addresses, page ${data.page}`} />
-      </BulkSelection>
-    </PagedList>
+      </PagedList>
+    </BulkSelection>
   );
 }

@@ -24,31 +24,33 @@ export async function VmListSection({
   ]);
   if (!loaded.ok) return <ErrorPanel title="The VM list could not load" message={loaded.message} />;
   const data = loaded.data;
+  // The selection (and a bulk run's results) stays mounted when the list empties under it: a
+  // bulk delete of every row keeps showing how each one ended.
   return (
-    <PagedList
-      pathname="/vms"
-      searchParams={searchParams}
-      list={data}
-      filtered={isVmListFiltered(query)}
-      filters={<VmFilters query={query} datacenters={data.datacenters} />}
-      noun="VM"
-      whenEmpty={{
-        title: 'No virtual machines yet',
-        description:
-          'Create one from an image in a few steps: pick a datacenter, an image, a size and how you will log in.',
-        action: { href: '/vms/new', label: 'Create a VM' },
-      }}
+    <BulkSelection
+      kind="vm"
+      items={data.rows.map((row) => ({
+        id: row.id,
+        name: row.hostname,
+        ownerId: owners?.get(row.id) ?? null,
+      }))}
     >
-      <BulkSelection
-        kind="vm"
-        items={data.rows.map((row) => ({
-          id: row.id,
-          name: row.hostname,
-          ownerId: owners?.get(row.id) ?? null,
-        }))}
+      <PagedList
+        pathname="/vms"
+        searchParams={searchParams}
+        list={data}
+        filtered={isVmListFiltered(query)}
+        filters={<VmFilters query={query} datacenters={data.datacenters} />}
+        noun="VM"
+        whenEmpty={{
+          title: 'No virtual machines yet',
+          description:
+            'Create one from an image in a few steps: pick a datacenter, an image, a size and how you will log in.',
+          action: { href: '/vms/new', label: 'Create a VM' },
+        }}
       >
         <VmTable rows={data.rows} caption={`Virtual machines, page ${data.page}`} />
-      </BulkSelection>
-    </PagedList>
+      </PagedList>
+    </BulkSelection>
   );
 }
