@@ -141,16 +141,26 @@ test('a bulk delete finishes on the other replica after SIGKILL right after the 
     const results = page.getByRole('region', { name: 'Bulk action results' });
     await expect(results.getByRole('heading', { name: 'Delete: 2 started' })).toBeVisible();
 
-    // The replica holding the job (its owner names its pid) dies as soon as a stop is recorded:
-    // read in a tight loop on one connection, the delete that follows is at least a poll away.
+    // The replica holding the job (its owner names its pid) dies as soon as both stops are
+    // recorded: read in a tight loop on one connection, the deletes that follow are at least a poll
+    // away. (Killed between sending a stop and recording it, the next owner finds that VM halted
+    // and shows a plain delete: true, but not the two steps this test follows.)
     type Row = { id: string; lease_owner: string | null; checkpoint: string | null };
+    const stopsRecorded = (row: Row | undefined) =>
+      Object.values(
+        (
+          JSON.parse(row?.checkpoint ?? '{}') as {
+            items?: Record<string, { phase: string | null; stopIds: number[] }>;
+          }
+        ).items ?? {},
+      ).filter((item) => item.phase === 'stopping' || item.stopIds.length > 0).length;
     const watcher = new Client({ connectionString: e2eReplicas.databaseUrl });
     await watcher.connect();
     let holder: Row | undefined;
     try {
       const deadline = Date.now() + 30_000;
-      while (!holder?.checkpoint?.includes('"phase":"stopping"')) {
-        expect(Date.now(), 'a stop was recorded').toBeLessThan(deadline);
+      while (stopsRecorded(holder) < vmIds.length) {
+        expect(Date.now(), 'both stops were recorded').toBeLessThan(deadline);
         const { rows } = await watcher.query<Row>(
           `select id, lease_owner, checkpoint from jobs where kind = 'bulk.vm-delete'
              order by created_at desc limit 1`,
@@ -160,6 +170,7 @@ test('a bulk delete finishes on the other replica after SIGKILL right after the 
     } finally {
       await watcher.end();
     }
+    if (!holder) throw new Error('no bulk delete job');
     const pid = Number(/:(\d+):/.exec(holder.lease_owner ?? '')?.[1]);
     expect(pid).toBeGreaterThan(0);
     process.kill(pid, 'SIGKILL');
@@ -171,10 +182,16 @@ test('a bulk delete finishes on the other replica after SIGKILL right after the 
       expect(await operationCount(account.apiKey, vmId, 'vm_stop')).toBe(1);
       expect(await operationCount(account.apiKey, vmId, 'vm_delete')).toBe(1);
     }
-    const [ended] = await sql<{ state: string; attempts: number; payload: string }>(
-      'select state, attempts, payload from jobs where id = $1',
-      [holder.id],
-    );
+    // The VMs are gone when the simulator ends the deletes; the job ends a poll later.
+    const job = async () =>
+      (
+        await sql<{ state: string; attempts: number; payload: string }>(
+          'select state, attempts, payload from jobs where id = $1',
+          [holder.id],
+        )
+      )[0];
+    await expect.poll(async () => (await job())?.state, { timeout: 30_000 }).not.toBe('queued');
+    const ended = await job();
     expect(ended).toMatchObject({ state: 'done', attempts: 2 });
     expect(ended!.payload).not.toContain('sealedKey');
     expect(ended!.payload).not.toContain(account.apiKey);

@@ -96,7 +96,8 @@ export async function openTeamDb(config: TeamDbConfig): Promise<OpenedTeamDb> {
 
 function privateFiles(file: string): void {
   for (const each of [file, `${file}-wal`, `${file}-shm`]) {
-    if (existsSync(each)) chmodSync(each, 0o600);
+    if (existsSync(/*turbopackIgnore: true*/ each))
+      chmodSync(/*turbopackIgnore: true*/ each, 0o600);
   }
 }
 
