@@ -1,7 +1,7 @@
 /**
  * @file Issue 16, item 9: a global activity indicator — the navigation counts the operations
  * running on the account (live, whoever started them) and opens a drawer listing them; the step
- * pills read "Done", not "Done DONE".
+ * pills read "Done", not "Done DONE"; the drawer names the VM an operation is about.
  */
 import { expect, simRpc, simVm, test, waitingMigration } from './fixtures';
 
@@ -23,6 +23,12 @@ test('the navigation counts running operations and lists them in a drawer', asyn
   const drawer = page.getByRole('dialog', { name: 'Running operations' });
   const row = drawer.getByRole('listitem', { name: `Migrate server ${opId}` });
   await expect(row).toContainText('Running');
+  // Named as the VM list names it, not "server 350003" (the drawer is on every page, outside it).
+  const hostname = /<name>hostname<\/name>\s*<value><string>([^<]+)</.exec(
+    await simRpc('hosting.vm.info', account.apiKey, vmId),
+  )?.[1];
+  expect(hostname).toBeTruthy();
+  await expect(row.getByRole('link', { name: hostname })).toHaveAttribute('href', `/vms/${vmId}`);
 
   await simRpc('hosting.vm.migrate', account.apiKey, vmId, true);
   await expect(drawer.getByText('Nothing is running now.')).toBeVisible({ timeout: 30_000 });

@@ -32,13 +32,14 @@ describe('CpuChart', () => {
     );
   });
 
-  it('draws one image named by that summary, and lists every value, gaps as dashes', () => {
+  it('draws one image named by that summary, and lists every value, gaps as “no data”', () => {
     const html = render([10, 42.5, null, 7]);
     expect(html).toContain('role="img"');
     expect(html).toContain('aria-label="CPU time, last 24 hours: 59.5 s in total');
-    expect(html.match(/<tr /g)).toHaveLength(4);
+    // A heading row, then one row per hour.
+    expect(html.match(/<tr /g)).toHaveLength(5);
     expect(html).toContain('>42.5</td>');
-    expect(html).toContain('>—</td>');
+    expect(html).toContain('>no data</td>');
   });
 
   it('says when there is no data instead of drawing an empty line', () => {

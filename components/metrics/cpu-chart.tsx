@@ -1,5 +1,5 @@
-import { useId } from 'react';
 import { lineStats, type ChartData } from './chart-data';
+import { ChartValuesTable } from './chart-values-table';
 import { formatBucket, linePath, scaleLinear } from './chart-scale';
 
 const WIDTH = 320;
@@ -32,7 +32,6 @@ export function CpuChart({
   rangeLabel: string;
   perStep: string;
 }) {
-  const tableId = useId();
   const values = data.lines[0]?.values ?? [];
   const max = Math.max(1, ...values.map((value) => value ?? 0));
   const y = scaleLinear([0, max], [HEIGHT - PAD, PAD]);
@@ -73,40 +72,13 @@ export function CpuChart({
         </p>
       )}
       <p className="text-sm">{cpuSummary(data, rangeLabel, perStep)}</p>
-      <details className="text-sm">
-        <summary className="cursor-pointer">Values as a table</summary>
-        <div className="mt-2 max-h-64 overflow-auto">
-          <table className="min-w-full text-left tabular-nums">
-            <caption id={tableId} className="sr-only">
-              CPU time {perStep}, {rangeLabel.toLowerCase()}
-            </caption>
-            <thead className="text-xs text-zinc-600 dark:text-zinc-400">
-              <tr>
-                <th scope="col" className="py-1 pr-4">
-                  From (UTC)
-                </th>
-                <th scope="col" className="py-1 text-right">
-                  CPU seconds
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.buckets.map((bucket, index) => (
-                <tr key={bucket} className="border-t border-zinc-100 dark:border-zinc-800">
-                  <th scope="row" className="py-1 pr-4 font-normal">
-                    {formatBucket(new Date(bucket))}
-                  </th>
-                  <td className="py-1 text-right">
-                    {values[index] === null || values[index] === undefined
-                      ? '—'
-                      : seconds.format(values[index])}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <ChartValuesTable
+        summary="Values as a table"
+        caption={`CPU time ${perStep}, ${rangeLabel.toLowerCase()}`}
+        data={data}
+        columns={['CPU seconds']}
+        formatValue={(value) => seconds.format(value)}
+      />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { chartMax, lineStats, type ChartData } from './chart-data';
+import { ChartValuesTable } from './chart-values-table';
 import {
   formatBucket,
   formatBytes,
@@ -185,49 +186,14 @@ export function MetricChart(props: MetricChartProps) {
               ))}
             </svg>
           </div>
-          <details className="mt-3 text-sm">
-            <summary className="cursor-pointer text-teal-800 dark:text-teal-300">
-              {title}: every point as a table
-            </summary>
-            <div className="mt-2 max-h-96 overflow-auto">
-              <table className="w-full border-collapse text-left">
-                <caption className="sr-only">
-                  {title}, {rangeLabel.toLowerCase()}: bytes {perStep} and the average rate
-                </caption>
-                <thead>
-                  <tr className="border-b border-zinc-200 dark:border-zinc-700">
-                    <th scope="col" className="py-1 pr-4 font-medium">
-                      {`Period starting (UTC)`}
-                    </th>
-                    {data.lines.map((line) => (
-                      <th key={line.key} scope="col" className="py-1 pr-4 font-medium">
-                        {line.label}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.buckets.map((bucket, row) => (
-                    <tr key={bucket} className="border-b border-zinc-100 dark:border-zinc-800">
-                      <th scope="row" className="py-1 pr-4 font-normal whitespace-nowrap">
-                        <time dateTime={bucket}>{formatBucket(new Date(bucket))}</time>
-                      </th>
-                      {data.lines.map((line) => {
-                        const value = line.values[row] ?? null;
-                        return (
-                          <td key={line.key} className="py-1 pr-4 tabular-nums">
-                            {value === null
-                              ? 'no data'
-                              : `${formatBytes(value)} (${formatRate(value, stepSeconds)})`}
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
+          <div className="mt-3">
+            <ChartValuesTable
+              summary={`${title}: every point as a table`}
+              caption={`${title}, ${rangeLabel.toLowerCase()}: bytes ${perStep} and the average rate`}
+              data={data}
+              formatValue={(value) => `${formatBytes(value)} (${formatRate(value, stepSeconds)})`}
+            />
+          </div>
         </>
       )}
     </figure>

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { operationCancel } from '@/lib/gandi';
 import { defineJsonAction } from '@/lib/action';
+import { NAMES_PER_ASK, resourceNames } from '@/lib/dal/resource-names';
 import { operationWatchers } from '@/lib/operations/registry';
 
 const cancelSchema = z.object({ id: z.number().int().positive() });
@@ -17,4 +18,13 @@ export const cancelOperationAction = defineJsonAction(
     return { id };
   },
   { permission: 'operation.cancel', resource: ({ id }) => ({ kind: 'operation', id }) },
+);
+
+const ids = z.array(z.number().int().positive()).max(NAMES_PER_ASK);
+
+/** Names for the operations the activity drawer lists (it is on every page, outside theirs). */
+export const operationNamesAction = defineJsonAction(
+  z.object({ vmIds: ids, diskIds: ids }),
+  async (input, { conn }) => resourceNames(conn, input),
+  { permission: 'vm.read' },
 );

@@ -9,6 +9,7 @@ import {
   operationList,
   snapshotProfileList,
   vmInfo,
+  vmCount,
   vmList,
   type GandiConnection,
 } from '@/lib/gandi';
@@ -174,7 +175,7 @@ export async function getDiskDetail(conn: GandiConnection, id: Id): Promise<Disk
       listDatacenters(conn),
       diskListKernels(conn, disk.datacenterId),
       snapshotProfileList(conn),
-      listAll(conn, vmList, { datacenter_id: disk.datacenterId }),
+      listAll(conn, vmList, { datacenter_id: disk.datacenterId }, vmCount),
       operationList(conn, {
         disk_id: id,
         sort_by: 'date_created DESC',
@@ -235,7 +236,7 @@ export async function getDiskCreateChoices(conn: GandiConnection): Promise<DiskC
   const [datacenters, images, disks, profiles] = await Promise.all([
     listDatacenters(conn),
     listImages(conn),
-    listAll(conn, diskList, { sort_by: 'name ASC' }),
+    listAll(conn, diskList, { sort_by: 'name ASC' }, diskCount),
     snapshotProfileList(conn),
   ]);
   return {

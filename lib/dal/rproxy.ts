@@ -3,10 +3,12 @@ import {
   catalogList,
   datacenterList,
   GandiError,
+  ipCount,
   ipList,
   listAll,
   rproxyInfo,
   rproxyList,
+  vmCount,
   vmList,
   type Datacenter,
   type GandiConnection,
@@ -75,8 +77,8 @@ export async function backendChoices(
 ): Promise<BackendChoice[]> {
   const dcFilter = datacenterId === undefined ? {} : { datacenter_id: datacenterId };
   const [vms, ips] = await Promise.all([
-    listAll(conn, vmList, dcFilter),
-    listAll(conn, ipList, dcFilter),
+    listAll(conn, vmList, dcFilter, vmCount),
+    listAll(conn, ipList, dcFilter, ipCount),
   ]);
   const hostnames = new Map(vms.map((vm) => [vm.id, vm.hostname]));
   const perDc = new Map<Id, number>();

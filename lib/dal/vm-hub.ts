@@ -1,5 +1,5 @@
 import 'server-only';
-import { diskList, listAll, type GandiConnection } from '@/lib/gandi';
+import { diskCount, diskList, listAll, type GandiConnection } from '@/lib/gandi';
 import type { Id } from '@/lib/gandi/types';
 
 /** A disk the VM page offers to attach: free, ready, in the VM's datacenter. */
@@ -14,11 +14,12 @@ export interface FreeDisk {
  * its own datacenter, and to one VM at a time). Loaded apart from the VM page's first paint.
  */
 export async function listFreeDisks(conn: GandiConnection, datacenterId: Id): Promise<FreeDisk[]> {
-  const disks = await listAll(conn, diskList, {
-    datacenter_id: datacenterId,
-    type: 'data',
-    sort_by: 'name ASC',
-  });
+  const disks = await listAll(
+    conn,
+    diskList,
+    { datacenter_id: datacenterId, type: 'data', sort_by: 'name ASC' },
+    diskCount,
+  );
   return disks
     .filter((disk) => disk.vmIds.length === 0 && disk.state === 'created')
     .map((disk) => ({ id: disk.id, name: disk.name, sizeMb: disk.size }));

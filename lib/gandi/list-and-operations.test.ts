@@ -1,7 +1,19 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GandiError } from './errors';
-import { listAll, operationList, vmList, waitForOperations, type Operation } from './index';
-import { parseCall, startFixtureServer, type FixtureServer } from './testing/fixture-server';
+import {
+  listAll,
+  operationList,
+  vmCount,
+  vmList,
+  waitForOperations,
+  type Operation,
+} from './index';
+import {
+  parseCall,
+  startFixtureServer,
+  type FixtureServer,
+  type Reply,
+} from './testing/fixture-server';
 import { pythonStyleResponse, recordedVm, type PyValue } from './testing/python-style';
 import type { GandiConnection } from './types';
 
@@ -18,19 +30,21 @@ beforeEach(() => {
   conn = { endpoint: server.url, apiKey: KEY, timeoutMs: 5_000 };
 });
 
-/** Serves `total` VMs, honouring `page` / `items_per_page` (API default 100) like the real API. */
+/** `total` VMs, answering `page` / `items_per_page` (API default 100) like the real API. */
+function vmsReply(total: number, req: { body: string }, honourPaging = true): Reply {
+  const pageMatch = /<name>page<\/name>\s*<value><int>(\d+)<\/int>/.exec(req.body);
+  const sizeMatch = /<name>items_per_page<\/name>\s*<value><int>(\d+)<\/int>/.exec(req.body);
+  const page = honourPaging && pageMatch ? Number(pageMatch[1]) : 0;
+  const size = sizeMatch ? Number(sizeMatch[1]) : 100;
+  const from = page * size;
+  const count = Math.max(0, Math.min(size, total - from));
+  return {
+    body: pythonStyleResponse(Array.from({ length: count }, (_, i) => recordedVm(from + i))),
+  };
+}
+
 function serveVms(total: number, honourPaging = true): void {
-  server.respond((req) => {
-    const pageMatch = /<name>page<\/name>\s*<value><int>(\d+)<\/int>/.exec(req.body);
-    const sizeMatch = /<name>items_per_page<\/name>\s*<value><int>(\d+)<\/int>/.exec(req.body);
-    const page = honourPaging && pageMatch ? Number(pageMatch[1]) : 0;
-    const size = sizeMatch ? Number(sizeMatch[1]) : 100;
-    const from = page * size;
-    const count = Math.max(0, Math.min(size, total - from));
-    return {
-      body: pythonStyleResponse(Array.from({ length: count }, (_, i) => recordedVm(from + i))),
-    };
-  });
+  server.respond((req) => vmsReply(total, req, honourPaging));
 }
 
 describe('listAll', () => {
@@ -56,6 +70,49 @@ describe('listAll', () => {
   it('a plain list call is cut at the API default of 100: that is why listAll exists', async () => {
     serveVms(1_234);
     expect(await vmList(conn)).toHaveLength(100);
+  });
+
+  it('with the count, reads 1,234 VMs in two round trips: page 0 and the count, then the rest', async () => {
+    // Each call, and how many answers had come back when it arrived (its round trip).
+    const rounds: string[] = [];
+    let answered = 0;
+    server.respond((req) => {
+      const counting = req.body.includes('hosting.vm.count');
+      const page = /<name>page<\/name>\s*<value><int>(\d+)/.exec(req.body)?.[1];
+      rounds.push(`${counting ? 'count' : `page ${page}`} after ${answered}`);
+      setTimeout(() => (answered += 1), 20);
+      const reply = counting ? { body: pythonStyleResponse(1_234) } : vmsReply(1_234, req);
+      return { ...reply, delayMs: 20 };
+    });
+    const vms = await listAll(conn, vmList, { state: 'running', sort_by: 'id' }, vmCount);
+    expect(new Set(vms.map((v) => v.id)).size).toBe(1_234);
+    expect(rounds.slice(0, 2).sort()).toEqual(['count after 0', 'page 0 after 0']);
+    expect(rounds.slice(2).sort()).toEqual(['page 1 after 2', 'page 2 after 2']);
+    // The count takes the list's filters, without its sort or paging.
+    const calls = await Promise.all(server.requests.map((r) => parseCall(r.body)));
+    const count = calls.find((call) => call.method === 'hosting.vm.count');
+    expect(count?.params[1]).toEqual({ state: 'running' });
+  });
+
+  it('with the count, still reads a list that grew past it to its end', async () => {
+    server.respond((req) =>
+      req.body.includes('hosting.vm.count')
+        ? { body: pythonStyleResponse(600) }
+        : vmsReply(1_000, req),
+    );
+    expect(await listAll(conn, vmList, {}, vmCount)).toHaveLength(1_000);
+    // Page 0 and the count, page 1 (from the count: full), then page 2 (empty) ends it.
+    expect(server.requests).toHaveLength(4);
+  });
+
+  it('with the count, fails loudly when the endpoint ignores paging', async () => {
+    server.respond((req) =>
+      req.body.includes('hosting.vm.count')
+        ? { body: pythonStyleResponse(1_234) }
+        : vmsReply(1_234, req, false),
+    );
+    const err = await listAll(conn, vmList, {}, vmCount).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'decode' });
   });
 
   it('fails loudly when the endpoint ignores paging', async () => {
