@@ -1,12 +1,13 @@
 'use client';
 
 import { startTransition, useActionState, useRef, useState } from 'react';
-import { attachDiskAction, createDiskAction } from '@/app/(panel)/disks/actions';
+import { attachDiskAction, createDiskAction, freeDisksAction } from '@/app/(panel)/disks/actions';
 import { CostEstimate } from '@/components/cost/cost-estimate';
 import { allDone } from '@/components/operations/all-done';
 import { CapabilityNote, useCapability } from '@/components/team/member-context';
 import { ActionForm } from '@/components/ui/action-form';
 import { ActionMessage } from '@/components/ui/action-message';
+import { Button } from '@/components/ui/button';
 import { DiskNameField, DiskSizeField } from '@/components/disks/disk-fields';
 import { SelectField } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -30,8 +31,50 @@ export interface HubVm {
 
 const NOTE_ID = 'vm-add-disk-blocked';
 
-/** `hosting.vm.disk_attach` of a free disk of the VM's datacenter. */
-function AttachExisting({ vm, freeDisks }: { vm: HubVm; freeDisks: FreeDisk[] }) {
+/**
+ * `hosting.vm.disk_attach` of a free disk of the VM's datacenter. The free disks are looked up
+ * when asked for (see `freeDisksAction`), and again after each attach.
+ */
+function AttachExisting({ vm }: { vm: HubVm }) {
+  const [freeDisks, setFreeDisks] = useState<FreeDisk[] | null>(null);
+  const [lookup, setLookup] = useState<{ pending: boolean; error: string | null }>({
+    pending: false,
+    error: null,
+  });
+  const find = () => {
+    setLookup({ pending: true, error: null });
+    void freeDisksAction({ datacenter_id: vm.datacenterId }).then((result) => {
+      if (result.status === 'ok') setFreeDisks(result.data);
+      setLookup({ pending: false, error: result.status === 'error' ? result.message : null });
+    });
+  };
+  if (freeDisks === null) {
+    return (
+      <div className="space-y-2">
+        <h3 className="text-sm font-semibold">Attach an existing disk</h3>
+        <Button variant="secondary" onClick={find} disabled={lookup.pending}>
+          {lookup.pending ? 'Looking for free disks…' : `Find free disks in ${vm.datacenterName}`}
+        </Button>
+        {lookup.error ? (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+            The free disks could not load: {lookup.error}
+          </p>
+        ) : null}
+      </div>
+    );
+  }
+  return <AttachForm vm={vm} freeDisks={freeDisks} onAttached={find} />;
+}
+
+function AttachForm({
+  vm,
+  freeDisks,
+  onAttached,
+}: {
+  vm: HubVm;
+  freeDisks: FreeDisk[];
+  onAttached: () => void;
+}) {
   const [state, formAction] = useActionState(attachDiskAction, idleState);
   // Controlled: React resets a form after its action, which would drop the choice on a refusal.
   const [diskId, setDiskId] = useState('');
@@ -40,7 +83,7 @@ function AttachExisting({ vm, freeDisks }: { vm: HubVm; freeDisks: FreeDisk[] })
   useOnStarted(state, (data) => {
     const name = freeDisks.find((disk) => String(disk.id) === diskId)?.name ?? 'disk';
     setDiskId('');
-    follow(`Attach ${name} to ${vm.hostname}`, data);
+    follow(`Attach ${name} to ${vm.hostname}`, data, onAttached);
   });
   if (freeDisks.length === 0) {
     return (
@@ -156,7 +199,7 @@ function CreateAndAttach({ vm }: { vm: HubVm }) {
 }
 
 /** The VM page's "add a disk": one of the account's free disks, or a new one. */
-export function VmAddDisk({ vm, freeDisks }: { vm: HubVm; freeDisks: FreeDisk[] }) {
+export function VmAddDisk({ vm }: { vm: HubVm }) {
   const attach = useCapability('disk.attach', vm.ownerId);
   const create = useCapability('disk.create');
   const blocked = [attach, create].find((cap) => !cap.allowed);
@@ -166,7 +209,7 @@ export function VmAddDisk({ vm, freeDisks }: { vm: HubVm; freeDisks: FreeDisk[] 
         {blocked && !blocked.allowed ? (
           <CapabilityNote id={NOTE_ID} reason={blocked.reason} />
         ) : null}
-        <AttachExisting vm={vm} freeDisks={freeDisks} />
+        <AttachExisting vm={vm} />
         <CreateAndAttach vm={vm} />
       </div>
     </DetailCard>

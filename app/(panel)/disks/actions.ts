@@ -1,7 +1,9 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { ActionError, defineAction } from '@/lib/action';
+import { z } from 'zod';
+import { ActionError, defineAction, defineJsonAction } from '@/lib/action';
+import { listFreeDisks } from '@/lib/dal/vm-hub';
 import {
   attachDisk,
   createDisk,
@@ -129,4 +131,15 @@ export const migrateDiskAction = defineAction(
   migrateDiskSchema,
   async ({ disk_id, datacenter_id }, { conn }) => migrateDisk(conn, disk_id, datacenter_id),
   { permission: 'disk.migrate', resource: theDisk },
+);
+
+/**
+ * The free disks a VM of `datacenter_id` may attach, asked when the user wants to pick one: the
+ * API has no "free" filter, so finding them reads every data disk of the datacenter (thousands
+ * on a large account) — not a cost every view of a VM page should pay.
+ */
+export const freeDisksAction = defineJsonAction(
+  z.object({ datacenter_id: z.number().int().positive() }),
+  async ({ datacenter_id }, { conn }) => listFreeDisks(conn, datacenter_id),
+  { permission: 'disk.read' },
 );

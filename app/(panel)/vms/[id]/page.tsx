@@ -6,6 +6,7 @@ import { VmSectionTabs } from '@/components/metrics/vm-subpage-header';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { PageHeader } from '@/components/ui/page-header';
 import { formatMemory } from '@/components/vms/format';
+import { VmAddDisk } from '@/components/vms/vm-add-disk';
 import { VmAddIp } from '@/components/vms/vm-add-ip';
 import { VmControls } from '@/components/vms/vm-controls';
 import { VmDisks } from '@/components/vms/vm-disks';
@@ -20,7 +21,6 @@ import { load } from '@/lib/dal/load';
 import { getVmDetailOrNotFound } from '@/lib/dal/vms';
 import { ownersForControls } from '@/lib/team/owners';
 import { idField } from '@/lib/validation/vm';
-import { AddDiskSection } from './add-disk-section';
 import { CpuSection, loadCpu } from './cpu-section';
 
 export const metadata: Metadata = { title: 'Virtual machine' };
@@ -81,13 +81,7 @@ export default async function VmPage({ params }: { params: Promise<{ id: string 
                 }}
                 ownerId={hubVm.ownerId}
               />
-              <Suspense
-                fallback={
-                  <p className="text-sm text-zinc-600 dark:text-zinc-400">Loading disks…</p>
-                }
-              >
-                <AddDiskSection conn={conn} vm={hubVm} />
-              </Suspense>
+              <VmAddDisk vm={hubVm} />
               <VmAddIp vm={hubVm} />
             </div>
             <div className="space-y-4">
