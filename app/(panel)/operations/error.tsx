@@ -1,13 +1,5 @@
 'use client';
 
-import { RouteError } from '@/components/ui/route-error';
+import { errorBoundaryFor } from '@/components/ui/route-error';
 
-export default function ErrorBoundary({
-  error,
-  reset,
-}: {
-  error: Error & { digest?: string };
-  reset: () => void;
-}) {
-  return <RouteError error={error} reset={reset} what="the operations" />;
-}
+export default errorBoundaryFor('the operations');
