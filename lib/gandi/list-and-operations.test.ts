@@ -105,6 +105,17 @@ describe('listAll', () => {
     expect(server.requests).toHaveLength(4);
   });
 
+  it('with a count far above the list (a wrong or hostile endpoint), asks at most 20 pages at once', async () => {
+    server.respond((req) =>
+      req.body.includes('hosting.vm.count')
+        ? { body: pythonStyleResponse(2_000_000_000) }
+        : vmsReply(1_234, req),
+    );
+    expect(await listAll(conn, vmList, {}, vmCount)).toHaveLength(1_234);
+    // Page 0 and the count, then pages 1 to 19 (the last ones empty): no million calls.
+    expect(server.requests).toHaveLength(21);
+  });
+
   it('with the count, fails loudly when the endpoint ignores paging', async () => {
     server.respond((req) =>
       req.body.includes('hosting.vm.count')

@@ -4,6 +4,9 @@ import type { GandiConnection, ListOptions } from './types';
 /** The largest page gandi.cli asks for; the API's default of 100 silently cuts longer lists. */
 export const PAGE_SIZE = 500;
 
+/** Pages asked for at once after the count (10,000 items); a longer list goes on page by page. */
+export const PARALLEL_PAGES = 20;
+
 type ListFn<T> = (conn: GandiConnection, options?: ListOptions) => Promise<T[]>;
 
 function idOf(item: unknown): unknown {
@@ -63,7 +66,9 @@ export async function listAll<T>(
   if (countFn) {
     const { sort_by: _sort, ...countFilters } = rest;
     const [first, total] = await Promise.all([fetchPage(0), countFn(conn, countFilters)]);
-    const more = Math.max(0, Math.ceil(total / PAGE_SIZE) - 1);
+    // The count is the endpoint's word, not ours: a wrong or hostile one costs at most
+    // PARALLEL_PAGES calls at once.
+    const more = Math.min(PARALLEL_PAGES - 1, Math.max(0, Math.ceil(total / PAGE_SIZE) - 1));
     const others = await Promise.all(Array.from({ length: more }, (_, i) => fetchPage(i + 1)));
     for (const [index, items] of [first, ...others].entries()) pages.add(items, index);
     const last = others.at(-1) ?? first;
