@@ -149,38 +149,28 @@ describe("an approval request cannot copy another member's disk", () => {
       Record<string, unknown>,
       number,
     ];
-    const id = await approvals.create(workspaceId, {
-      requestedBy: members.operator!.memberId,
-      requesterEmail: members.operator!.memberEmail,
-      action: 'vm.create',
-      params: {
-        hostname: 'exfil',
-        cores: 1,
-        memory: 256,
-        vm_spec: vmSpec,
-        disk_spec: diskSpec,
-        src_disk_id: src,
-      },
-      call,
-      why: 'Asked by the member.',
-    });
+    // The operator's request for that creation, with the call it would send or without it.
+    const file = (stored: typeof call | undefined) =>
+      approvals.create(workspaceId, {
+        requestedBy: members.operator!.memberId,
+        requesterEmail: members.operator!.memberEmail,
+        action: 'vm.create',
+        params: {
+          hostname: 'exfil',
+          cores: 1,
+          memory: 256,
+          vm_spec: vmSpec,
+          disk_spec: diskSpec,
+          src_disk_id: src,
+        },
+        ...(stored ? { call: stored } : {}),
+        why: 'Asked by the member.',
+      });
+    const id = await file(call);
     await expect(approve(id)).rejects.toBeInstanceOf(GateRefusal);
     expect((await approvals.get(workspaceId, id))?.state).toBe('failed');
     // Without a stored call the run itself is decided as it is sent: refused too.
-    const legacy = await approvals.create(workspaceId, {
-      requestedBy: members.operator!.memberId,
-      requesterEmail: members.operator!.memberEmail,
-      action: 'vm.create',
-      params: {
-        hostname: 'exfil',
-        cores: 1,
-        memory: 256,
-        vm_spec: vmSpec,
-        disk_spec: diskSpec,
-        src_disk_id: src,
-      },
-      why: 'Asked by the member.',
-    });
+    const legacy = await file(undefined);
     await expect(approve(legacy)).rejects.toBeInstanceOf(GateRefusal);
     expect(await vmCount(conn)).toBe(vms);
   });
