@@ -80,9 +80,11 @@ describe('listAll', () => {
       const counting = req.body.includes('hosting.vm.count');
       const page = /<name>page<\/name>\s*<value><int>(\d+)/.exec(req.body)?.[1];
       rounds.push(`${counting ? 'count' : `page ${page}`} after ${answered}`);
-      setTimeout(() => (answered += 1), 20);
+      // Long enough that two calls sent together arrive before either is answered, even on a
+      // loaded machine; calls sent one after the other see the count go up.
+      setTimeout(() => (answered += 1), 500);
       const reply = counting ? { body: pythonStyleResponse(1_234) } : vmsReply(1_234, req);
-      return { ...reply, delayMs: 20 };
+      return { ...reply, delayMs: 500 };
     });
     const vms = await listAll(conn, vmList, { state: 'running', sort_by: 'id' }, vmCount);
     expect(new Set(vms.map((v) => v.id)).size).toBe(1_234);
