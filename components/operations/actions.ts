@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { operationCancel } from '@/lib/gandi';
 import { defineJsonAction } from '@/lib/action';
-import { NAMES_PER_ASK, resourceNames } from '@/lib/dal/resource-names';
+import { NAMES_PER_ASK, resourceNames } from '@/lib/dal/operations';
 import { operationWatchers } from '@/lib/operations/registry';
 
 const cancelSchema = z.object({ id: z.number().int().positive() });

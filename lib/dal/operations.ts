@@ -59,8 +59,24 @@ export async function operationResourceNames(
   conn: GandiConnection,
   operations: readonly Pick<OperationEvent, 'vmId' | 'diskId'>[],
 ): Promise<ResourceNames> {
-  const vmIds = distinct(operations.map((op) => op.vmId));
-  const diskIds = distinct(operations.map((op) => op.diskId));
+  return resourceNames(conn, {
+    vmIds: distinct(operations.map((op) => op.vmId)),
+    diskIds: distinct(operations.map((op) => op.diskId)),
+  });
+}
+
+/** At most this many ids of each kind per ask (the activity drawer lists what runs now: a few). */
+export const NAMES_PER_ASK = 100;
+
+/**
+ * The names of the account's VMs and disks among `ids`: one list call per kind, in parallel; an
+ * id that is not the account's (or no longer exists) is simply not named.
+ */
+export async function resourceNames(
+  conn: GandiConnection,
+  ids: { vmIds: number[]; diskIds: number[] },
+): Promise<ResourceNames> {
+  const { vmIds, diskIds } = ids;
   const [vms, disks] = await Promise.all([
     vmIds.length === 0 ? [] : vmList(conn, { id: vmIds, items_per_page: vmIds.length }),
     diskIds.length === 0 ? [] : diskList(conn, { id: diskIds, items_per_page: diskIds.length }),

@@ -47,6 +47,15 @@ function serveVms(total: number, honourPaging = true): void {
   server.respond((req) => vmsReply(total, req, honourPaging));
 }
 
+/** `serveVms`, with `hosting.vm.count` answering `count` (the endpoint's word, right or not). */
+function serveVmsCounted(total: number, count: number, honourPaging = true): void {
+  server.respond((req) =>
+    req.body.includes('hosting.vm.count')
+      ? { body: pythonStyleResponse(count) }
+      : vmsReply(total, req, honourPaging),
+  );
+}
+
 describe('listAll', () => {
   it('returns every item of a 1,234-VM account, in pages of 500', async () => {
     serveVms(1_234);
@@ -97,33 +106,21 @@ describe('listAll', () => {
   });
 
   it('with the count, still reads a list that grew past it to its end', async () => {
-    server.respond((req) =>
-      req.body.includes('hosting.vm.count')
-        ? { body: pythonStyleResponse(600) }
-        : vmsReply(1_000, req),
-    );
+    serveVmsCounted(1_000, 600);
     expect(await listAll(conn, vmList, {}, vmCount)).toHaveLength(1_000);
     // Page 0 and the count, page 1 (from the count: full), then page 2 (empty) ends it.
     expect(server.requests).toHaveLength(4);
   });
 
   it('with a count far above the list (a wrong or hostile endpoint), asks at most 20 pages at once', async () => {
-    server.respond((req) =>
-      req.body.includes('hosting.vm.count')
-        ? { body: pythonStyleResponse(2_000_000_000) }
-        : vmsReply(1_234, req),
-    );
+    serveVmsCounted(1_234, 2_000_000_000);
     expect(await listAll(conn, vmList, {}, vmCount)).toHaveLength(1_234);
     // Page 0 and the count, then pages 1 to 19 (the last ones empty): no million calls.
     expect(server.requests).toHaveLength(21);
   });
 
   it('with the count, fails loudly when the endpoint ignores paging', async () => {
-    server.respond((req) =>
-      req.body.includes('hosting.vm.count')
-        ? { body: pythonStyleResponse(1_234) }
-        : vmsReply(1_234, req, false),
-    );
+    serveVmsCounted(1_234, 1_234, false);
     const err = await listAll(conn, vmList, {}, vmCount).catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'decode' });
   });

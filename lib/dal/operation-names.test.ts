@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulatorPerFile } from '@/lib/testing/simulator-per-file';
 import { vmInfo, vmList } from '@/lib/gandi';
-import { resourceNames } from './resource-names';
+import { resourceNames } from './operations';
 
 const world = simulatorPerFile();
 
