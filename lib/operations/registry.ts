@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { operationList } from '@/lib/gandi';
+import { GandiError, operationList } from '@/lib/gandi';
 import { log } from '@/lib/observability/log';
 import { panelMetrics } from '@/lib/observability/metrics';
 import { onDrain } from '@/lib/server/lifecycle';
@@ -31,6 +31,16 @@ export const operationWatchers = (holder.__operationWatchers ??= new WatcherRegi
   },
   schedule: timerScheduler,
   timings: DEFAULT_TIMINGS,
+  // What failed and how, never the message (the key is redacted there, but the rule is simpler).
+  onPollFailure: (err, retryInMs) =>
+    log().warn(
+      {
+        err: err instanceof GandiError ? err.kind : err instanceof Error ? err.name : 'unknown',
+        faultCode: err instanceof GandiError ? err.faultCode : undefined,
+        retryInMs,
+      },
+      'operation watcher poll failed',
+    ),
   link: (account, watcher) =>
     shared.board
       ? new ReplicaLink(

@@ -305,6 +305,19 @@ describe('AccountWatcher polling rhythm', () => {
       { kind: 'error', message: expect.stringMatching(/not valid/), revoked: true },
     ]);
   });
+
+  it('backs off after failed polls (5 s, 10 s, then at most 30 s) and reports each failure', async () => {
+    const { deps, nextDelay } = manualDeps();
+    const failures: (number | null)[] = [];
+    const watcher = new AccountWatcher(
+      { endpoint: 'http://127.0.0.1:9/xmlrpc/', apiKey: 'unreachable0000000000000' },
+      { ...deps, onPollFailure: (_err, retryInMs) => failures.push(retryInMs) },
+    );
+    watcher.subscribe({ ids: [1] }, () => undefined);
+    for (let i = 0; i < 4; i += 1) await watcher.poll();
+    expect(failures).toEqual([5_000, 10_000, 20_000, 30_000]);
+    expect(nextDelay()).toBe(30_000);
+  });
 });
 
 describe('AccountWatcher batching', () => {

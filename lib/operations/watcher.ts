@@ -42,6 +42,8 @@ export interface WatcherDeps {
   now?: () => number;
   /** Ties the account's watcher to the other replicas; absent: this process alone watches. */
   link?: (account: string, watcher: AccountWatcher) => ReplicaLink | null;
+  /** Told of each failed poll and the back-off it causes (the registry logs it). */
+  onPollFailure?: (err: unknown, retryInMs: number | null) => void;
 }
 
 /** How many running operations the first poll asks for (the page shows the newest ones). */
@@ -463,9 +465,10 @@ export class AccountWatcher {
         running: false,
         message: { kind: 'error', message, revoked },
       });
-    if (revoked) return null;
     const { slowMs, maxBackoffMs } = this.deps.timings;
-    return Math.min(slowMs * 2 ** (this.failures - 1), maxBackoffMs);
+    const retryInMs = revoked ? null : Math.min(slowMs * 2 ** (this.failures - 1), maxBackoffMs);
+    this.deps.onPollFailure?.(err, retryInMs);
+    return retryInMs;
   }
 
   private ensureScheduled(): void {
