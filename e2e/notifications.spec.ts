@@ -48,6 +48,34 @@ test('a VM stopped in one tab toasts in both open tabs when its operation is don
   );
 });
 
+test('a stop that ends before its page re-renders is still followed and announced', async ({
+  signedInPage: page,
+  account,
+}) => {
+  const { vmIds } = await simControl<{ vmIds: number[] }>('vms', {
+    apiKey: account.apiKey,
+    count: 1,
+  });
+  await page.goto(`/vms/${vmIds[0]}`);
+  // The page the stop re-renders reads the VM 1.5 s late: the stop (200 ms at --speed 20) is over
+  // by then, so the new page has a Start button where the Stop form was.
+  await simControl('slow', {
+    apiKey: account.apiKey,
+    method: 'hosting.vm.info',
+    ms: 1_500,
+    count: 5,
+  });
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Stop the VM' }).click();
+  await expect(page.getByRole('button', { name: 'Start' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('region', { name: /^Stop bulk/ })).toContainText('Done', {
+    timeout: 15_000,
+  });
+  await expect(
+    page.getByRole('region', { name: 'Notifications' }).getByRole('status'),
+  ).toContainText('Stop server: done', { timeout: 15_000 });
+});
+
 test('a failed operation toasts with its error', async ({ signedInPage: page, account }) => {
   const { vmIds } = await simControl<{ vmIds: number[] }>('vms', {
     apiKey: account.apiKey,

@@ -28,11 +28,17 @@ export interface SimControl {
   failNext(input: { apiKey: string; type: string; count?: number }): { ok: true };
   /** How many calls of each method the account made (since start or reset; not persisted). */
   calls(input: { apiKey: string }): { calls: Record<string, number> };
+  /**
+   * The next `count` calls of `method` by that account are answered after `ms` (at most 10 s),
+   * from the state at that time (over HTTP only; not persisted).
+   */
+  slow(input: { apiKey: string; method: string; ms: number; count?: number }): { ok: true };
 }
 
 export class ControlError extends Error {}
 
 export const MAX_BULK_VMS = 50_000;
+const MAX_SLOW_MS = 10_000;
 
 export function createControl(getSim: () => Sim, replaceStore: (store: Store) => void): SimControl {
   const account = (apiKey: unknown): AccountRec => {
@@ -111,6 +117,22 @@ export function createControl(getSim: () => Sim, replaceStore: (store: Store) =>
     calls(input) {
       const owner = account(input.apiKey);
       return { calls: Object.fromEntries(getSim().calls.get(owner.id) ?? []) };
+    },
+    slow(input) {
+      const owner = account(input.apiKey);
+      const count = input.count ?? 1;
+      if (typeof input.method !== 'string' || !/^[a-z_.]{3,60}$/.test(input.method))
+        throw new ControlError('method must be an XML-RPC method name');
+      if (!Number.isInteger(input.ms) || input.ms < 1 || input.ms > MAX_SLOW_MS)
+        throw new ControlError(`ms must be 1..${MAX_SLOW_MS}`);
+      if (!Number.isInteger(count) || count < 1)
+        throw new ControlError('count must be a positive integer');
+      const sim = getSim();
+      sim.slowCalls = [
+        ...sim.slowCalls,
+        { accountId: owner.id, method: input.method, ms: input.ms, remaining: count },
+      ];
+      return { ok: true };
     },
   };
 }

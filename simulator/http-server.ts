@@ -44,29 +44,41 @@ export function createRequestHandler(hooks: ServerHooks) {
       return;
     }
     readBody(req, res, (body) => {
-      let xml: string;
+      let call: ReturnType<typeof parseMethodCall>;
       try {
-        const call = parseMethodCall(decodeBody(body));
-        const result = dispatch(
-          hooks.sim(),
-          call.methodName,
-          call.params,
-          req.socket.remoteAddress ?? '',
-        );
-        hooks.persist();
-        xml = result.ok
-          ? encodeResponse(result.value)
-          : encodeFault(result.fault.faultCode, result.fault.faultString);
+        call = parseMethodCall(decodeBody(body));
       } catch (error) {
         if (!(error instanceof MalformedRequest)) throw error;
         // The XML-RPC interop convention for unparsable requests.
-        xml = encodeFault(-32700, `parse error. not well formed: ${error.message}`);
+        sendXml(res, encodeFault(-32700, `parse error. not well formed: ${error.message}`));
+        return;
       }
-      const bytes = Buffer.from(xml, 'utf8');
-      res.writeHead(200, { 'Content-Type': 'text/xml', 'Content-Length': bytes.length });
-      res.end(bytes);
+      const parsed = call;
+      const answer = () => sendXml(res, answerCall(hooks, parsed, req.socket.remoteAddress ?? ''));
+      const wait = hooks.sim().takeSlowCall(parsed.params[0], parsed.methodName);
+      if (wait > 0) setTimeout(answer, wait);
+      else answer();
     });
   };
+}
+
+/** Runs one parsed call against the current state; the XML answer (a result or a fault). */
+function answerCall(
+  hooks: ServerHooks,
+  call: ReturnType<typeof parseMethodCall>,
+  remoteAddress: string,
+): string {
+  const result = dispatch(hooks.sim(), call.methodName, call.params, remoteAddress);
+  hooks.persist();
+  return result.ok
+    ? encodeResponse(result.value)
+    : encodeFault(result.fault.faultCode, result.fault.faultString);
+}
+
+function sendXml(res: ServerResponse, xml: string): void {
+  const bytes = Buffer.from(xml, 'utf8');
+  res.writeHead(200, { 'Content-Type': 'text/xml', 'Content-Length': bytes.length });
+  res.end(bytes);
 }
 
 function sendText(res: ServerResponse, status: number, text: string): void {
@@ -181,6 +193,14 @@ function handleControl(
           break;
         case '/_sim/calls':
           result = control.calls({ apiKey: input.apiKey as string });
+          break;
+        case '/_sim/slow':
+          result = control.slow({
+            apiKey: input.apiKey as string,
+            method: input.method as string,
+            ms: input.ms as number,
+            count: input.count as number | undefined,
+          });
           break;
         default:
           sendJson(res, 404, { error: 'unknown control endpoint' });

@@ -116,6 +116,31 @@ describe('HTTP edges', () => {
     expect((await client(sim.url).fault('hosting.vm.count', apiKey)).faultCode).toBe(510150);
   });
 
+  it('/_sim/slow holds the next calls of a method, then answers from the state of that time', async () => {
+    const base = sim.url.replace(/\/xmlrpc\/$/, '');
+    const { apiKey } = sim.control.createAccount();
+    const slow = (body: object) => post(`${base}/_sim/slow`, JSON.stringify(body));
+    expect((await slow({ apiKey, method: 'hosting.vm.count', ms: 300, count: 1 })).status).toBe(
+      200,
+    );
+    const { call } = client(sim.url);
+    const held = call('hosting.vm.count', apiKey);
+    // Other methods are not held; VMs made while the count waits are in its answer.
+    expect(await call('hosting.vm.list', apiKey)).toEqual([]);
+    sim.control.createVms({ apiKey, count: 2 });
+    expect(await held).toBe(2);
+    // The rule was used up: the next count answers at once (and the same).
+    expect(await call('hosting.vm.count', apiKey)).toBe(2);
+    for (const bad of [
+      { apiKey, method: 'hosting.vm.count', ms: 0 },
+      { apiKey, method: 'hosting.vm.count', ms: 60_000 },
+      { apiKey, method: '<script>', ms: 10 },
+      { apiKey, method: 'hosting.vm.count', ms: 10, count: 0 },
+      { apiKey: 'nobody', method: 'hosting.vm.count', ms: 10 },
+    ])
+      expect((await slow(bad)).status).toBe(400);
+  });
+
   it('bulk creation makes 10,000 VMs', async () => {
     const { apiKey } = sim.control.createAccount();
     const { vmIds } = sim.control.createVms({ apiKey, count: 10_000 });

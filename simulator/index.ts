@@ -125,6 +125,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     createVms: (input) => withPersist(() => control.createVms(input)),
     failNext: (input) => withPersist(() => control.failNext(input)),
     calls: (input) => control.calls(input),
+    slow: (input) => control.slow(input),
   };
   function withPersist<T>(fn: () => T): T {
     const result = fn();

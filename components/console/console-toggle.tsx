@@ -2,13 +2,12 @@
 
 import { ActionForm } from '@/components/ui/action-form';
 import { ActionMessage } from '@/components/ui/action-message';
-import { useActionState } from 'react';
 import { setConsoleAction } from '@/app/(panel)/vms/[id]/console/actions';
 import { FieldError, fieldErrorId } from '@/components/ui/field-error';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { OperationGroup } from '@/components/vms/live-operations';
-import { useOnStarted } from '@/components/vms/use-started-operations';
-import { fieldError, idleState } from '@/lib/action-state';
+import { useStartedActionState } from '@/components/vms/use-started-operations';
+import { fieldError } from '@/lib/action-state';
 import type { ConsoleChange } from '@/lib/dal/console';
 
 /**
@@ -30,10 +29,9 @@ export function ConsoleToggle({
   busy: boolean;
   onStarted: (group: OperationGroup) => void;
 }) {
-  const [state, formAction] = useActionState(setConsoleAction, idleState);
   const enable = !enabled;
   // The title comes from the request, not from `enabled`, which flips once the update is done.
-  useOnStarted(state, (data: ConsoleChange) => {
+  const [state, formAction] = useStartedActionState(setConsoleAction, (data: ConsoleChange) => {
     const ids = data.operations.map((op) => op.id);
     onStarted({
       key: `console-${ids.join(',')}`,

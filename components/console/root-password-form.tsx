@@ -2,13 +2,12 @@
 
 import { ActionForm } from '@/components/ui/action-form';
 import { ActionMessage } from '@/components/ui/action-message';
-import { useActionState } from 'react';
 import { setRootPasswordAction } from '@/app/(panel)/vms/[id]/console/actions';
 import { TextField } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { OperationGroup } from '@/components/vms/live-operations';
-import { useOnStarted } from '@/components/vms/use-started-operations';
-import { fieldError, idleState } from '@/lib/action-state';
+import { useStartedActionState } from '@/components/vms/use-started-operations';
+import { fieldError } from '@/lib/action-state';
 import { PASSWORD_LENGTH } from '@/lib/validation/vm';
 
 /** Sets the root password the console logs in with (`hosting.vm.update {password}`). */
@@ -19,8 +18,7 @@ export function RootPasswordForm({
   vmId: number;
   onStarted: (group: OperationGroup) => void;
 }) {
-  const [state, formAction] = useActionState(setRootPasswordAction, idleState);
-  useOnStarted(state, (data) => {
+  const [state, formAction] = useStartedActionState(setRootPasswordAction, (data) => {
     const ids = data.operations.map((op) => op.id);
     onStarted({ key: `password-${ids.join(',')}`, title: 'Setting the root password', ids });
   });

@@ -1,13 +1,13 @@
 'use client';
 
 import { ActionForm } from '@/components/ui/action-form';
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { attachDiskAction, detachDiskAction } from '@/app/(panel)/disks/actions';
 import { TextField } from '@/components/ui/input';
 import { SelectField } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { useOnStarted } from '@/components/vms/use-started-operations';
-import { fieldError, idleState } from '@/lib/action-state';
+import { useStartedActionState } from '@/components/vms/use-started-operations';
+import { fieldError } from '@/lib/action-state';
 import { detachProblem, DISK_POSITION } from '@/lib/validation/disk';
 import { ActionMessage } from '@/components/ui/action-message';
 import { AttachmentText } from './attachment-text';
@@ -27,8 +27,9 @@ export function DetachForm({
   /** Id of the note saying why the member may not detach it. */
   disabledBy?: string | undefined;
 }) {
-  const [state, formAction] = useActionState(detachDiskAction, idleState);
-  useOnStarted(state, (data) => onStarted(`Detach ${disk.name}`, data));
+  const [state, formAction] = useStartedActionState(detachDiskAction, (data) =>
+    onStarted(`Detach ${disk.name}`, data),
+  );
   const attachment = disk.attachment;
   if (!attachment) return null;
   const blocked =
@@ -74,12 +75,13 @@ function AttachForm({
   vms: VmChoice[];
   onStarted: OnStarted;
 }) {
-  const [state, formAction] = useActionState(attachDiskAction, idleState);
   // Controlled: React resets a form after its action, which would drop the choices on a refusal.
   const [vmId, setVmId] = useState('');
   const [position, setPosition] = useState('');
   const [readOnly, setReadOnly] = useState(false);
-  useOnStarted(state, (data) => onStarted(`Attach ${disk.name}`, data));
+  const [state, formAction] = useStartedActionState(attachDiskAction, (data) =>
+    onStarted(`Attach ${disk.name}`, data),
+  );
   if (vms.length === 0) {
     return (
       <p className="text-sm text-zinc-600 dark:text-zinc-400">

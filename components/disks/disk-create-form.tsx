@@ -3,7 +3,7 @@
 import { ActionForm } from '@/components/ui/action-form';
 import { ActionMessage } from '@/components/ui/action-message';
 import { useRouter } from 'next/navigation';
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { createDiskAction } from '@/app/(panel)/disks/actions';
 import { requestDiskCreateApprovalAction } from '@/app/(panel)/team/approvals/actions';
 import { CostEstimate } from '@/components/cost/cost-estimate';
@@ -12,8 +12,8 @@ import { ApprovalRequestButton, offersApproval } from '@/components/team/approva
 import { SelectField } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { formatMemory } from '@/components/vms/format';
-import { useOnStarted } from '@/components/vms/use-started-operations';
-import { fieldError, idleState } from '@/lib/action-state';
+import { useStartedActionState } from '@/components/vms/use-started-operations';
+import { fieldError } from '@/lib/action-state';
 import { diskSizeDelta } from '@/lib/cost/deltas';
 import type { DiskCreateChoices } from '@/lib/dal/disks';
 import type { StartedDiskOperations } from '@/lib/dal/disk-mutations';
@@ -43,7 +43,6 @@ const SOURCES: { value: DiskSource; label: string; hint: string }[] = [
  */
 export function DiskCreateForm({ choices }: { choices: DiskCreateChoices }) {
   const router = useRouter();
-  const [state, formAction] = useActionState(createDiskAction, idleState);
   const [source, setSource] = useState<DiskSource>('empty');
   // Default to where the account's disks already are, else to a fully open datacenter (a closing
   // one only takes accounts already there).
@@ -61,7 +60,7 @@ export function DiskCreateForm({ choices }: { choices: DiskCreateChoices }) {
   const [started, setStarted] = useState<StartedDiskOperations | null>(null);
   // After a failed operation the form may be corrected and sent again; its progress stays shown.
   const [failed, setFailed] = useState(false);
-  useOnStarted(state, (data) => {
+  const [state, formAction] = useStartedActionState(createDiskAction, (data) => {
     setFailed(false);
     setStarted(data);
   });

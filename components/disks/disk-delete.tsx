@@ -1,13 +1,11 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useActionState } from 'react';
 import { deleteDiskAction } from '@/app/(panel)/disks/actions';
 import { allDone } from '@/components/operations/all-done';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { useOnStarted } from '@/components/vms/use-started-operations';
+import { useStartedActionState } from '@/components/vms/use-started-operations';
 import { SentForApproval } from '@/components/team/sent-for-approval';
-import { idleState } from '@/lib/action-state';
 import { heldRequestOf } from '@/lib/team/approvals/held';
 import { deleteProblem } from '@/lib/validation/disk';
 import { ActionMessage } from '@/components/ui/action-message';
@@ -26,8 +24,7 @@ export function DiskDelete({
   onGroup: (group: OperationGroup) => void;
 }) {
   const router = useRouter();
-  const [state, formAction, pending] = useActionState(deleteDiskAction, idleState);
-  useOnStarted(state, (data) => {
+  const [state, formAction, pending] = useStartedActionState(deleteDiskAction, (data) => {
     if (heldRequestOf(data)) return;
     const ids = data.operations.map((op) => op.id);
     onGroup({

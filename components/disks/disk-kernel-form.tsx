@@ -1,13 +1,13 @@
 'use client';
 
 import { ActionForm } from '@/components/ui/action-form';
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { setKernelAction } from '@/app/(panel)/disks/actions';
 import { TextField } from '@/components/ui/input';
 import { SelectField } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { useOnStarted } from '@/components/vms/use-started-operations';
-import { fieldError, idleState } from '@/lib/action-state';
+import { useStartedActionState } from '@/components/vms/use-started-operations';
+import { fieldError } from '@/lib/action-state';
 import { CMDLINE_MAX_LENGTH, parseCmdline } from '@/lib/validation/disk';
 import { ActionMessage } from '@/components/ui/action-message';
 import type { DiskView, OnStarted } from './disk-view';
@@ -22,12 +22,13 @@ export function DiskKernelForm({
   kernels: string[];
   onStarted: OnStarted;
 }) {
-  const [state, formAction] = useActionState(setKernelAction, idleState);
   const [cmdline, setCmdline] = useState(disk.cmdline);
   const [kernel, setKernel] = useState(
     disk.kernel !== null && kernels.includes(disk.kernel) ? disk.kernel : '',
   );
-  useOnStarted(state, (data) => onStarted(`Kernel of ${disk.name}`, data));
+  const [state, formAction] = useStartedActionState(setKernelAction, (data) =>
+    onStarted(`Kernel of ${disk.name}`, data),
+  );
   const parsed = parseCmdline(cmdline);
   // A disk may carry a kernel no longer offered (an image's): show it, but it cannot be chosen again.
   const options = kernels.map((kernel) => ({ value: kernel, label: kernel }));

@@ -1,20 +1,21 @@
 'use client';
 
 import { ActionForm } from '@/components/ui/action-form';
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { migrateDiskAction } from '@/app/(panel)/disks/actions';
 import { SelectField } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { useOnStarted } from '@/components/vms/use-started-operations';
-import { fieldError, idleState } from '@/lib/action-state';
+import { useStartedActionState } from '@/components/vms/use-started-operations';
+import { fieldError } from '@/lib/action-state';
 import { ActionMessage } from '@/components/ui/action-message';
 import type { DiskView, OnStarted } from './disk-view';
 
 /** `hosting.disk.migrate` to a datacenter of `can_migrate_to`; the disk must be detached. */
 export function DiskMigrateForm({ disk, onStarted }: { disk: DiskView; onStarted: OnStarted }) {
-  const [state, formAction] = useActionState(migrateDiskAction, idleState);
   const [target, setTarget] = useState(String(disk.migrationTargets[0]?.id ?? ''));
-  useOnStarted(state, (data) => onStarted(`Migrate ${disk.name}`, data));
+  const [state, formAction] = useStartedActionState(migrateDiskAction, (data) =>
+    onStarted(`Migrate ${disk.name}`, data),
+  );
   if (disk.isMigrating) {
     return <p className="text-sm">This disk is being migrated.</p>;
   }

@@ -1,13 +1,13 @@
 'use client';
 
 import { ActionForm } from '@/components/ui/action-form';
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { setSnapshotProfileAction } from '@/app/(panel)/disks/actions';
 import { CostEstimate } from '@/components/cost/cost-estimate';
 import { SelectField } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { useOnStarted } from '@/components/vms/use-started-operations';
-import { fieldError, idleState } from '@/lib/action-state';
+import { useStartedActionState } from '@/components/vms/use-started-operations';
+import { fieldError } from '@/lib/action-state';
 import { snapshotProfileDelta } from '@/lib/cost/deltas';
 import type { SnapshotProfile } from '@/lib/gandi/types';
 import { ActionMessage } from '@/components/ui/action-message';
@@ -24,11 +24,12 @@ export function DiskProfileForm({
   profiles: SnapshotProfile[];
   onStarted: OnStarted;
 }) {
-  const [state, formAction] = useActionState(setSnapshotProfileAction, idleState);
   const [profile, setProfile] = useState(
     disk.snapshotProfileId === null ? '' : String(disk.snapshotProfileId),
   );
-  useOnStarted(state, (data) => onStarted(`Snapshot profile of ${disk.name}`, data));
+  const [state, formAction] = useStartedActionState(setSnapshotProfileAction, (data) =>
+    onStarted(`Snapshot profile of ${disk.name}`, data),
+  );
   if (disk.type === 'snapshot') {
     return (
       <p className="text-sm text-zinc-600 dark:text-zinc-400">

@@ -1,7 +1,7 @@
 'use client';
 
 import { ActionForm } from '@/components/ui/action-form';
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { updateDiskAction } from '@/app/(panel)/disks/actions';
 import { requestDiskResizeApprovalAction } from '@/app/(panel)/team/approvals/actions';
 import { CostEstimate } from '@/components/cost/cost-estimate';
@@ -9,8 +9,8 @@ import { ApprovalRequestButton, offersApproval } from '@/components/team/approva
 import { TextField } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { formatMemory } from '@/components/vms/format';
-import { useOnStarted } from '@/components/vms/use-started-operations';
-import { fieldError, idleState } from '@/lib/action-state';
+import { useStartedActionState } from '@/components/vms/use-started-operations';
+import { fieldError } from '@/lib/action-state';
 import { diskSizeDelta } from '@/lib/cost/deltas';
 import {
   DISK_NAME_MAX_LENGTH,
@@ -24,11 +24,12 @@ import type { DiskView, OnStarted } from './disk-view';
 
 /** Rename and grow. The form says before submit that a disk cannot shrink. */
 export function DiskResizeForm({ disk, onStarted }: { disk: DiskView; onStarted: OnStarted }) {
-  const [state, formAction] = useActionState(updateDiskAction, idleState);
   const currentGb = mbToGb(disk.sizeMb);
   const [name, setName] = useState(disk.name);
   const [sizeGb, setSizeGb] = useState(String(currentGb));
-  useOnStarted(state, (data) => onStarted(`Update ${disk.name}`, data));
+  const [state, formAction] = useStartedActionState(updateDiskAction, (data) =>
+    onStarted(`Update ${disk.name}`, data),
+  );
 
   const nameHint = diskNameProblem(name.trim());
   const sizeHint = sizeGb === '' ? 'Enter the size.' : resizeProblem(Number(sizeGb), disk.sizeMb);

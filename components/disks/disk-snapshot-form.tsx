@@ -1,14 +1,14 @@
 'use client';
 
 import { ActionForm } from '@/components/ui/action-form';
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { snapshotDiskAction } from '@/app/(panel)/disks/actions';
 import { requestSnapshotApprovalAction } from '@/app/(panel)/team/approvals/actions';
 import { ApprovalRequestButton, offersApproval } from '@/components/team/approval-request-button';
 import { TextField } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { useOnStarted } from '@/components/vms/use-started-operations';
-import { fieldError, idleState } from '@/lib/action-state';
+import { useStartedActionState } from '@/components/vms/use-started-operations';
+import { fieldError } from '@/lib/action-state';
 import { DISK_NAME_MAX_LENGTH, snapshotProblem } from '@/lib/validation/disk';
 import { ActionMessage } from '@/components/ui/action-message';
 import type { DiskView, OnStarted } from './disk-view';
@@ -30,10 +30,9 @@ export function DiskSnapshotForm({
   /** Id of the note saying why the member may not snapshot it. */
   disabledBy?: string | undefined;
 }) {
-  const [state, formAction] = useActionState(snapshotDiskAction, idleState);
   // Controlled so a refused name stays in the field (React resets forms after an action).
   const [name, setName] = useState('');
-  useOnStarted(state, (data) => {
+  const [state, formAction] = useStartedActionState(snapshotDiskAction, (data) => {
     setName('');
     onStarted(`Snapshot ${disk.name}`, data);
   });

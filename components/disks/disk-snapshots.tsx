@@ -3,12 +3,10 @@
 import { cn } from '@/components/ui/cn';
 import { textLinkClasses } from '@/components/ui/text-link';
 import Link from 'next/link';
-import { useActionState } from 'react';
 import { rollbackDiskAction } from '@/app/(panel)/disks/actions';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { formatMemory } from '@/components/vms/format';
-import { useOnStarted } from '@/components/vms/use-started-operations';
-import { idleState } from '@/lib/action-state';
+import { useStartedActionState } from '@/components/vms/use-started-operations';
 import { rollbackProblem } from '@/lib/validation/disk';
 import { ActionMessage } from '@/components/ui/action-message';
 import { DiskStateBadge } from './disk-type-badge';
@@ -29,8 +27,9 @@ function RollbackButton({
   later: SnapshotView[];
   onStarted: OnStarted;
 }) {
-  const [state, formAction] = useActionState(rollbackDiskAction, idleState);
-  useOnStarted(state, (data) => onStarted(`Roll back ${disk.name} to ${snapshot.name}`, data));
+  const [state, formAction] = useStartedActionState(rollbackDiskAction, (data) =>
+    onStarted(`Roll back ${disk.name} to ${snapshot.name}`, data),
+  );
   return (
     <div>
       <ConfirmDialog

@@ -1,13 +1,11 @@
 'use client';
 
 import { IpAddress } from '@/components/ui/ip-address';
-import { useActionState } from 'react';
 import { addBackendAction, changeBackendAction } from '@/app/(panel)/load-balancers/actions';
 import { ActionMessage } from '@/components/ui/action-message';
 import { Button } from '@/components/ui/button';
 import { DetailCard } from '@/components/vms/detail-card';
-import { useOnStarted } from '@/components/vms/use-started-operations';
-import { idleState } from '@/lib/action-state';
+import { useStartedActionState } from '@/components/vms/use-started-operations';
 import { backendLabel, parseBackend } from '@/lib/validation/rproxy';
 import { AddPartForm } from './add-part-form';
 import { PartList, RemoveButton } from './part-list';
@@ -28,10 +26,11 @@ export function BackendsCard({
   choices: { value: string; label: string }[];
   follow: Follow;
 }) {
-  const [changeState, changeAction] = useActionState(changeBackendAction, idleState);
-  const [addState, addAction] = useActionState(addBackendAction, idleState);
-  useOnStarted(changeState, follow('Change a backend'));
-  useOnStarted(addState, follow('Add a backend'));
+  const [changeState, changeAction] = useStartedActionState(
+    changeBackendAction,
+    follow('Change a backend'),
+  );
+  const [addState, addAction] = useStartedActionState(addBackendAction, follow('Add a backend'));
   const ready = rproxy.state === 'running';
 
   return (

@@ -1,7 +1,7 @@
 'use client';
 
 import { IpAddress } from '@/components/ui/ip-address';
-import { useActionState, useMemo, useState } from 'react';
+import { useState } from 'react';
 import { probeAction } from '@/app/(panel)/load-balancers/actions';
 import { ActionMessage } from '@/components/ui/action-message';
 import { Badge } from '@/components/ui/badge';
@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/input';
 import { SelectField } from '@/components/ui/select';
 import { DetailCard } from '@/components/vms/detail-card';
-import { useOnStarted } from '@/components/vms/use-started-operations';
+import { useStartedActionState } from '@/components/vms/use-started-operations';
 import { fieldError, idleState } from '@/lib/action-state';
 import { PROBE_METHODS } from '@/lib/validation/rproxy';
 import type { Follow, RproxyView } from './types';
@@ -28,7 +28,10 @@ const NUMBERS = [
  * typed (without saving) and shows each backend's answer.
  */
 export function ProbeCard({ rproxy, follow }: { rproxy: RproxyView; follow: Follow }) {
-  const [state, action, pending] = useActionState(probeAction, idleState);
+  // A test answers with results and starts nothing; a save starts an operation, followed live.
+  const [state, action, pending] = useStartedActionState(probeAction, (data) => {
+    if (data.kind === 'saved') follow('Save the probe')(data);
+  });
   const p = rproxy.probe;
   const [values, setValues] = useState<Record<string, string>>({
     host: p.host ?? '',
@@ -37,14 +40,6 @@ export function ProbeCard({ rproxy, follow }: { rproxy: RproxyView; follow: Foll
     ...Object.fromEntries(NUMBERS.map(([key, , fallback]) => [key, String(p[key] ?? fallback)])),
   });
   const [enabled, setEnabled] = useState(p.enabled);
-  const saved = useMemo(
-    () =>
-      state.status === 'ok' && state.data.kind === 'saved'
-        ? { status: 'ok' as const, data: state.data }
-        : idleState,
-    [state],
-  );
-  useOnStarted(saved, follow('Save the probe'));
   // What every field of the form shares: its name is the setting's, and the server's error key.
   const field = (key: string) => ({
     name: key,

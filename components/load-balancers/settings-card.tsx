@@ -1,23 +1,25 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { deleteRproxyAction, updateRproxyAction } from '@/app/(panel)/load-balancers/actions';
 import { TypedNameDeleteCard } from '@/components/operations/typed-name-delete-card';
 import { ActionMessage } from '@/components/ui/action-message';
 import { SelectField } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { DetailCard } from '@/components/vms/detail-card';
-import { useOnStarted } from '@/components/vms/use-started-operations';
-import { fieldError, idleState } from '@/lib/action-state';
+import { useStartedActionState } from '@/components/vms/use-started-operations';
+import { fieldError } from '@/lib/action-state';
 import { ALGORITHM_CHOICES } from '@/lib/validation/rproxy';
 import type { Follow, RproxyView } from './types';
 
 /** Algorithm and SSL; delete with the name typed to confirm. */
 export function SettingsCard({ rproxy, follow }: { rproxy: RproxyView; follow: Follow }) {
-  const [updateState, updateAction] = useActionState(updateRproxyAction, idleState);
   const [algorithm, setAlgorithm] = useState(rproxy.algorithm ?? 'client-ip');
   const [ssl, setSsl] = useState(rproxy.sslEnabled);
-  useOnStarted(updateState, follow('Change the settings'));
+  const [updateState, updateAction] = useStartedActionState(
+    updateRproxyAction,
+    follow('Change the settings'),
+  );
   const ready = rproxy.state === 'running';
 
   return (

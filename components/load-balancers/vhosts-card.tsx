@@ -1,34 +1,25 @@
 'use client';
 
-import { useActionState, useMemo } from 'react';
 import { addVhostAction, removeVhostAction } from '@/app/(panel)/load-balancers/actions';
 import { ActionMessage } from '@/components/ui/action-message';
 import { DetailCard } from '@/components/vms/detail-card';
-import { useOnStarted } from '@/components/vms/use-started-operations';
-import type { ActionState } from '@/lib/action-state';
-import { idleState } from '@/lib/action-state';
-import type { StartedOrUnvalidated } from '@/lib/dal/rproxy-mutations';
+import { useStartedActionState } from '@/components/vms/use-started-operations';
 import { vhostProblem } from '@/lib/validation/rproxy';
 import { AddPartForm } from './add-part-form';
 import { DnsRecordsPanel } from './dns-records';
 import { PartList, RemoveButton } from './part-list';
 import type { Follow, RproxyView } from './types';
 
-/** Started operations only (a refusal for an unvalidated domain started nothing). */
-function startedOnly(state: ActionState<StartedOrUnvalidated>) {
-  return state.status === 'ok' && state.data.kind === 'started'
-    ? { status: 'ok' as const, data: state.data }
-    : idleState;
-}
-
 /** The domains served; add one (refused with the DNS records to publish when unvalidated); remove. */
 export function VhostsCard({ rproxy, follow }: { rproxy: RproxyView; follow: Follow }) {
-  const [addState, addAction] = useActionState(addVhostAction, idleState);
-  const [removeState, removeAction] = useActionState(removeVhostAction, idleState);
-  // Memoized: useOnStarted compares states by identity.
-  const started = useMemo(() => startedOnly(addState), [addState]);
-  useOnStarted(started, follow('Add a domain'));
-  useOnStarted(removeState, follow('Remove a domain'));
+  // An unvalidated domain is refused with the records to publish: nothing started to follow.
+  const [addState, addAction] = useStartedActionState(addVhostAction, (data) => {
+    if (data.kind === 'started') follow('Add a domain')(data);
+  });
+  const [removeState, removeAction] = useStartedActionState(
+    removeVhostAction,
+    follow('Remove a domain'),
+  );
   const ready = rproxy.state === 'running';
 
   return (
@@ -52,7 +43,7 @@ export function VhostsCard({ rproxy, follow }: { rproxy: RproxyView; follow: Fol
         rproxy={rproxy}
         action={addAction}
         state={addState}
-        started={started.status === 'ok'}
+        started={addState.status === 'ok' && addState.data.kind === 'started'}
         name="vhost"
         label="Add a domain"
         placeholder="www.example.com"

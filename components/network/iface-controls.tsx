@@ -17,7 +17,7 @@ import { SelectField } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { DetailCard } from '@/components/vms/detail-card';
 import { LiveOperations } from '@/components/vms/live-operations';
-import { useOnStarted } from '@/components/vms/use-started-operations';
+import { useStartedActionState } from '@/components/vms/use-started-operations';
 import { SentForApproval } from '@/components/team/sent-for-approval';
 import { fieldError, idleState } from '@/lib/action-state';
 import { heldRequestOf } from '@/lib/team/approvals/held';
@@ -40,16 +40,16 @@ export function IfaceControls(props: IfaceControlsProps) {
   const { ifaceId, vm } = props;
   const router = useRouter();
   const { groups, follow } = useOperationGroups();
-
-  const [attachState, attachAction] = useActionState(attachIfaceAction, idleState);
-  const [detachState, detachAction, detaching] = useActionState(detachIfaceAction, idleState);
   const [deleteState, deleteAction, deleting] = useActionState(deleteIfaceAction, idleState);
   // Followed below, on its own: the shared list would refresh this page into "not found".
   const deleteIds =
     deleteState.status === 'ok' ? deleteState.data.operations.map((op) => op.id) : [];
   const deleteHeld = deleteState.status === 'ok' ? heldRequestOf(deleteState.data) : null;
-  useOnStarted(attachState, follow('Attach'));
-  useOnStarted(detachState, follow('Detach'));
+  const [attachState, attachAction] = useStartedActionState(attachIfaceAction, follow('Attach'));
+  const [detachState, detachAction, detaching] = useStartedActionState(
+    detachIfaceAction,
+    follow('Detach'),
+  );
 
   return (
     <div className="space-y-4">

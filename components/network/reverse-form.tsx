@@ -1,12 +1,12 @@
 'use client';
 
 import { ActionForm } from '@/components/ui/action-form';
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { setReverseAction } from '@/app/(panel)/network/actions';
 import { TextField } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { useOnStarted } from '@/components/vms/use-started-operations';
-import { fieldError, idleState } from '@/lib/action-state';
+import { useStartedActionState } from '@/components/vms/use-started-operations';
+import { fieldError } from '@/lib/action-state';
 import type { StartedNetworkOperations } from '@/lib/dal/network';
 import { reverseProblem } from '@/lib/validation/network';
 
@@ -22,9 +22,8 @@ export function ReverseForm({
   reverse: string | null;
   onStarted: (data: StartedNetworkOperations) => void;
 }) {
-  const [state, formAction] = useActionState(setReverseAction, idleState);
   const [value, setValue] = useState(reverse ?? '');
-  useOnStarted(state, onStarted);
+  const [state, formAction] = useStartedActionState(setReverseAction, onStarted);
   const changed = value.trim() !== (reverse ?? '');
   const hint = changed ? reverseProblem(value) : null;
   return (

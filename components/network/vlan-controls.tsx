@@ -3,7 +3,7 @@
 import { ActionForm } from '@/components/ui/action-form';
 import { useOperationGroups } from '@/components/vms/use-operation-groups';
 import { ActionMessage } from '@/components/ui/action-message';
-import { startTransition, useActionState, useCallback, useRef, useState } from 'react';
+import { startTransition, useCallback, useRef, useState } from 'react';
 import { attachIfaceAction } from '@/app/(panel)/network/actions';
 import {
   createPrivateIfaceAction,
@@ -17,8 +17,8 @@ import { SelectField } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { DetailCard } from '@/components/vms/detail-card';
 import { LiveOperations } from '@/components/vms/live-operations';
-import { useOnStarted } from '@/components/vms/use-started-operations';
-import { fieldError, idleState } from '@/lib/action-state';
+import { useStartedActionState } from '@/components/vms/use-started-operations';
+import { fieldError } from '@/lib/action-state';
 import type { CreatedPrivateIface } from '@/lib/dal/vlans';
 import { gatewayProblem, privateAddressProblem } from '@/lib/validation/network';
 import { vlanNameProblem } from '@/lib/validation/vlan';
@@ -32,10 +32,10 @@ export interface VlanControlsProps {
 /** Rename / gateway, add a private interface (optionally attached to a VM), delete. */
 export function VlanControls({ vlan, attachChoices, inUse }: VlanControlsProps) {
   const { groups, follow } = useOperationGroups();
-
-  const [updateState, updateAction] = useActionState(updateVlanAction, idleState);
-  const [ifaceState, ifaceAction] = useActionState(createPrivateIfaceAction, idleState);
-  const [attachState, attachAction] = useActionState(attachIfaceAction, idleState);
+  const [attachState, attachAction] = useStartedActionState(
+    attachIfaceAction,
+    follow('Attach the private interface'),
+  );
   const [name, setName] = useState(vlan.name);
   const [gateway, setGateway] = useState(vlan.gateway ?? '');
   const [address, setAddress] = useState('');
@@ -55,7 +55,10 @@ export function VlanControls({ vlan, attachChoices, inUse }: VlanControlsProps) 
     [attachAction],
   );
 
-  useOnStarted(updateState, follow('Update the VLAN'));
+  const [updateState, updateAction] = useStartedActionState(
+    updateVlanAction,
+    follow('Update the VLAN'),
+  );
   const onPrivateIfaceStarted = useCallback(
     (data: CreatedPrivateIface) => {
       const vmId = attachTo;
@@ -65,8 +68,10 @@ export function VlanControls({ vlan, attachChoices, inUse }: VlanControlsProps) 
     },
     [attachOnce, attachTo, follow],
   );
-  useOnStarted(ifaceState, onPrivateIfaceStarted);
-  useOnStarted(attachState, follow('Attach the private interface'));
+  const [ifaceState, ifaceAction] = useStartedActionState(
+    createPrivateIfaceAction,
+    onPrivateIfaceStarted,
+  );
 
   const gatewayHint =
     gateway.trim() === '' || gateway.trim() === (vlan.gateway ?? '') || !vlan.subnet

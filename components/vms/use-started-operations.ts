@@ -1,25 +1,32 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
-import type { ActionState } from '@/lib/action-state';
-import type { StartedOperations } from '@/lib/dal/vm-mutations';
+import { useActionState, useCallback, useEffect, useRef } from 'react';
+import { idleState, type ActionState } from '@/lib/action-state';
+
+type StateAction<T> = (prev: ActionState<T>, formData: FormData) => Promise<ActionState<T>>;
 
 /**
- * Calls `onStarted` once for each successful action result (a new `ok` state object), so the
- * operations it started can be followed live.
+ * `useActionState` that hands each successful result to `onStarted` (to follow the operations it
+ * started live) as soon as the action resolves. Not from an effect of this component: the page the
+ * action re-renders may no longer contain the form (a stopped VM shows Start instead of Stop, a
+ * renamed one a new form), and an unmounted form's effects never run — the operations would then
+ * be neither shown nor announced.
  */
-export function useOnStarted<T extends StartedOperations>(
-  state: ActionState<T>,
+export function useStartedActionState<T>(
+  action: StateAction<T>,
   onStarted: (data: T) => void,
-): void {
-  const seen = useRef<ActionState<T> | null>(null);
+): [state: ActionState<T>, dispatch: (formData: FormData) => void, pending: boolean] {
   const callback = useRef(onStarted);
   useEffect(() => {
     callback.current = onStarted;
   });
-  useEffect(() => {
-    if (state.status !== 'ok' || seen.current === state) return;
-    seen.current = state;
-    callback.current(state.data);
-  }, [state]);
+  const reporting = useCallback<StateAction<T>>(
+    async (prev, formData) => {
+      const next = await action(prev, formData);
+      if (next.status === 'ok') callback.current(next.data);
+      return next;
+    },
+    [action],
+  );
+  return useActionState(reporting, idleState);
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { startTransition, useActionState, useRef, useState } from 'react';
+import { startTransition, useRef, useState } from 'react';
 import { attachDiskAction, createDiskAction, freeDisksAction } from '@/app/(panel)/disks/actions';
 import { CostEstimate } from '@/components/cost/cost-estimate';
 import { allDone } from '@/components/operations/all-done';
@@ -11,13 +11,13 @@ import { Button } from '@/components/ui/button';
 import { DiskNameField, DiskSizeField } from '@/components/disks/disk-fields';
 import { SelectField } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { fieldError, idleState } from '@/lib/action-state';
+import { fieldError } from '@/lib/action-state';
 import { diskSizeDelta } from '@/lib/cost/deltas';
 import type { FreeDisk } from '@/lib/dal/vm-hub';
 import { DISK_SIZE_GB, sizeGbProblem } from '@/lib/validation/disk';
 import { DetailCard } from './detail-card';
 import { formatMemory } from './format';
-import { useOnStarted } from './use-started-operations';
+import { useStartedActionState } from './use-started-operations';
 import { useVmOperations } from './vm-operations';
 
 export interface HubVm {
@@ -75,12 +75,11 @@ function AttachForm({
   freeDisks: FreeDisk[];
   onAttached: () => void;
 }) {
-  const [state, formAction] = useActionState(attachDiskAction, idleState);
   // Controlled: React resets a form after its action, which would drop the choice on a refusal.
   const [diskId, setDiskId] = useState('');
   const { follow } = useVmOperations();
   const allowed = useCapability('disk.attach', vm.ownerId);
-  useOnStarted(state, (data) => {
+  const [state, formAction] = useStartedActionState(attachDiskAction, (data) => {
     const name = freeDisks.find((disk) => String(disk.id) === diskId)?.name ?? 'disk';
     setDiskId('');
     follow(`Attach ${name} to ${vm.hostname}`, data, onAttached);
@@ -128,16 +127,17 @@ function AttachForm({
  * refuses to attach a disk still being created) — `hosting.vm.disk_attach`, both followed live.
  */
 function CreateAndAttach({ vm }: { vm: HubVm }) {
-  const [state, createAction] = useActionState(createDiskAction, idleState);
-  const [attachState, attachAction] = useActionState(attachDiskAction, idleState);
+  const { follow } = useVmOperations();
+  const [attachState, attachAction] = useStartedActionState(attachDiskAction, (data) =>
+    follow(`Attach the new disk to ${vm.hostname}`, data),
+  );
   const [name, setName] = useState('');
   const [sizeGb, setSizeGb] = useState('10');
   const [problem, setProblem] = useState<string | null>(null);
   // The stream may report "settled" more than once (reconnects): attach each disk once.
   const attached = useRef(new Set<number>());
-  const { follow } = useVmOperations();
   const allowed = useCapability('disk.create');
-  useOnStarted(state, (data) => {
+  const [state, createAction] = useStartedActionState(createDiskAction, (data) => {
     const diskName = name;
     setName('');
     setProblem(null);
@@ -155,7 +155,6 @@ function CreateAndAttach({ vm }: { vm: HubVm }) {
       startTransition(() => attachAction(formData));
     });
   });
-  useOnStarted(attachState, (data) => follow(`Attach the new disk to ${vm.hostname}`, data));
   const sizeHint = sizeGb === '' ? 'Enter the size.' : sizeGbProblem(Number(sizeGb));
   return (
     <ActionForm action={createAction} state={state} className="space-y-3" noValidate>

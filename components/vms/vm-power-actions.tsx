@@ -1,13 +1,12 @@
 'use client';
 
 import { ActionForm } from '@/components/ui/action-form';
-import { useActionState } from 'react';
 import { rebootVmAction, startVmAction, stopVmAction } from '@/app/(panel)/vms/actions';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { idleState, type ActionState } from '@/lib/action-state';
+import { type ActionState } from '@/lib/action-state';
 import type { StartedOperations } from '@/lib/dal/vm-mutations';
-import { useOnStarted } from './use-started-operations';
+import { useStartedActionState } from './use-started-operations';
 
 type PowerAction = (
   prev: ActionState<StartedOperations>,
@@ -34,8 +33,9 @@ function StartButton({
   onStarted: OnStarted;
   disabledBy?: string | undefined;
 }) {
-  const [state, formAction] = useActionState(startVmAction, idleState);
-  useOnStarted(state, (data) => onStarted('Start', data));
+  const [state, formAction] = useStartedActionState(startVmAction, (data) =>
+    onStarted('Start', data),
+  );
   return (
     <ActionForm action={formAction} state={state} className="inline-flex flex-col">
       <input type="hidden" name="vm_id" value={vmId} />
@@ -74,8 +74,9 @@ function ConfirmedPowerButton({
   onStarted: OnStarted;
   disabledBy?: string | undefined;
 }) {
-  const [state, formAction, pending] = useActionState(action, idleState);
-  useOnStarted(state, (data) => onStarted(label, data));
+  const [state, formAction, pending] = useStartedActionState(action, (data) =>
+    onStarted(label, data),
+  );
   return (
     <div className="inline-flex flex-col">
       <ConfirmDialog

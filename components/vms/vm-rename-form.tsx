@@ -1,16 +1,16 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { renameVmAction } from '@/app/(panel)/vms/actions';
 import { ActionForm } from '@/components/ui/action-form';
 import { ActionMessage } from '@/components/ui/action-message';
 import { TextField } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { fieldError, idleState } from '@/lib/action-state';
+import { fieldError } from '@/lib/action-state';
 import type { StartedOperations } from '@/lib/dal/vm-mutations';
 import { hostnameProblem } from '@/lib/validation/vm';
 import { DetailCard } from './detail-card';
-import { useOnStarted } from './use-started-operations';
+import { useStartedActionState } from './use-started-operations';
 
 /** `hosting.vm.update {hostname}`: the API renames a VM in place, whatever its state. */
 export function VmRenameForm({
@@ -25,10 +25,9 @@ export function VmRenameForm({
   disabledBy?: string | undefined;
   onStarted: (data: StartedOperations) => void;
 }) {
-  const [state, formAction] = useActionState(renameVmAction, idleState);
   // Controlled: a refused hostname stays in the field (React resets forms after an action).
   const [value, setValue] = useState(hostname);
-  useOnStarted(state, onStarted);
+  const [state, formAction] = useStartedActionState(renameVmAction, onStarted);
   const typed = value.trim();
   const hint = typed === '' || typed === hostname ? null : hostnameProblem(typed);
   return (

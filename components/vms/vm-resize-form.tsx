@@ -2,7 +2,7 @@
 
 import { ActionForm } from '@/components/ui/action-form';
 import { ActionMessage } from '@/components/ui/action-message';
-import { useActionState, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { requestVmResizeApprovalAction } from '@/app/(panel)/team/approvals/actions';
 import { resizeVmAction } from '@/app/(panel)/vms/actions';
 import { CostEstimate } from '@/components/cost/cost-estimate';
@@ -10,14 +10,14 @@ import { ApprovalRequestButton, offersApproval } from '@/components/team/approva
 import { FieldError, fieldErrorId } from '@/components/ui/field-error';
 import { TextField } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { fieldError, idleState } from '@/lib/action-state';
+import { fieldError } from '@/lib/action-state';
 import type { ResizeResult } from '@/lib/dal/vm-mutations';
 import { vmResizeDelta } from '@/lib/cost/deltas';
 import { CORES, MEMORY_MB, coresProblem, memoryProblem } from '@/lib/validation/vm';
 import { planResize, type ResizableVm } from '@/lib/validation/vm-resize';
 import { DetailCard } from './detail-card';
 import { formatMemory } from './format';
-import { useOnStarted } from './use-started-operations';
+import { useStartedActionState } from './use-started-operations';
 
 /**
  * Cores and memory, saying BEFORE submit whether the change applies live or restarts the VM
@@ -36,11 +36,10 @@ export function VmResizeForm({
   /** The id of the sentence saying why this member may not resize it (disables Apply). */
   disabledBy?: string | undefined;
 }) {
-  const [state, formAction] = useActionState(resizeVmAction, idleState);
   const [memory, setMemory] = useState(String(vm.memory));
   const [cores, setCores] = useState(String(vm.cores));
   const explanationId = useId();
-  useOnStarted(state, onStarted);
+  const [state, formAction] = useStartedActionState(resizeVmAction, onStarted);
 
   const memoryValue = Number(memory);
   const coresValue = Number(cores);

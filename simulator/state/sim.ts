@@ -30,6 +30,22 @@ export class Sim {
   store: Store;
   /** XML-RPC calls per account id and method (memory only: for tests and benchmarks). */
   readonly calls = new Map<number, Map<string, number>>();
+  /** `/_sim/slow` rules: the next calls of a method by an account wait before being answered. */
+  slowCalls: { accountId: number; method: string; ms: number; remaining: number }[] = [];
+
+  /**
+   * How long to hold a call before answering it (and consumes the rule). The state is read after
+   * the wait, as a slow upstream would: tests use it to let operations end meanwhile.
+   */
+  takeSlowCall(apiKey: unknown, method: string): number {
+    const account = typeof apiKey === 'string' ? this.accountByKey(apiKey) : undefined;
+    if (!account) return 0;
+    const rule = this.slowCalls.find((r) => r.accountId === account.id && r.method === method);
+    if (!rule) return 0;
+    rule.remaining -= 1;
+    if (rule.remaining <= 0) this.slowCalls = this.slowCalls.filter((r) => r !== rule);
+    return rule.ms;
+  }
 
   constructor(
     readonly clock: () => number,
