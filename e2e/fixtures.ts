@@ -2,7 +2,8 @@
  * @file Playwright fixtures: fresh isolated simulator accounts, sign-in helpers, and a recorder of
  * every response body the browser receives (for the "the API key never reaches the browser" checks).
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { createHash } from 'node:crypto';
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
 
 export const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 4010);
 export const SIM_BASE = `http://127.0.0.1:${SIM_PORT}`;
@@ -220,7 +221,25 @@ interface Fixtures {
   signedInPage: Page;
 }
 
+/**
+ * A client address of the test's own (198.18.0.0/15, the benchmarking range), from its id. The
+ * runner plays the trusted proxy (see playwright.config.ts), so the sign-in failures a test makes on
+ * purpose count against its address only and never lock a later test out (the lockout is per
+ * address and lasts up to minutes).
+ */
+function testClientAddress(testInfo: TestInfo): string {
+  const digest = createHash('sha256')
+    .update(`${testInfo.testId}\n${testInfo.repeatEachIndex}\n${testInfo.retry}`)
+    .digest();
+  const n = digest.readUInt32BE(0) % 2 ** 17;
+  return `198.${18 + (n >> 16)}.${(n >> 8) & 0xff}.${n & 0xff}`;
+}
+
 export const test = base.extend<Fixtures>({
+  // Every context of the test (its page, the request fixture, browser.newContext()) is that client.
+  extraHTTPHeaders: async ({}, provide, testInfo) => {
+    await provide({ 'x-forwarded-for': testClientAddress(testInfo) });
+  },
   account: async ({}, provide) => {
     await provide(await createAccount());
   },

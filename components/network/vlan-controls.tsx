@@ -39,8 +39,6 @@ export function VlanControls({ vlan, attachChoices, inUse }: VlanControlsProps) 
   const [name, setName] = useState(vlan.name);
   const [gateway, setGateway] = useState(vlan.gateway ?? '');
   const [address, setAddress] = useState('');
-  // The VM chosen when the interface was requested: it is attached once the creation is DONE.
-  const [attachTo, setAttachTo] = useState('');
   // The stream may report "settled" more than once (reconnects): attach each interface once.
   const attachedIfaces = useRef(new Set<number>());
   const attachOnce = useCallback(
@@ -59,18 +57,15 @@ export function VlanControls({ vlan, attachChoices, inUse }: VlanControlsProps) 
     updateVlanAction,
     follow('Update the VLAN'),
   );
-  const onPrivateIfaceStarted = useCallback(
-    (data: CreatedPrivateIface) => {
-      const vmId = attachTo;
+  // The VM chosen when the interface was requested: it is attached once the creation is DONE.
+  const [ifaceState, ifaceAction] = useStartedActionState(
+    createPrivateIfaceAction,
+    (data: CreatedPrivateIface, formData) => {
+      const vmId = String(formData.get('vm_id') ?? '');
       follow('Create a private interface', (ops) => {
         if (allDone(ops) && data.ifaceId !== null && vmId !== '') attachOnce(data.ifaceId, vmId);
       })(data);
     },
-    [attachOnce, attachTo, follow],
-  );
-  const [ifaceState, ifaceAction] = useStartedActionState(
-    createPrivateIfaceAction,
-    onPrivateIfaceStarted,
   );
 
   const gatewayHint =
@@ -86,14 +81,7 @@ export function VlanControls({ vlan, attachChoices, inUse }: VlanControlsProps) 
     <div className="space-y-4">
       <LiveOperations runningIds={[]} groups={groups} />
       <DetailCard id="vlan-private-iface" title="Add a private interface">
-        <form
-          action={(formData) => {
-            setAttachTo(String(formData.get('vm_id') ?? ''));
-            ifaceAction(formData);
-          }}
-          className="space-y-3"
-          noValidate
-        >
+        <form action={ifaceAction} className="space-y-3" noValidate>
           <input type="hidden" name="vlan_id" value={vlan.id} />
           <TextField
             name="ip"

@@ -14,7 +14,12 @@ type StateAction<T> = (prev: ActionState<T>, formData: FormData) => Promise<Acti
  */
 export function useStartedActionState<T>(
   action: StateAction<T>,
-  onStarted: (data: T) => void,
+  /**
+   * Gets the result and what was submitted. It is the callback of the last committed render: read
+   * what the submission itself set (state set in a form action commits only once it ends) from
+   * `formData`.
+   */
+  onStarted: (data: T, formData: FormData) => void,
 ): [state: ActionState<T>, dispatch: (formData: FormData) => void, pending: boolean] {
   const callback = useRef(onStarted);
   useEffect(() => {
@@ -23,7 +28,7 @@ export function useStartedActionState<T>(
   const reporting = useCallback<StateAction<T>>(
     async (prev, formData) => {
       const next = await action(prev, formData);
-      if (next.status === 'ok') callback.current(next.data);
+      if (next.status === 'ok') callback.current(next.data, formData);
       return next;
     },
     [action],
