@@ -281,6 +281,24 @@ describe('AccountWatcher polling rhythm', () => {
     expect(received).toEqual([]);
   });
 
+  it('gives finished operations to a tab that asked for them while the first "running" poll ran', async () => {
+    // A reloaded creation page: its "running" stream starts the first poll, which remembers the
+    // finished creation operations as not news; the page's own stream asks for them meanwhile.
+    const { conn, opIds } = await accountWithStoppingVms(2);
+    now += 10_000;
+    const { deps } = manualDeps();
+    const watcher = new AccountWatcher(conn, deps);
+    watcher.subscribe({ running: true }, () => undefined);
+    const first = watcher.poll();
+    const received: WatcherMessage[] = [];
+    watcher.subscribe({ ids: opIds }, (message) => received.push(message));
+    await first;
+    await watcher.poll();
+    expect(
+      received.map((message) => (message.kind === 'operation' ? message.op.step : message.kind)),
+    ).toEqual(['DONE', 'DONE']);
+  });
+
   it('reports an id of another account as missing instead of polling it forever', async () => {
     const mine = await accountWithStoppingVms(1);
     const theirs = await accountWithStoppingVms(1);

@@ -422,10 +422,16 @@ export class AccountWatcher {
     return { event, version, stepSince, dueAt: changeDueAt(event, now, stepSince) };
   }
 
-  /** Caches an operation without telling anyone (it is not news). */
+  /**
+   * Caches a finished operation as not news for the "running" view. A tab watching its id is still
+   * told: it asked for that state (once cached here, no later poll would deliver it — a reloaded
+   * creation page whose stream joined during this very poll waited forever).
+   */
   private remember(op: Operation): void {
     const event = toOperationEvent(op);
-    this.cache.set(op.id, this.cacheEntry(event, operationVersion(event), undefined));
+    const version = operationVersion(event);
+    this.cache.set(op.id, this.cacheEntry(event, version, undefined));
+    this.deliver(op.id, { kind: 'operation', op: event, version }, false);
   }
 
   private deliver(id: number, message: WatcherMessage, forRunningScope: boolean): void {
