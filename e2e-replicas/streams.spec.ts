@@ -14,19 +14,29 @@ interface Stream {
   /** Operation ids this stream has received an event for. */
   seen: Set<number>;
   refused: string | null;
+  /** What it got, in order (shown when a test fails). */
+  log: string[];
   close: () => void;
 }
 
 /** One SSE stream as a tab opens it, straight at one replica. */
 function openStream(base: string, cookie: string, ids: number[]): Stream {
   const controller = new AbortController();
-  const stream: Stream = { seen: new Set(), refused: null, close: () => controller.abort() };
+  const opened = Date.now();
+  const stream: Stream = {
+    seen: new Set(),
+    refused: null,
+    log: [],
+    close: () => controller.abort(),
+  };
+  const note = (what: string) => stream.log.push(`${Date.now() - opened} ms ${what}`);
   void (async () => {
     try {
       const response = await fetch(`${base}/api/operations/stream?ids=${ids.join(',')}`, {
         headers: { cookie, accept: 'text/event-stream' },
         signal: controller.signal,
       });
+      note(`status ${response.status}`);
       const decoder = new TextDecoder();
       let buffer = '';
       for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
@@ -35,17 +45,32 @@ function openStream(base: string, cookie: string, ids: number[]): Stream {
           const block = buffer.slice(0, cut);
           buffer = buffer.slice(cut + 2);
           const data = /^data: (.*)$/m.exec(block)?.[1] ?? '{}';
+          note(block.replace(/\n/g, ' | ').slice(0, 120));
           if (/^event: operation$/m.test(block))
             stream.seen.add((JSON.parse(data) as { id: number }).id);
           if (/^event: refused$/m.test(block))
             stream.refused = (JSON.parse(data) as { message: string }).message;
         }
       }
-    } catch {
-      // closed by the test
+    } catch (err) {
+      note(`ended: ${String(err)}`); // closed by the test, or not
     }
   })();
   return stream;
+}
+
+/** Waits until every stream has had an event for every id; else says what the others got. */
+async function untilEverySees(streams: Stream[], ids: number[]): Promise<void> {
+  const missing = () => streams.filter((s) => !ids.every((id) => s.seen.has(id)));
+  await expect
+    .poll(() => missing().length)
+    .toBe(0)
+    .catch((err: Error) => {
+      const detail = missing().map((s) => `- ${JSON.stringify(s.log)}`);
+      throw new Error(
+        `${missing().length} of ${streams.length} streams lack events:\n${detail.join('\n')}\n${err.message}`,
+      );
+    });
 }
 
 async function operationCalls(apiKey: string): Promise<number> {
@@ -69,9 +94,7 @@ async function callsWhileStreaming(
     Array.from({ length: count }, () => openStream(e2eReplicas.replicaUrls[i]!, cookies[i]!, ids)),
   );
   // Every stream, on either replica, gets every watched operation.
-  await expect
-    .poll(() => streams.filter((s) => ids.every((id) => s.seen.has(id))).length)
-    .toBe(streams.length);
+  await untilEverySees(streams, ids);
   await new Promise((resolve) => setTimeout(resolve, opened + WINDOW_MS - Date.now()));
   const made = (await operationCalls(apiKey)) - before;
   streams.forEach((stream) => stream.close());
@@ -138,7 +161,7 @@ test('20 streams on each replica cost the upstream what one stream costs', async
   const held = Array.from({ length: 24 }, () =>
     openStream(e2eReplicas.replicaUrls[0]!, cookies[2]!, ids),
   );
-  await expect.poll(() => held.filter((s) => ids.every((id) => s.seen.has(id))).length).toBe(24);
+  await untilEverySees(held, ids);
   const extra = openStream(e2eReplicas.replicaUrls[1]!, cookies[2]!, ids);
   await expect.poll(() => extra.refused).toContain('Too many live views are open for this session');
   held.forEach((stream) => stream.close());

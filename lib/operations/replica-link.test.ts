@@ -55,11 +55,17 @@ describe.each(TEST_BACKENDS)('one watcher per account across replicas on %s', (b
   async function replicas(conn: GandiConnection) {
     opened = await openTestDb(backend);
     const [n1, n2] = await notifiers();
-    const make = (name: string, notifier: Notifier) => {
-      const board = new WatchBoard(opened!.db, notifier, name, {
-        leaseMs: LEASE_MS,
-        now: () => now,
-      });
+    const make = (name: string, notifier: Notifier) =>
+      watcherOn(
+        new WatchBoard(opened!.db, notifier, name, { leaseMs: LEASE_MS, now: () => now }),
+        conn,
+      );
+    return [make('replica-1', n1), make('replica-2', n2)] as const;
+  }
+
+  /** A watcher of `conn` on the replica of `board`, and what its streams received. */
+  function watcherOn(board: WatchBoard, conn: GandiConnection) {
+    {
       let link!: ReplicaLink;
       let calls = 0;
       const deps: WatcherDeps = {
@@ -92,8 +98,7 @@ describe.each(TEST_BACKENDS)('one watcher per account across replicas on %s', (b
           received.flatMap((m) => (m.kind === 'operation' && m.op.id === id ? [m.op.step] : [])),
         subscribe: (ids: number[]) => watcher.subscribe({ ids }, (m) => received.push(m)),
       };
-    };
-    return [make('replica-1', n1), make('replica-2', n2)] as const;
+    }
   }
 
   async function stoppingVms(count: number) {
@@ -177,6 +182,36 @@ describe.each(TEST_BACKENDS)('one watcher per account across replicas on %s', (b
     // The release note makes replica 2 try at once, with no time passing.
     await vi.waitFor(() => expect(two.watcher.isLeader).toBe(true));
     expect(await one.board.tryLead(watcherKey(conn))).toBe(false);
+  });
+
+  it('a tab opened while the replica still gives the account up keeps its lease and registration', async () => {
+    const { conn, ids } = await stoppingVms(1);
+    const [id] = ids as [number];
+    const [one, two] = await replicas(conn);
+    const account = watcherKey(conn);
+    const closeLastTab = one.subscribe([id]);
+    await one.link().heartbeat();
+    expect(one.watcher.isLeader).toBe(true);
+    // The old watcher's give-up waits on a busy pool; meanwhile a new tab opens on that replica.
+    let unblock!: () => void;
+    const blocked = new Promise<void>((resolve) => (unblock = resolve));
+    const leave = one.board.leave.bind(one.board);
+    let left: Promise<void> | undefined;
+    vi.spyOn(one.board, 'leave').mockImplementationOnce((acc) => {
+      left = blocked.then(() => leave(acc));
+      return left;
+    });
+    closeLastTab();
+    const next = watcherOn(one.board, conn);
+    next.subscribe([id]);
+    // The new watcher leads at once unless it waits for the give-up (as it must).
+    await vi.waitFor(() => expect(next.watcher.isLeader).toBe(true), 300).catch(() => undefined);
+    unblock();
+    await left;
+    await vi.waitFor(() => expect(next.watcher.isLeader).toBe(true));
+    // No heartbeat since: what the late give-up left is what the other replica sees.
+    expect(await two.board.watchedElsewhere(account)).toEqual({ ids: [id], running: false });
+    expect(await two.board.tryLead(account)).toBe(false);
   });
 
   it('the leader publishes an upstream error to the other replicas streams', async () => {

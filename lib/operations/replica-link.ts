@@ -60,6 +60,8 @@ export class ReplicaLink {
 
   /** Starts listening and runs the first heartbeat; resolves once it ran. */
   start(): Promise<void> {
+    // Whatever this link does comes after the give-up of this replica's previous link.
+    this.chain = this.board.afterLeaving(this.account);
     this.unlisten = this.board.notifier.listen(
       (note) => this.onNote(note),
       () => void this.resync(),
@@ -144,12 +146,15 @@ export class ReplicaLink {
     this.unlisten?.();
     const wasLeader = this.leader;
     this.leader = false;
-    return this.chain
-      .then(async () => {
-        await this.board.leave(this.account);
-        if (wasLeader) await this.board.note(this.account, 'l');
-      })
-      .catch(this.onError);
+    return this.board.trackLeaving(
+      this.account,
+      this.chain
+        .then(async () => {
+          await this.board.leave(this.account);
+          if (wasLeader) await this.board.note(this.account, 'l');
+        })
+        .catch(this.onError),
+    );
   }
 
   private onNote(note: WatchNote): void {

@@ -67,6 +67,8 @@ const IDS_PER_NOTE = 200;
 export class WatchBoard {
   private readonly db: Kysely<TeamDatabase & WatchTables>;
   private readonly now: () => number;
+  /** Per account, this replica's previous link still giving it up (see `afterLeaving`). */
+  private readonly leaving = new Map<string, Promise<void>>();
 
   constructor(
     db: TeamDb,
@@ -203,6 +205,24 @@ export class WatchBoard {
       k: kind,
       ...(ids ? { o: ids } : {}),
     });
+  }
+
+  /**
+   * Runs `leave` for a link of this replica, remembered until done: rows are per replica, so a
+   * link that starts meanwhile (a tab opened as the last one closed) must wait for it, or the late
+   * leave deletes the new link's registration and lease.
+   */
+  trackLeaving(account: string, leave: Promise<void>): Promise<void> {
+    this.leaving.set(account, leave);
+    void leave.finally(() => {
+      if (this.leaving.get(account) === leave) this.leaving.delete(account);
+    });
+    return leave;
+  }
+
+  /** Resolves once this replica's previous link of the account has given it up. */
+  afterLeaving(account: string): Promise<void> {
+    return this.leaving.get(account) ?? Promise.resolve();
   }
 
   /** Forgets this replica's interest in the account (and its lease), e.g. its last tab left. */
