@@ -4,6 +4,7 @@
  * receives the events, and a session past its stream limit is told so on the page.
  */
 import { expect, SESSION_COOKIE, simControl, simVm, test, waitingMigration } from '../e2e/fixtures';
+import { Client } from 'pg';
 import { e2eReplicas } from '../playwright.replicas.config';
 
 /** How long each measurement keeps its streams open (the watcher polls at 150 ms at best). */
@@ -71,6 +72,27 @@ async function untilEverySees(streams: Stream[], ids: number[]): Promise<void> {
         `${missing().length} of ${streams.length} streams lack events:\n${detail.join('\n')}\n${err.message}`,
       );
     });
+}
+
+/**
+ * Waits until no stream holds a slot on any replica (the closed ones gave theirs back), so that a
+ * session's limit is measured from zero; else shows the slots still held.
+ */
+async function untilNoSlotsHeld(): Promise<void> {
+  const db = new Client({ connectionString: e2eReplicas.databaseUrl });
+  await db.connect();
+  const held = async () =>
+    (await db.query('select owner, slot, expires_at from stream_slots')).rows as unknown[];
+  try {
+    await expect
+      .poll(async () => (await held()).length)
+      .toBe(0)
+      .catch(async (err: Error) => {
+        throw new Error(`stream slots still held: ${JSON.stringify(await held())}\n${err.message}`);
+      });
+  } finally {
+    await db.end();
+  }
 }
 
 async function operationCalls(apiKey: string): Promise<number> {
@@ -158,6 +180,7 @@ test('20 streams on each replica cost the upstream what one stream costs', async
   expect(many).toBeLessThanOrEqual(one * 1.2);
 
   // A session's stream limit holds across replicas: 24 open on one, the next on the other is refused.
+  await untilNoSlotsHeld();
   const held = Array.from({ length: 24 }, () =>
     openStream(e2eReplicas.replicaUrls[0]!, cookies[2]!, ids),
   );
@@ -165,4 +188,29 @@ test('20 streams on each replica cost the upstream what one stream costs', async
   const extra = openStream(e2eReplicas.replicaUrls[1]!, cookies[2]!, ids);
   await expect.poll(() => extra.refused).toContain('Too many live views are open for this session');
   held.forEach((stream) => stream.close());
+});
+
+test('streams closed behind the balancer give their slots back at once', async ({
+  page,
+  account,
+}) => {
+  const ids = [await waitingMigration(account.apiKey, await simVm(account.apiKey, FR_SD2))];
+  await page.route('**/api/operations/stream**', (route) => route.abort());
+  await page.goto('/login');
+  await page.getByLabel('API key', { exact: true }).fill(account.apiKey);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  const cookie = (await page.context().cookies())
+    .filter((c) => c.name === SESSION_COOKIE)
+    .map((c) => `${c.name}=${c.value}`)
+    .join('; ');
+  await page.close();
+  // A session's whole allowance, through HAProxy as browsers reach the panel, then closed, as
+  // tabs reloading do: the next ones must not be refused while the replica has not noticed.
+  const first = Array.from({ length: 24 }, () => openStream(e2eReplicas.lbUrl, cookie, ids));
+  await untilEverySees(first, ids);
+  first.forEach((stream) => stream.close());
+  const again = Array.from({ length: 24 }, () => openStream(e2eReplicas.lbUrl, cookie, ids));
+  await untilEverySees(again, ids);
+  again.forEach((stream) => stream.close());
 });
