@@ -4,6 +4,7 @@
  * receives the events, and a session past its stream limit is told so on the page.
  */
 import { expect, SESSION_COOKIE, simControl, simVm, test, waitingMigration } from '../e2e/fixtures';
+import http from 'node:http';
 import { Client } from 'pg';
 import { e2eReplicas } from '../playwright.replicas.config';
 
@@ -20,43 +21,43 @@ interface Stream {
   close: () => void;
 }
 
-/** One SSE stream as a tab opens it, straight at one replica. */
+/**
+ * One SSE stream as a tab opens it, on a connection of its own (as a browser's EventSource): no
+ * client-side connection reuse, so what the replicas count is exactly the streams opened here.
+ */
 function openStream(base: string, cookie: string, ids: number[]): Stream {
-  const controller = new AbortController();
   const opened = Date.now();
+  const request = http.get(`${base}/api/operations/stream?ids=${ids.join(',')}`, {
+    headers: { cookie, accept: 'text/event-stream' },
+    agent: false,
+  });
   const stream: Stream = {
     seen: new Set(),
     refused: null,
     log: [],
-    close: () => controller.abort(),
+    close: () => request.destroy(),
   };
   const note = (what: string) => stream.log.push(`${Date.now() - opened} ms ${what}`);
-  void (async () => {
-    try {
-      const response = await fetch(`${base}/api/operations/stream?ids=${ids.join(',')}`, {
-        headers: { cookie, accept: 'text/event-stream' },
-        signal: controller.signal,
-      });
-      note(`status ${response.status}`);
-      const decoder = new TextDecoder();
-      let buffer = '';
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
-        for (let cut = buffer.indexOf('\n\n'); cut >= 0; cut = buffer.indexOf('\n\n')) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const data = /^data: (.*)$/m.exec(block)?.[1] ?? '{}';
-          note(block.replace(/\n/g, ' | ').slice(0, 120));
-          if (/^event: operation$/m.test(block))
-            stream.seen.add((JSON.parse(data) as { id: number }).id);
-          if (/^event: refused$/m.test(block))
-            stream.refused = (JSON.parse(data) as { message: string }).message;
-        }
+  request.on('error', (err) => note(`ended: ${String(err)}`)); // closed by the test, or not
+  request.on('response', (response) => {
+    note(`status ${response.statusCode}`);
+    response.on('error', (err) => note(`ended: ${String(err)}`));
+    response.setEncoding('utf8');
+    let buffer = '';
+    response.on('data', (chunk: string) => {
+      buffer += chunk;
+      for (let cut = buffer.indexOf('\n\n'); cut >= 0; cut = buffer.indexOf('\n\n')) {
+        const block = buffer.slice(0, cut);
+        buffer = buffer.slice(cut + 2);
+        const data = /^data: (.*)$/m.exec(block)?.[1] ?? '{}';
+        note(block.replace(/\n/g, ' | ').slice(0, 120));
+        if (/^event: operation$/m.test(block))
+          stream.seen.add((JSON.parse(data) as { id: number }).id);
+        if (/^event: refused$/m.test(block))
+          stream.refused = (JSON.parse(data) as { message: string }).message;
       }
-    } catch (err) {
-      note(`ended: ${String(err)}`); // closed by the test, or not
-    }
-  })();
+    });
+  });
   return stream;
 }
 
