@@ -65,40 +65,38 @@ describe.each(TEST_BACKENDS)('one watcher per account across replicas on %s', (b
 
   /** A watcher of `conn` on the replica of `board`, and what its streams received. */
   function watcherOn(board: WatchBoard, conn: GandiConnection) {
-    {
-      let link!: ReplicaLink;
-      let calls = 0;
-      const deps: WatcherDeps = {
-        operationList: (c, options) => {
-          calls += 1;
-          return operationList(c, options);
-        },
-        schedule: () => () => undefined,
-        timings: { floorMs: 100, ceilingMs: 1_000, slowMs: 5_000, maxBackoffMs: 30_000 },
-        now: () => now,
-        link: (account, watcher) =>
-          (link = new ReplicaLink(
-            board,
-            account,
-            watcher,
-            () => () => undefined,
-            undefined,
-            () => now,
-          )),
-      };
-      const watcher = new AccountWatcher(conn, deps);
-      const received: WatcherMessage[] = [];
-      return {
-        board,
-        watcher,
-        received,
-        link: () => link,
-        calls: () => calls,
-        steps: (id: number) =>
-          received.flatMap((m) => (m.kind === 'operation' && m.op.id === id ? [m.op.step] : [])),
-        subscribe: (ids: number[]) => watcher.subscribe({ ids }, (m) => received.push(m)),
-      };
-    }
+    let link!: ReplicaLink;
+    let calls = 0;
+    const deps: WatcherDeps = {
+      operationList: (c, options) => {
+        calls += 1;
+        return operationList(c, options);
+      },
+      schedule: () => () => undefined,
+      timings: { floorMs: 100, ceilingMs: 1_000, slowMs: 5_000, maxBackoffMs: 30_000 },
+      now: () => now,
+      link: (account, watcher) =>
+        (link = new ReplicaLink(
+          board,
+          account,
+          watcher,
+          () => () => undefined,
+          undefined,
+          () => now,
+        )),
+    };
+    const watcher = new AccountWatcher(conn, deps);
+    const received: WatcherMessage[] = [];
+    return {
+      board,
+      watcher,
+      received,
+      link: () => link,
+      calls: () => calls,
+      steps: (id: number) =>
+        received.flatMap((m) => (m.kind === 'operation' && m.op.id === id ? [m.op.step] : [])),
+      subscribe: (ids: number[]) => watcher.subscribe({ ids }, (m) => received.push(m)),
+    };
   }
 
   async function stoppingVms(count: number) {

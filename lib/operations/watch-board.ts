@@ -208,7 +208,7 @@ export class WatchBoard {
   }
 
   /**
-   * Runs `leave` for a link of this replica, remembered until done: rows are per replica, so a
+   * Remembers a link of this replica giving the account up until it is done: rows are per replica, so a
    * link that starts meanwhile (a tab opened as the last one closed) must wait for it, or the late
    * leave deletes the new link's registration and lease.
    */
