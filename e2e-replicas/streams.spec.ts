@@ -3,7 +3,14 @@
  * the upstream what one stream costs (counted by the simulator), every stream on both replicas
  * receives the events, and a session past its stream limit is told so on the page.
  */
-import { expect, SESSION_COOKIE, simControl, simVm, test, waitingMigration } from '../e2e/fixtures';
+import {
+  expect,
+  signInWithoutStreams,
+  simControl,
+  simVm,
+  test,
+  waitingMigration,
+} from '../e2e/fixtures';
 import http from 'node:http';
 import { Client } from 'pg';
 import { e2eReplicas } from '../playwright.replicas.config';
@@ -166,23 +173,12 @@ test('20 streams on each replica cost the upstream what one stream costs', async
   const ids: number[] = [];
   for (let i = 0; i < 5; i += 1)
     ids.push(await waitingMigration(account.apiKey, await simVm(account.apiKey, FR_SD2)));
-  // Only the test's streams count: the signed-in page opens none of its own.
-  await page.route('**/api/operations/stream**', (route) => route.abort());
-  // Sessions of the account: a session may hold 24 streams across replicas, not 40; the third
-  // one tries the limit at the end.
+  // Sessions of the account, with no stream of their own (only the test's count): a session may
+  // hold 24 streams across replicas, not 40; the third one tries the limit at the end.
   const cookies: string[] = [];
   for (let i = 0; i < 3; i += 1) {
     await page.context().clearCookies();
-    await page.goto('/login');
-    await page.getByLabel('API key', { exact: true }).fill(account.apiKey);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page).toHaveURL(/\/$/);
-    cookies.push(
-      (await page.context().cookies())
-        .filter((c) => c.name === SESSION_COOKIE)
-        .map((c) => `${c.name}=${c.value}`)
-        .join('; '),
-    );
+    cookies.push(await signInWithoutStreams(page, account.apiKey));
   }
   await page.close();
 
@@ -210,15 +206,7 @@ test('streams closed behind the balancer give their slots back at once', async (
   account,
 }) => {
   const ids = [await waitingMigration(account.apiKey, await simVm(account.apiKey, FR_SD2))];
-  await page.route('**/api/operations/stream**', (route) => route.abort());
-  await page.goto('/login');
-  await page.getByLabel('API key', { exact: true }).fill(account.apiKey);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/$/);
-  const cookie = (await page.context().cookies())
-    .filter((c) => c.name === SESSION_COOKIE)
-    .map((c) => `${c.name}=${c.value}`)
-    .join('; ');
+  const cookie = await signInWithoutStreams(page, account.apiKey);
   await page.close();
   // A session's whole allowance, through HAProxy as browsers reach the panel, then closed, as
   // tabs reloading do: the next ones must not be refused while the replica has not noticed.

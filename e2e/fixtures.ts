@@ -160,6 +160,23 @@ export async function signIn(page: Page, apiKey: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 }
 
+/**
+ * Signs in with the page's own live views kept off the server, and leaves the page: the session
+ * holds no stream slot, so a test can count a session's streams exactly. Returns the session's
+ * Cookie header for requests made outside the browser.
+ */
+export async function signInWithoutStreams(page: Page, apiKey: string): Promise<string> {
+  const streams = '**/api/operations/stream**';
+  await page.route(streams, (route) => route.abort());
+  await signIn(page, apiKey);
+  await page.goto('about:blank'); // before the route goes: no EventSource retries past it
+  await page.unroute(streams);
+  return (await page.context().cookies())
+    .filter((c) => c.name === SESSION_COOKIE)
+    .map((c) => `${c.name}=${c.value}`)
+    .join('; ');
+}
+
 export interface BodyRecorder {
   /** Every body received so far: URL, content type and text (SSE messages are recorded one by one). */
   readonly bodies: { url: string; contentType: string; text: string }[];

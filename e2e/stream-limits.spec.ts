@@ -1,4 +1,4 @@
-import { expect, SESSION_COOKIE, signIn, test } from './fixtures';
+import { expect, signInWithoutStreams, test } from './fixtures';
 
 const STREAMS_PER_SESSION = 24;
 
@@ -13,15 +13,7 @@ test('a session past its stream limit is told so on the page', async ({
 }) => {
   // The session starts with no stream of its own: the dashboard's live views, closed on leaving,
   // would give their slots back only once the panel notices, and the count below must be exact.
-  const streamsOf = '**/api/operations/stream**';
-  await page.route(streamsOf, (route) => route.abort());
-  await signIn(page, account.apiKey);
-  await page.goto('about:blank'); // before the route goes: no EventSource retries past it
-  await page.unroute(streamsOf);
-  const cookie = (await page.context().cookies())
-    .filter((c) => c.name === SESSION_COOKIE)
-    .map((c) => `${c.name}=${c.value}`)
-    .join('; ');
+  const cookie = await signInWithoutStreams(page, account.apiKey);
   const held = new AbortController();
   try {
     const streams = await Promise.all(
