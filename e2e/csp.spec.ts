@@ -77,6 +77,9 @@ test('no CSP violation on any page, a nonce per response, and the theme still ap
   await createWorkspace(page, account.apiKey, `csp-owner-${account.handle}@example.test`);
   for (const path of ['/', '/vms', `/vms/${vmId}`, '/vms/new', '/no-such-page']) {
     await visit(page, path, seen);
+    // The wizard gives itself an idempotency token by redirecting once its shell has streamed,
+    // so on the client; the next visit waits for it rather than racing it.
+    if (path === '/vms/new') await expect(page).toHaveURL(/\/vms\/new\?token=/);
   }
   // A navigation on the client (RSC payload, no new document) keeps running under the policy.
   await page.goto('/');
